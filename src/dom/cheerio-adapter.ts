@@ -1,0 +1,18 @@
+import { load } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { DomAdapter } from './dom-adapter';
+
+/** cheerio's (domhandler's) tree seen through the DomAdapter. */
+export const cheerioDom: DomAdapter<AnyNode> = {
+  isElement: (node) => node.type === 'tag' || node.type === 'script' || node.type === 'style',
+  isText: (node) => node.type === 'text',
+  tagName: (node) => ((node as Element).name ?? '').toLowerCase(),
+  attr: (node, name) => (node as Element).attribs?.[name.toLowerCase()] ?? null,
+  children: (node) => ('children' in node ? node.children : []),
+  textData: (node) => ('data' in node ? String(node.data) : ''),
+};
+
+/** Parses HTML (a whole page or a fragment) without running or fetching anything. */
+export function parseHtml(html: string): AnyNode {
+  return load(html, null, false).root()[0];
+}

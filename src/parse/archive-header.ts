@@ -1,0 +1,75 @@
+/**
+ * The archive file's header (CONTRACT §1):
+ *   <!--1616481063000-->
+ *   [title](https://…)
+ *   ------
+ *   (blank line, then the body)
+ * Kept free of runtime imports: the detector that runs on every file:// page bundles this and nothing else.
+ */
+import type { ArticleProblem } from '../model/article';
+
+export interface ArchiveHeader {
+  /** Line 1's epoch milliseconds as written, or null when the line is missing. */
+  epochMs: string | null;
+  title: string | null;
+  url: string | null;
+  /** Everything after the header: the body's HTML. */
+  body: string;
+  /** What was missing or malformed in the header. */
+  problems: ArticleProblem[];
+}
+
+const EPOCH_LINE = /^<!--\s*(\d{10,15})\s*-->$/;
+/** Greedy title: titles may hold brackets and parentheses; the URL is the last "](…)" on the line. */
+const TITLE_LINE = /^\[(.*)\]\(\s*(\S*?)\s*\)$/;
+const RULE_LINE = /^-{3,}$/;
+
+/** Strips a BOM and turns CRLF/CR line ends into LF. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * True when the text starts like an archive file: the epoch comment, or a title line followed by
+ * the rule (a file whose first line was lost). Cheap: it looks at the first three lines only.
+ */
+export function looksLikeArchive(text: string): boolean {
+  const lines = normalizeNewlines(text.slice(0, 4096)).split('\n', 3).map((l) => l.trim());
+  if (EPOCH_LINE.test(lines[0] ?? '')) return lines.length < 2 || lines[1] === '' || TITLE_LINE.test(lines[1]) || RULE_LINE.test(lines[1]);
+  return TITLE_LINE.test(lines[0] ?? '') && RULE_LINE.test(lines[1] ?? '');
+}
+
+/** Splits a file into header fields and body. Lenient: a damaged header yields problems, not an exception. */
+export function parseArchiveHeader(text: string): ArchiveHeader {
+  const lines = normalizeNewlines(text).split('\n');
+  const problems: ArticleProblem[] = [];
+  let i = 0;
+  let epochMs: string | null = null;
+  const epoch = EPOCH_LINE.exec((lines[i] ?? '').trim());
+  if (epoch) {
+    epochMs = epoch[1];
+    i++;
+  } else problems.push('missing-archive-time');
+
+  let title: string | null = null;
+  let url: string | null = null;
+  const titleLine = TITLE_LINE.exec((lines[i] ?? '').trim());
+  if (titleLine) {
+    title = unescapeMarkdown(titleLine[1]).trim() || null;
+    url = titleLine[2] || null;
+    i++;
+  } else problems.push('missing-title');
+  if (!url && titleLine) problems.push('missing-url');
+
+  if (RULE_LINE.test((lines[i] ?? '').trim())) i++;
+  else if (i < lines.length) problems.push('missing-rule');
+
+  const body = lines.slice(i).join('\n').trim();
+  if (!body) problems.push('empty-body');
+  return { epochMs, title, url, body, problems };
+}
+
+/** The archive writes some titles with Markdown escapes (`\“`): a backslash before punctuation is not text. */
+function unescapeMarkdown(title: string): string {
+  return title.replace(/\\([\p{P}\p{S}])/gu, '$1');
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
+import { walkBlocks } from './block-walker';
+
+const blocks = (html: string) => walkBlocks(parseHtml(html), { dom: cheerioDom, baseUrl: 'https://example.com/a/b.html' }).map((w) => w.block);
+
+describe('walkBlocks', () => {
+  it('makes a paragraph of each block element and flattens inline markup', () => {
+    expect(blocks('<p>路透<b>北京</b> - <a href="x">消息</a></p><div>第二段</div>')).toEqual([
+      { type: 'paragraph', text: '路透北京 - 消息' },
+      { type: 'paragraph', text: '第二段' },
+    ]);
+  });
+  it('reads headings and list items', () => {
+    expect(blocks('<h2>小标题</h2><ul><li><p>一</p></li><li>二 <b>三</b></li></ul>')).toEqual([
+      { type: 'heading', text: '小标题' },
+      { type: 'paragraph', text: '一', style: 'list-item' },
+      { type: 'paragraph', text: '二 三', style: 'list-item' },
+    ]);
+  });
+  it('attaches a following <div><small> caption to its image', () => {
+    expect(blocks('<img src="https://a/b.jpg" width="100%"><div><small style="color: #999;">说明文字</small></div><p>正文</p>')).toEqual([
+      { type: 'image', src: 'https://a/b.jpg', caption: '说明文字' },
+      { type: 'paragraph', text: '正文' },
+    ]);
+  });
+  it('reads figures with figcaption and separates the credit', () => {
+    expect(blocks('<figure>Image<img src="//cdn/x.jpg"><figcaption>台北。 <cite>Reuters</cite></figcaption></figure>')).toEqual([
+      { type: 'image', src: 'https://cdn/x.jpg', caption: '台北。', credit: 'Reuters' },
+    ]);
+    expect(blocks('<figure><img src="https://cdn/x.jpg"><figcaption>会谈。Credit...Pool photo</figcaption></figure>')[0]).toMatchObject({ caption: '会谈。', credit: 'Pool photo' });
+  });
+  it('keeps a <small> that follows text as text', () => {
+    expect(blocks('<p>甲<small>乙</small></p>')).toEqual([{ type: 'paragraph', text: '甲乙' }]);
+  });
+  it('splits paragraphs at <br><br> but not at a single <br>', () => {
+    expect(blocks('<p>一<br />二<br /><br />三</p>')).toEqual([
+      { type: 'paragraph', text: '一 二' },
+      { type: 'paragraph', text: '三' },
+    ]);
+  });
+  it('never reads scripts, styles, forms, iframes, svg, hidden or custom elements', () => {
+    const html =
+      '<p>可见</p><script>alert(1)</script><style>p{}</style><iframe src="https://x">框</iframe><svg><text>图</text></svg>' +
+      '<form><button>按钮</button></form><div hidden>藏</div><div aria-hidden="true">藏</div><div style="display:none">藏</div><share-button>分享</share-button>';
+    expect(blocks(html)).toEqual([{ type: 'paragraph', text: '可见' }]);
+  });
+  it('takes a lazy image from data-src, or from <noscript>, once', () => {
+    expect(blocks('<noscript><img src="https://a/real.jpg"></noscript><img class="lazyload" src="data:image/svg+xml,x" data-src="https://a/real.jpg"><p class="wp-caption-text">说明</p>')).toEqual([
+      { type: 'image', src: 'https://a/real.jpg', caption: '说明' },
+    ]);
+    expect(blocks('<img src="data:image/gif;base64,R0l">')).toEqual([]);
+  });
+  it('drops punctuation debris', () => {
+    expect(blocks('<p>.</p><p>正文。</p>')).toEqual([{ type: 'paragraph', text: '正文。' }]);
+  });
+  it('reports the element each block came from', () => {
+    const root = parseHtml('<div><p id="one">一</p><h3 id="two">二</h3></div>');
+    const walked = walkBlocks(root, { dom: cheerioDom, baseUrl: 'https://e.com/' });
+    expect(walked.map((w) => cheerioDom.attr(w.origin, 'id'))).toEqual(['one', 'two']);
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
+import { parseReutersPage } from './reuters-page-parser';
+import { REUTERS_PAGE } from '../../test/shared-data';
+
+const parsePage = (html: string, url = 'https://cn.reuters.com/article/x') => parseReutersPage(cheerioDom, parseHtml(html), url);
+
+describe('StandardArticle template (the saved cn.reuters.com page)', () => {
+  const parsed = parsePage(readFileSync(REUTERS_PAGE, 'utf8'))!;
+  const { article } = parsed;
+  const count = (type: string) => article.blocks.filter((b) => b.type === type).length;
+
+  it('gives 22 paragraphs, 3 sub-headings and the lead image', () => {
+    expect(count('paragraph')).toBe(22);
+    expect(count('heading')).toBe(3);
+    expect(count('image')).toBe(1);
+    expect(article.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual([
+      '中美贸易阶段性协议已不远',
+      '英国12月12日提前大选',
+      '人民币重回“6”时代',
+    ]);
+  });
+  it('reads the lead image at full size with its caption', () => {
+    expect(article.blocks[0]).toEqual({
+      type: 'image',
+      src: 'https://s4.reutersmedia.net/resources/r/?m=02&d=20191109&t=2&i=1450167320&r=LYNXMPEFA808X',
+      caption: '资料图片：2017年6月，人民币和美元纸币。REUTERS/Thomas White',
+    });
+  });
+  it('reads title, time, identity, section and the credit line as byline', () => {
+    expect(article).toMatchObject({
+      id: 'cn.reuters.com/article/weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077',
+      url: 'https://cn.reuters.com/article/weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077',
+      source: 'reuters',
+      title: '汇市一周综述：贸易战暂休人民币重回“6”时代 英首相约翰逊押宝“双12”',
+      publishedAt: '2019-11-09T10:26:02.000Z',
+      archivedAt: null,
+      byline: '整理 李爽',
+      section: '深度分析',
+      origin: 'page',
+      problems: [],
+    });
+  });
+  it('keeps credits, trust badge, buttons and adverts out of the text', () => {
+    const all = article.blocks.map((b) => (b.type === 'image' ? b.caption : b.text)).join('\n');
+    expect(all).not.toMatch(/整理 李爽|审校|我们的标准|信任原则|Expand|\*\*/);
+  });
+  it('names the element of every block', () => {
+    expect(parsed.origins).toHaveLength(article.blocks.length);
+    expect(parsed.origins.slice(1).every((n) => cheerioDom.tagName(n) === 'p')).toBe(true);
+  });
+});
+
+describe('Arc template (www.reuters.com)', () => {
+  const html = readFileSync(join(__dirname, '../../test/fixtures/arc-article.html'), 'utf8');
+  const { article } = parsePage(html, 'https://www.reuters.com/world/china/example-central-bank-holds-rates-2023-05-04/?utm=x')!;
+  it('reads the data-testid parts in order, and nothing else', () => {
+    expect(article.blocks).toEqual([
+      { type: 'image', src: 'https://www.reuters.com/resizer/example.jpg', caption: '资料图片：央行大楼。REUTERS/Photographer' },
+      { type: 'paragraph', text: '北京5月4日 (路透) - 央行周四维持利率不变。' },
+      { type: 'paragraph', text: '分析师普遍预计如此。' },
+      { type: 'heading', text: '市场反应' },
+      { type: 'paragraph', text: '股市小幅上涨。' },
+    ]);
+  });
+  it('reads title, authors, time and the canonical identity', () => {
+    expect(article).toMatchObject({
+      id: 'reuters.com/world/china/example-central-bank-holds-rates-2023-05-04',
+      title: '示例标题：央行维持利率不变',
+      byline: '王明, Jane Doe',
+      publishedAt: '2023-05-04T03:15:00.000Z',
+    });
+  });
+});
+
+describe('other pages', () => {
+  it('are not Reuters articles', () => {
+    expect(parsePage('<html><body><p>hello</p></body></html>')).toBeNull();
+    expect(parsePage('')).toBeNull();
+  });
+});
