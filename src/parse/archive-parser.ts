@@ -56,9 +56,10 @@ function looksCutOff(body: string): boolean {
   return !/>\s*$/.test(body);
 }
 
+/** A title for a file whose title line is gone: the start of its first text block. */
 function firstLine(blocks: Block[]): string | null {
-  const text = blocks.find((b) => b.type !== 'image');
-  return text && text.type !== 'image' ? cleanText(text.text).slice(0, 80) : null;
+  for (const block of blocks) if (block.type !== 'image') return cleanText(block.text).slice(0, 80);
+  return null;
 }
 
 /** FNV-1a: a stable id for a file that names no URL. */

@@ -1,0 +1,24 @@
+/*
+ * Runs on every file:// page, so it costs next to nothing: no framework, no parser, no polyfill.
+ * It looks for a plain-text view whose text starts with the archive header, and only then asks the
+ * background to load the reader into this frame. On any other page it does nothing, and it never
+ * throws into the page.
+ */
+import { looksLikeArchive } from '../src/parse/archive-header';
+
+interface RuntimeLike {
+  runtime: { sendMessage(message: unknown): Promise<unknown> | void };
+}
+
+(() => {
+  try {
+    if (!/^text\/(?!html)/.test(document.contentType)) return;
+    const pre = document.body?.querySelector(':scope > pre');
+    if (!pre || !looksLikeArchive((pre.textContent ?? '').slice(0, 4096))) return;
+    const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;
+    const sent = api.runtime.sendMessage({ type: 'archive-detected' });
+    if (sent && typeof sent.catch === 'function') sent.catch(() => undefined);
+  } catch {
+    // A page that is not ours must not see our errors.
+  }
+})();

@@ -1,0 +1,6 @@
+import browser from 'webextension-polyfill';
+
+/** A visible string in the browser's language (_locales); the key itself if a message is missing. */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}

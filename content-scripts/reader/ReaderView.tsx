@@ -1,0 +1,122 @@
+import type { Article, Block } from '../../src/model/article';
+import { parseHttpUrl } from '../../src/model/article-id';
+import { isLoadableImage } from '../../src/parse/image-source';
+import { t } from '../lib/i18n';
+
+export type Theme = 'auto' | 'light' | 'dark';
+const NEXT_THEME: Record<Theme, Theme> = { auto: 'light', light: 'dark', dark: 'auto' };
+
+interface Props {
+  article: Article;
+  showingRaw: boolean;
+  theme: Theme;
+  onToggleRaw(): void;
+  onTheme(theme: Theme): void;
+}
+
+/**
+ * The reader view, built from the article model only: every string is rendered as text, links
+ * and images are checked addresses, so nothing of the archive file's markup can run.
+ */
+export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }: Props) {
+  return (
+    <>
+      <div class="pizhu-bar" role="toolbar" aria-label={t('readerToolbar')}>
+        <span class="pizhu-brand" lang="zh">批注 Pizhu</span>
+        <button type="button" class="pizhu-button" onClick={() => onTheme(NEXT_THEME[theme])} title={t('themeSwitch')}>
+          {t(`theme_${theme}`)}
+        </button>
+        <button type="button" class="pizhu-button" data-testid="reader-raw" aria-pressed={showingRaw} onClick={onToggleRaw}>
+          {showingRaw ? t('showReader') : t('showRaw')}
+        </button>
+      </div>
+      {!showingRaw && <ArticleView article={article} onShowRaw={onToggleRaw} />}
+    </>
+  );
+}
+
+function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): void }) {
+  const url = parseHttpUrl(article.url);
+  return (
+    <article class="pizhu-article" aria-labelledby="pizhu-reader-title">
+      <header class="pizhu-header">
+        <p class="pizhu-kicker">
+          <span>{t(`source_${article.source}`)}</span>
+          {url && (
+            <>
+              {' · '}
+              <a href={url.href} rel="noopener noreferrer" target="_blank">
+                {t('originalLink')}
+              </a>
+            </>
+          )}
+        </p>
+        <h1 id="pizhu-reader-title" data-testid="reader-title">
+          {article.title || t('untitled')}
+        </h1>
+        <p class="pizhu-meta">
+          {article.byline && <span class="pizhu-byline">{article.byline}</span>}
+          {article.publishedAt && <Time label={t('publishedAt')} iso={article.publishedAt} />}
+          {article.archivedAt && <Time label={t('archivedAt')} iso={article.archivedAt} />}
+        </p>
+        {article.problems.length > 0 && (
+          <div class="pizhu-notice" role="status">
+            <p>{t('damagedFile')}</p>
+            <ul>
+              {article.problems.map((problem) => (
+                <li key={problem}>{t(`problem_${problem.replace(/-/g, '_')}`)}</li>
+              ))}
+            </ul>
+            <button type="button" class="pizhu-button" onClick={onShowRaw}>
+              {t('showRaw')}
+            </button>
+          </div>
+        )}
+      </header>
+      {article.blocks.map((block, index) => (
+        <BlockView key={index} block={block} index={index} />
+      ))}
+    </article>
+  );
+}
+
+function Time({ label, iso }: { label: string; iso: string }) {
+  const date = new Date(iso);
+  const text = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return (
+    <span class="pizhu-time">
+      {label} <time dateTime={iso}>{text}</time>
+    </span>
+  );
+}
+
+/** One model block; `data-block-index` ties the rendered element back to the model (highlights anchor on it). */
+function BlockView({ block, index }: { block: Block; index: number }) {
+  const common = { 'data-testid': 'reader-block', 'data-block-index': index };
+  switch (block.type) {
+    case 'heading':
+      return <h2 {...common}>{block.text}</h2>;
+    case 'paragraph':
+      return (
+        <p {...common} class={block.style ? `pizhu-${block.style}` : undefined}>
+          {block.text}
+        </p>
+      );
+    case 'image':
+      return (
+        <figure {...common} class="pizhu-figure">
+          {isLoadableImage(block.src) ? (
+            <img src={block.src} alt={block.caption ?? ''} loading="lazy" referrerpolicy="no-referrer" decoding="async" />
+          ) : (
+            <p class="pizhu-image-blocked">{t('imageNotLoaded')}</p>
+          )}
+          {(block.caption || block.credit) && (
+            <figcaption>
+              {block.caption}
+              {block.credit && <small class="pizhu-credit">{block.credit}</small>}
+            </figcaption>
+          )}
+        </figure>
+      );
+  }
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Popup } from './Popup';
+
+document.documentElement.lang = navigator.language || 'zh';
+render(<Popup />, document.getElementById('app')!);

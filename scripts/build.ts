@@ -1,0 +1,104 @@
+// `npm run build`: writes two unpacked extensions from one source, dist/chrome and dist/firefox.
+// Each script is its own self-contained bundle (content scripts cannot import modules); the popup
+// is an extension page. Then manifests, icons and _locales are written beside them.
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type InlineConfig } from 'vite';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const CHROME = join(DIST, 'chrome');
+const FIREFOX = join(DIST, 'firefox');
+
+/** Classic-script bundles: [entry, output path inside the extension]. */
+const SCRIPTS: [string, string][] = [
+  ['content-scripts/detector.ts', 'content-scripts/detector.js'],
+  ['content-scripts/reader/main.tsx', 'content-scripts/reader.js'],
+  ['content-scripts/reuters.ts', 'content-scripts/reuters.js'],
+  ['src/background/main.ts', 'background.js'],
+];
+
+const shared: InlineConfig = {
+  configFile: false,
+  root: ROOT,
+  logLevel: 'warn',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+};
+
+async function buildScript(entry: string, out: string): Promise<void> {
+  await build({
+    ...shared,
+    build: {
+      outDir: CHROME,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: { entry: join(ROOT, entry), formats: ['iife'], name: 'pizhu', fileName: () => out },
+    },
+  });
+}
+
+async function buildPopup(): Promise<void> {
+  await build({
+    ...shared,
+    root: join(ROOT, 'popup'),
+    base: './',
+    build: {
+      outDir: join(CHROME, 'popup'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      copyPublicDir: false,
+    },
+  });
+}
+
+type Manifest = Record<string, unknown> & { background?: unknown; browser_specific_settings?: unknown };
+
+function writeManifests(): void {
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { browser_specific_settings: gecko, ...common } = source;
+  const chrome = { ...common, version, background: { service_worker: 'background.js' } };
+  const firefox = { ...common, version, background: { scripts: ['background.js'] }, browser_specific_settings: gecko };
+  writeFileSync(join(CHROME, 'manifest.json'), `${JSON.stringify(chrome, null, 2)}\n`);
+  writeFileSync(join(FIREFOX, 'manifest.json'), `${JSON.stringify(firefox, null, 2)}\n`);
+}
+
+function report(): void {
+  const files = [...SCRIPTS.map(([, out]) => out), 'popup/index.html'];
+  console.log('bundle                          bytes   gzip');
+  for (const file of files) {
+    const bytes = readFileSync(join(CHROME, file));
+    console.log(`${file.padEnd(30)} ${String(bytes.length).padStart(7)} ${String(gzipSync(bytes).length).padStart(6)}`);
+  }
+  const popupJs = join(CHROME, 'popup/assets');
+  try {
+    statSync(popupJs);
+  } catch {
+    return;
+  }
+}
+
+async function main(): Promise<void> {
+  rmSync(DIST, { recursive: true, force: true });
+  mkdirSync(CHROME, { recursive: true });
+  for (const [entry, out] of SCRIPTS) await buildScript(entry, out);
+  await buildPopup();
+  cpSync(join(ROOT, 'icons'), join(CHROME, 'icons'), { recursive: true });
+  cpSync(join(ROOT, '_locales'), join(CHROME, '_locales'), { recursive: true });
+  cpSync(CHROME, FIREFOX, { recursive: true });
+  writeManifests();
+  report();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

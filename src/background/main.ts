@@ -1,0 +1,26 @@
+/*
+ * The background entry (Chrome: service worker; Firefox: background script). Wires the browser's
+ * APIs to the testable logic in background.ts.
+ */
+import browser from 'webextension-polyfill';
+import { handleMessage, type BackgroundPorts } from './background';
+
+const ports: BackgroundPorts = {
+  async injectReader(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
+  },
+  async markTab(tabId, title) {
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#a8322d' });
+    await browser.action.setBadgeText({ tabId, text: '批' });
+    await browser.action.setTitle({ tabId, title: `${browser.i18n.getMessage('extName')} — ${title}` });
+  },
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Messages meant for a page (the popup's get-article) are not ours to answer.
+  if ((message as { type?: unknown } | null)?.type === 'get-article') return undefined;
+  return handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
+    console.error('Pizhu background:', error);
+    return { ok: false, error: String(error) };
+  });
+});

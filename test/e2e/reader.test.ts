@@ -1,0 +1,95 @@
+// The reader view on real archive files opened over file://, in Chromium with the built extension.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseArchive } from '../../src/parse/archive-parser';
+import { blockText } from '../../src/model/article';
+import { CORPUS_DIR, corpusFiles, readCorpus } from '../shared-data';
+import { askTab, badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  // No network: the corpus's images point at the web, and tests must not reach it.
+  await browser.context.route(/^https?:/, (route) => route.abort());
+  page = await browser.context.newPage();
+});
+afterAll(async () => browser?.close());
+
+const open = async (path: string) => {
+  await page.goto(pathToFileURL(join(CORPUS_DIR, path)).href);
+  await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+};
+
+describe('the project article, reuters/1040207.md', () => {
+  beforeAll(() => open('reuters/1040207.md'));
+
+  it('renders title and every block of the model, in order', async () => {
+    const model = parseArchive(readCorpus('reuters/1040207.md'));
+    await expect(page.getByTestId('reader-title').textContent()).resolves.toBe(model.title);
+    const blocks = page.getByTestId('reader-block');
+    await expect(blocks.count()).resolves.toBe(model.blocks.length);
+    const rendered = await blocks.evaluateAll((els) => els.map((el) => ({ tag: el.localName, index: el.getAttribute('data-block-index'), text: el.textContent })));
+    rendered.forEach((r, i) => {
+      expect(r.index).toBe(String(i));
+      const block = model.blocks[i];
+      expect(r.tag).toBe({ paragraph: 'p', heading: 'h2', image: 'figure' }[block.type]);
+      expect(r.text).toContain(blockText(block));
+    });
+  });
+
+  it('shows source, a link to the original, both times, and loads only https images', async () => {
+    const reader = page.getByTestId('reader');
+    await expect(reader.locator('a[href="https://cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS"]').count()).resolves.toBe(1);
+    await expect(reader.locator('time').count()).resolves.toBe(2);
+    await expect(reader.locator('time').first().getAttribute('datetime')).resolves.toBe('2021-03-23T06:08:42.000Z');
+    const srcs = await reader.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+    expect(srcs).toEqual(['https://static.reuters.com/resources/r/?m=02&d=20210323&t=2&i=1555849067&r=LYNXMPEH2M09M']);
+  });
+
+  it('is part of the page document (not a shadow root), so find-in-page and selection work', async () => {
+    const inDocument = await page.evaluate(() => document.querySelector('[data-testid="reader"]')?.getRootNode() === document);
+    expect(inDocument).toBe(true);
+  });
+
+  it('shows the raw text a click away, and goes back', async () => {
+    const raw = page.getByTestId('reader-raw');
+    await raw.click();
+    await expect(page.locator('body > pre').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('reader-block').count()).resolves.toBe(0);
+    await expect(page.locator('body > pre').textContent()).resolves.toContain('<!--1616481063000-->');
+    await raw.click();
+    await expect(page.locator('body > pre').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('reader-block').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('is keyboard reachable: the raw toggle takes focus and Enter works', async () => {
+    await page.getByTestId('reader-raw').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('reader-raw').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('reader-raw').getAttribute('aria-pressed')).resolves.toBe('false');
+  });
+
+  it('marks the tab and tells the popup which article it shows', async () => {
+    await expect(badgeOf(browser.worker, page.url())).resolves.toBe('批');
+    await expect(askTab(browser.worker, page.url())).resolves.toMatchObject({
+      ok: true,
+      article: { id: 'cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS', origin: 'archive' },
+    });
+  });
+});
+
+describe('every corpus file', () => {
+  it.each(corpusFiles())('%s renders its model', async (path) => {
+    await open(path);
+    const model = parseArchive(readCorpus(path));
+    await expect(page.getByTestId('reader-title').textContent()).resolves.toBe(model.title);
+    const texts = await page.getByTestId('reader-block').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+    expect(texts).toHaveLength(model.blocks.length);
+    texts.forEach((text, i) => expect(text).toContain(blockText(model.blocks[i])));
+  });
+});
