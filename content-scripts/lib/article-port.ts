@@ -8,6 +8,8 @@ import { parseMessage, summarize, type Reply } from '../../src/messages/protocol
  */
 export function announceArticle(article: Article): void {
   const summary = summarize(article);
+  // One line for readers who open devtools (and for tests where the badge cannot be read).
+  console.info(`Pizhu: read ${summary.id} (${summary.blockCount} blocks)`);
   browser.runtime.onMessage.addListener((raw: unknown): Promise<Reply> | undefined => {
     const message = parseMessage(raw);
     if (message?.type !== 'get-article') return undefined;
