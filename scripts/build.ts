@@ -1,7 +1,7 @@
 // `npm run build`: writes two unpacked extensions from one source, dist/chrome and dist/firefox.
 // Each script is its own self-contained bundle (content scripts cannot import modules); the popup
 // is an extension page. Then manifests, icons and _locales are written beside them.
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -59,30 +59,25 @@ async function buildPopup(): Promise<void> {
   });
 }
 
-type Manifest = Record<string, unknown> & { background?: unknown; browser_specific_settings?: unknown };
+type Manifest = Record<string, unknown> & { background?: unknown; browser_specific_settings?: unknown; minimum_chrome_version?: string };
 
 function writeManifests(): void {
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const { browser_specific_settings: gecko, ...common } = source;
-  const chrome = { ...common, version, background: { service_worker: 'background.js' } };
+  // Each browser gets only the keys it reads: Chrome warns on gecko settings, Firefox on Chrome's.
+  const { browser_specific_settings: gecko, minimum_chrome_version: minChrome, ...common } = source;
+  const chrome = { ...common, version, minimum_chrome_version: minChrome, background: { service_worker: 'background.js' } };
   const firefox = { ...common, version, background: { scripts: ['background.js'] }, browser_specific_settings: gecko };
   writeFileSync(join(CHROME, 'manifest.json'), `${JSON.stringify(chrome, null, 2)}\n`);
   writeFileSync(join(FIREFOX, 'manifest.json'), `${JSON.stringify(firefox, null, 2)}\n`);
 }
 
 function report(): void {
-  const files = [...SCRIPTS.map(([, out]) => out), 'popup/index.html'];
-  console.log('bundle                          bytes   gzip');
-  for (const file of files) {
+  const popupAssets = readdirSync(join(CHROME, 'popup/assets')).map((f) => `popup/assets/${f}`);
+  console.log('bundle                                   bytes   gzip');
+  for (const file of [...SCRIPTS.map(([, out]) => out), ...popupAssets]) {
     const bytes = readFileSync(join(CHROME, file));
-    console.log(`${file.padEnd(30)} ${String(bytes.length).padStart(7)} ${String(gzipSync(bytes).length).padStart(6)}`);
-  }
-  const popupJs = join(CHROME, 'popup/assets');
-  try {
-    statSync(popupJs);
-  } catch {
-    return;
+    console.log(`${file.padEnd(38)} ${String(bytes.length).padStart(7)} ${String(gzipSync(bytes).length).padStart(6)}`);
   }
 }
 

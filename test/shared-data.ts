@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The repository's root. */
+export const REPO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
 /** ../shared beside the clone (CONTRACT): read in place, never copied into the repository. */
 export const SHARED_DIR = resolve(process.env.PIZHU_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared'));
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');

@@ -22,7 +22,7 @@ export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }:
   return (
     <>
       <div class="pizhu-bar" role="toolbar" aria-label={t('readerToolbar')}>
-        <span class="pizhu-brand" lang="zh">批注 Pizhu</span>
+        <span class="pizhu-brand">{t('extName')}</span>
         <button type="button" class="pizhu-button" onClick={() => onTheme(NEXT_THEME[theme])} title={t('themeSwitch')}>
           {t(`theme_${theme}`)}
         </button>
@@ -90,7 +90,7 @@ function Time({ label, iso }: { label: string; iso: string }) {
   );
 }
 
-/** One model block; `data-block-index` ties the rendered element back to the model (highlights anchor on it). */
+/** One model block (a captioned image's alt is empty: its figcaption already says it); `data-block-index` ties the rendered element back to the model (highlights anchor on it). */
 function BlockView({ block, index }: { block: Block; index: number }) {
   const common = { 'data-testid': 'reader-block', 'data-block-index': index };
   switch (block.type) {
@@ -106,7 +106,7 @@ function BlockView({ block, index }: { block: Block; index: number }) {
       return (
         <figure {...common} class="pizhu-figure">
           {isLoadableImage(block.src) ? (
-            <img src={block.src} alt={block.caption ?? ''} loading="lazy" referrerpolicy="no-referrer" decoding="async" />
+            <img src={block.src} alt={block.caption ? '' : t('imageNoCaption')} loading="lazy" referrerpolicy="no-referrer" decoding="async" />
           ) : (
             <p class="pizhu-image-blocked">{t('imageNotLoaded')}</p>
           )}

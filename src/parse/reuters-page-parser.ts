@@ -50,20 +50,14 @@ function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: 
   const barText = bylineBar ? cleanText(textContent(dom, bylineBar)) : '';
   const byline = creditNode ? credit : barText && !GENERIC_BYLINE.test(barText) ? barText : null;
 
-  return {
-    article: {
-      ...pageIdentity(dom, root, pageUrl),
-      title: headline ? cleanText(textContent(dom, headline)) : pageTitle(dom, root),
-      publishedAt: publishedTime(dom, root, ['og:article:published_time', 'article:published_time']),
-      archivedAt: null,
-      byline,
-      ...(channel ? { section: cleanText(textContent(dom, channel)) } : {}),
-      blocks,
-      origin: 'page',
-      problems: blocks.length ? [] : ['no-text'],
-    },
+  return pageArticle(dom, root, pageUrl, {
+    headline,
+    timeKeys: ['og:article:published_time', 'article:published_time'],
+    byline,
+    section: channel ? cleanText(textContent(dom, channel)) : undefined,
+    blocks,
     origins: walked.map((w) => w.origin),
-  };
+  });
 }
 
 const isArcParagraph = <N>(dom: DomAdapter<N>) => (node: N) => /^paragraph-\d+$/.test(dom.attr(node, 'data-testid') ?? '');
@@ -92,19 +86,40 @@ function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string): Parse
     origins.push(node);
   }
   const authors = [...new Set(findAll(dom, root, (n) => dom.tagName(n) === 'a' && dom.attr(n, 'rel') === 'author').map((a) => cleanText(textContent(dom, a))).filter(Boolean))];
-  const markedUp = applyReutersMarkup(blocks);
+  return pageArticle(dom, root, pageUrl, {
+    headline,
+    timeKeys: ['article:published_time', 'og:article:published_time'],
+    byline: authors.length ? authors.join(', ') : null,
+    blocks: applyReutersMarkup(blocks),
+    origins,
+  });
+}
+
+interface PageParts<N> {
+  headline: N | null;
+  /** Metadata names of the publication time, in order of trust. */
+  timeKeys: string[];
+  byline: string | null;
+  section?: string;
+  blocks: Block[];
+  origins: N[];
+}
+
+/** What both templates share: identity, title, time, and the model around their blocks. */
+function pageArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, parts: PageParts<N>): ParsedPage<N> {
   return {
     article: {
       ...pageIdentity(dom, root, pageUrl),
-      title: headline ? cleanText(textContent(dom, headline)) : pageTitle(dom, root),
-      publishedAt: publishedTime(dom, root, ['article:published_time', 'og:article:published_time']),
+      title: parts.headline ? cleanText(textContent(dom, parts.headline)) : pageTitle(dom, root),
+      publishedAt: publishedTime(dom, root, parts.timeKeys),
       archivedAt: null,
-      byline: authors.length ? authors.join(', ') : null,
-      blocks: markedUp,
+      byline: parts.byline,
+      ...(parts.section ? { section: parts.section } : {}),
+      blocks: parts.blocks,
       origin: 'page',
-      problems: markedUp.length ? [] : ['no-text'],
+      problems: parts.blocks.length ? [] : ['no-text'],
     },
-    origins,
+    origins: parts.origins,
   };
 }
 

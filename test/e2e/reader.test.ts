@@ -74,6 +74,21 @@ describe('the project article, reuters/1040207.md', () => {
     await expect(page.getByTestId('reader-raw').getAttribute('aria-pressed')).resolves.toBe('false');
   });
 
+  it('cycles the theme and remembers it across reloads', async () => {
+    const reader = page.getByTestId('reader');
+    await expect(reader.getAttribute('data-theme')).resolves.toBe('auto');
+    const themeButton = reader.getByRole('toolbar').getByRole('button').first();
+    await themeButton.click();
+    await themeButton.click();
+    await expect(reader.getAttribute('data-theme')).resolves.toBe('dark');
+    await expect(reader.evaluate((el) => getComputedStyle(el).colorScheme)).resolves.toBe('dark');
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await expect(page.getByTestId('reader').getAttribute('data-theme')).resolves.toBe('dark');
+    await themeButton.click();
+    await expect(page.getByTestId('reader').getAttribute('data-theme')).resolves.toBe('auto');
+  });
+
   it('marks the tab and tells the popup which article it shows', async () => {
     await expect(badgeOf(browser.worker, page.url())).resolves.toBe('批');
     await expect(askTab(browser.worker, page.url())).resolves.toMatchObject({
