@@ -13,8 +13,9 @@ interface RuntimeLike {
 (() => {
   try {
     if (!/^text\/(?!html)/.test(document.contentType)) return;
-    const pre = document.body?.querySelector(':scope > pre');
-    if (!pre || !looksLikeArchive((pre.textContent ?? '').slice(0, 4096))) return;
+    const first = document.body?.querySelector(':scope > pre')?.firstChild;
+    // Read only the start of the first text node: a large file is never copied just to be rejected.
+    if (first?.nodeType !== Node.TEXT_NODE || !looksLikeArchive((first as Text).substringData(0, 4096))) return;
     const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;
     const sent = api.runtime.sendMessage({ type: 'archive-detected' });
     if (sent && typeof sent.catch === 'function') sent.catch(() => undefined);

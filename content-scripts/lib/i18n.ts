@@ -4,3 +4,8 @@ import browser from 'webextension-polyfill';
 export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
+
+/** The language of the extension's own UI (the article's text is Chinese; buttons follow the browser). */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

@@ -1,7 +1,7 @@
 import type { Article, Block } from '../../src/model/article';
 import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
-import { t } from '../lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
 
 export type Theme = 'auto' | 'light' | 'dark';
 const NEXT_THEME: Record<Theme, Theme> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -21,7 +21,7 @@ interface Props {
 export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }: Props) {
   return (
     <>
-      <div class="pizhu-bar" role="toolbar" aria-label={t('readerToolbar')}>
+      <div class="pizhu-bar" role="toolbar" aria-label={t('readerToolbar')} lang={uiLanguage()}>
         <span class="pizhu-brand">{t('extName')}</span>
         <button type="button" class="pizhu-button" onClick={() => onTheme(NEXT_THEME[theme])} title={t('themeSwitch')}>
           {t(`theme_${theme}`)}
@@ -40,7 +40,7 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): vo
   return (
     <article class="pizhu-article" aria-labelledby="pizhu-reader-title">
       <header class="pizhu-header">
-        <p class="pizhu-kicker">
+        <p class="pizhu-kicker" lang={uiLanguage()}>
           <span>{t(`source_${article.source}`)}</span>
           {url && (
             <>
@@ -54,7 +54,7 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): vo
         <h1 id="pizhu-reader-title" data-testid="reader-title">
           {article.title || t('untitled')}
         </h1>
-        <p class="pizhu-meta">
+        <p class="pizhu-meta" lang={uiLanguage()}>
           {article.byline && <span class="pizhu-byline">{article.byline}</span>}
           {article.publishedAt && <Time label={t('publishedAt')} iso={article.publishedAt} />}
           {article.archivedAt && <Time label={t('archivedAt')} iso={article.archivedAt} />}

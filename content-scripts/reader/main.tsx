@@ -53,7 +53,7 @@ async function mount(): Promise<void> {
   const style = document.createElement('style');
   style.textContent = readerCss;
   document.head.append(style);
-  document.documentElement.lang = 'zh';
+  document.documentElement.lang = 'zh-Hans';
   if (article.title) document.title = article.title;
 
   const root = document.createElement('div');

@@ -106,5 +106,7 @@ describe('every corpus file', () => {
     const texts = await page.getByTestId('reader-block').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
     expect(texts).toHaveLength(model.blocks.length);
     texts.forEach((text, i) => expect(text).toContain(blockText(model.blocks[i])));
+    const srcs = await page.getByTestId('reader').locator('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
+    for (const src of srcs) expect(src).toMatch(/^https:\/\//);
   });
 });
