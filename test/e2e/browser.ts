@@ -16,7 +16,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** With `offline`, every http(s) request fails: corpus images point at the web, and tests must not reach it. */
+export async function launchWithExtension({ offline = false } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
   const profile = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
@@ -34,6 +35,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--disable-gpu',
     ],
   });
+  if (offline) await context.route(/^https?:/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -10,8 +10,7 @@ let browser: ExtensionBrowser;
 let popup: Page;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  await browser.context.route(/^https?:/, (route) => route.abort());
+  browser = await launchWithExtension({ offline: true });
   popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup/index.html`);
 });

@@ -12,9 +12,7 @@ let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  // No network: the corpus's images point at the web, and tests must not reach it.
-  await browser.context.route(/^https?:/, (route) => route.abort());
+  browser = await launchWithExtension({ offline: true });
   page = await browser.context.newPage();
 });
 afterAll(async () => browser?.close());
