@@ -6,7 +6,7 @@ import { parseReutersPage, type ParsedPage } from '../src/parse/reuters-page-par
 import { liveDom } from './lib/live-dom';
 import { announceArticle } from './lib/article-port';
 
-export let parsed: ParsedPage<Node> | null = null;
+let parsed: ParsedPage<Node> | null = null;
 
 try {
   parsed = parseReutersPage(liveDom, document, location.href);

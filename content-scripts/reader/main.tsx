@@ -4,7 +4,7 @@
  * page's own document, next to the browser's <pre>, which stays one click away.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
 import { parseArchive } from '../../src/parse/archive-parser';
@@ -19,9 +19,12 @@ function App({ article, pre, initialTheme, root }: { article: Article; pre: HTML
   // A file the parser could not make sense of opens on its raw text.
   const [showingRaw, setShowingRaw] = useState(article.blocks.length === 0 && article.problems.length > 0 && !article.title);
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  pre.hidden = !showingRaw;
-  root.dataset.theme = theme;
-  document.documentElement.dataset.pizhuTheme = theme;
+  useLayoutEffect(() => {
+    pre.hidden = !showingRaw;
+  }, [showingRaw]);
+  useLayoutEffect(() => {
+    root.dataset.theme = theme;
+  }, [theme]);
   return (
     <ReaderView
       article={article}

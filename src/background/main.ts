@@ -16,11 +16,10 @@ const ports: BackgroundPorts = {
   },
 };
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // Messages meant for a page (the popup's get-article) are not ours to answer.
-  if ((message as { type?: unknown } | null)?.type === 'get-article') return undefined;
-  return handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
+// The popup asks pages with tabs.sendMessage, which never reaches this listener: every message here is ours.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
     console.error('Pizhu background:', error);
     return { ok: false, error: String(error) };
-  });
-});
+  }),
+);

@@ -2,7 +2,6 @@ import type { Article, ArticleProblem, Block } from '../model/article';
 import { articleIdFromUrl, parseHttpUrl, sourceFromUrl } from '../model/article-id';
 import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
 import { parseEpochMs } from '../time/parse-time';
-import { cleanText } from '../text/clean-text';
 import { parseArchiveHeader } from './archive-header';
 import { walkBlocks } from './block-walker';
 import { SOURCE_RULES } from './source-rules';
@@ -58,7 +57,7 @@ function looksCutOff(body: string): boolean {
 
 /** A title for a file whose title line is gone: the start of its first text block. */
 function firstLine(blocks: Block[]): string | null {
-  for (const block of blocks) if (block.type !== 'image') return cleanText(block.text).slice(0, 80);
+  for (const block of blocks) if (block.type !== 'image') return block.text.slice(0, 80);
   return null;
 }
 
