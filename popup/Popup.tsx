@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../content-scripts/lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 
@@ -27,7 +27,7 @@ export function Popup() {
 
 function CurrentArticle({ article }: { article: Extract<TabState, { kind: 'article' }>['article'] }) {
   const url = parseHttpUrl(article.url);
-  const published = article.publishedAt ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(article.publishedAt)) : null;
+  const published = article.publishedAt ? new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(article.publishedAt)) : null;
   return (
     <section class="current" data-testid="current-article" aria-label={article.title}>
       <h1 class="title">{article.title || t('untitled')}</h1>

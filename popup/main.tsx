@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Popup } from './Popup';
+import { uiLanguage } from '../lib/i18n';
 
-document.documentElement.lang = navigator.language || 'zh';
+document.documentElement.lang = uiLanguage();
 render(<Popup />, document.getElementById('app')!);

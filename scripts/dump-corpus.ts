@@ -1,7 +1,7 @@
 // Developer aid: prints every corpus file's model compactly, to eyeball what the parser makes of it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArchive } from '../src/parse/archive-parser';
+import { parseArchive } from '../src/parse/parse-archive';
 
 const root = process.argv[2] ?? '../shared/corpus';
 const only = process.argv[3];

@@ -1,7 +1,7 @@
 import type { Article, Block } from '../../src/model/article';
 import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
-import { t, uiLanguage } from '../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 
 export type Theme = 'auto' | 'light' | 'dark';
 const NEXT_THEME: Record<Theme, Theme> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -82,7 +82,8 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): vo
 
 function Time({ label, iso }: { label: string; iso: string }) {
   const date = new Date(iso);
-  const text = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  // The extension's UI language, not the page's: a Chinese UI reads 2021年3月23日 14:08.
+  const text = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
   return (
     <span class="pizhu-time">
       {label} <time dateTime={iso}>{text}</time>

@@ -7,7 +7,8 @@ import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
-import { parseArchive } from '../../src/parse/archive-parser';
+import { readArchive } from '../../src/parse/archive-parser';
+import { inertHtml } from '../lib/live-dom';
 import { announceArticle } from '../lib/article-port';
 import { ReaderView, type Theme } from './ReaderView';
 import readerCss from './reader.css?inline';
@@ -49,7 +50,8 @@ async function mount(): Promise<void> {
   if (!pre) return;
   document.documentElement.dataset[MOUNTED] = '1';
 
-  const article = parseArchive(pre.textContent ?? '');
+  // The browser's own parser, into an inert document: nothing of the file runs or loads.
+  const { article } = readArchive(pre.textContent ?? '', inertHtml);
   const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
   const theme = (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
 

@@ -9,6 +9,7 @@ export const cheerioDom: DomAdapter<AnyNode> = {
   tagName: (node) => ((node as Element).name ?? '').toLowerCase(),
   attr: (node, name) => (node as Element).attribs?.[name.toLowerCase()] ?? null,
   children: (node) => ('children' in node ? node.children : []),
+  parent: (node) => node.parent ?? null,
   textData: (node) => ('data' in node ? String(node.data) : ''),
 };
 
@@ -16,3 +17,6 @@ export const cheerioDom: DomAdapter<AnyNode> = {
 export function parseHtml(html: string): AnyNode {
   return load(html, null, false).root()[0];
 }
+
+/** cheerio as the parsers' HTML parser in Node. */
+export const cheerioHtml = { dom: cheerioDom, parse: parseHtml };

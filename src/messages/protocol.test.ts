@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage, parseReply, summarize } from './protocol';
-import { parseArchive } from '../parse/archive-parser';
+import { parseArchive } from '../parse/parse-archive';
 
 const summary = summarize(parseArchive('<!--1616481063000-->\n[标题](https://cn.reuters.com/article/x)\n------\n\n<p>正文</p>'));
 

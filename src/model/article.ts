@@ -6,7 +6,7 @@ export type Source = (typeof SOURCES)[number];
 export type ArticleSource = Source | 'other';
 
 /** How a paragraph is set apart from running text; absent for plain paragraphs. */
-export type ParagraphStyle = 'list-item' | 'editor-note' | 'lead';
+export type ParagraphStyle = 'list-item' | 'editor-note' | 'lead' | 'quote' | 'caption';
 
 export interface ParagraphBlock {
   type: 'paragraph';

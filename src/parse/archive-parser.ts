@@ -1,16 +1,31 @@
-import type { Article, ArticleProblem, Block } from '../model/article';
+import type { Article, ArticleProblem } from '../model/article';
 import { articleIdFromUrl, parseHttpUrl, sourceFromUrl } from '../model/article-id';
-import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
+import { unmapped } from '../text/mapped-text';
+import { buildArticleMap, type ArticleMap } from '../text-map/article-map';
 import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
-import { walkBlocks } from './block-walker';
-import { SOURCE_RULES } from './source-rules';
+import type { HtmlParser } from './html-parser';
+import { SOURCE_RULES } from './sources';
+import { walkBlocks } from './walk/block-walker';
+import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
+
+export interface ReadArchiveOptions {
+  /** Build the map from the article text to the body's DOM (only where that DOM is shown). */
+  map?: boolean;
+}
+
+export interface ReadArchive<N> {
+  article: Article;
+  /** The body's tree, and with `map` the article text's map onto it (the title comes from the header: unmapped). */
+  root: N;
+  map: ArticleMap<N> | null;
+}
 
 /**
- * Parses an archive file (CONTRACT §1) into the article model. Never throws: a damaged file gives
- * what could be read and names what was wrong in `problems`.
+ * Parses an archive file (CONTRACT §1) into the article model, with whichever HTML parser the
+ * platform has. Never throws: a damaged file gives what could be read and names what was wrong.
  */
-export function parseArchive(text: string): Article {
+export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadArchiveOptions = {}): ReadArchive<N> {
   const header = parseArchiveHeader(text);
   const problems: ArticleProblem[] = [...header.problems];
   const url = header.url ? parseHttpUrl(header.url) : null;
@@ -18,25 +33,26 @@ export function parseArchive(text: string): Article {
   const source = (url && sourceFromUrl(url)) ?? 'other';
   const rules = SOURCE_RULES[source];
 
-  const dom = cheerioDom;
-  const root = parseHtml(header.body);
+  const { dom } = html;
+  const root = html.parse(header.body);
   const meta = rules.meta(dom, root);
   const consumed = new Set(meta.consumed);
   const captions = new Set(meta.captions ?? []);
   const walked = walkBlocks(root, {
     dom,
-    baseUrl: url?.href ?? 'https://invalid.invalid/',
+    baseUrl: url?.href ?? null,
+    track: options.map,
     skip: (node) => consumed.has(node) || rules.skip(dom, node),
     isCaption: (node) => captions.has(node),
   });
   const byline = { byline: meta.byline };
-  const blocks = rules.finish(walked.map((w) => w.block), byline);
+  const drafts = rules.finish(walked, byline);
 
-  if (header.body && !blocks.length) problems.push('no-text');
+  if (header.body && !drafts.length) problems.push('no-text');
   if (header.body && looksCutOff(header.body)) problems.push('body-cut-off');
 
-  const title = header.title ?? firstLine(blocks) ?? '';
-  return {
+  const title = rules.title(header.title ?? firstLine(drafts) ?? '');
+  const article: Article = {
     id: url ? articleIdFromUrl(url) : `archive/${hash(`${header.epochMs}|${title}|${header.body.slice(0, 200)}`)}`,
     url: url?.href ?? '',
     source,
@@ -44,10 +60,12 @@ export function parseArchive(text: string): Article {
     publishedAt: meta.publishedAt,
     archivedAt: header.epochMs ? parseEpochMs(header.epochMs) : null,
     byline: byline.byline,
-    blocks,
+    blocks: drafts.map(toBlock),
     origin: 'archive',
     problems,
   };
+  const map = options.map ? buildArticleMap(unmapped<N>(title), drafts.map(draftReadingText)) : null;
+  return { article, root, map };
 }
 
 /** The archive writer ends every body with a closing tag; anything else means the file was cut. */
@@ -56,8 +74,8 @@ function looksCutOff(body: string): boolean {
 }
 
 /** A title for a file whose title line is gone: the start of its first text block. */
-function firstLine(blocks: Block[]): string | null {
-  for (const block of blocks) if (block.type !== 'image') return block.text.slice(0, 80);
+function firstLine<N>(blocks: DraftBlock<N>[]): string | null {
+  for (const block of blocks) if (block.type !== 'image') return draftText(block).slice(0, 80);
   return null;
 }
 

@@ -16,6 +16,12 @@ describe('pickImageSource', () => {
     expect(pickImageSource(attrs({ src: '//s4.reutersmedia.net/r/?i=1' }), base)).toBe('https://s4.reutersmedia.net/r/?i=1');
     expect(pickImageSource(attrs({ src: '/img/a.png' }), base)).toBe('https://example.com/img/a.png');
   });
+  it('drops relative addresses when there is no base URL, and keeps absolute ones', () => {
+    expect(pickImageSource(attrs({ src: '/img/a.png' }), null)).toBeNull();
+    expect(pickImageSource(attrs({ src: 'img/a.png' }), null)).toBeNull();
+    expect(pickImageSource(attrs({ src: '//cdn.example/a.png' }), null)).toBe('https://cdn.example/a.png');
+    expect(pickImageSource(attrs({ src: 'https://cdn.example/a.png' }), null)).toBe('https://cdn.example/a.png');
+  });
   it('gives null for scripts and empty sources', () => {
     expect(pickImageSource(attrs({ src: 'javascript:alert(1)' }), base)).toBeNull();
     expect(pickImageSource(attrs({}), base)).toBeNull();

@@ -15,9 +15,9 @@ export function widestFromSrcset(srcset: string): string | null {
 /**
  * The address of an image as a reader would see it, from whichever attribute holds the real one:
  * lazy-loading pages put it in data-src or srcset and a placeholder (a data: GIF, a 20 px thumbnail)
- * in src. Returns an absolute http(s) URL, or null when there is no usable one.
+ * in src. Returns an absolute http(s) URL, or null when there is no usable one (a relative one with no base).
  */
-export function pickImageSource(attr: (name: string) => string | null, baseUrl: string, extraSrcsets: string[] = []): string | null {
+export function pickImageSource(attr: (name: string) => string | null, baseUrl: string | null, extraSrcsets: string[] = []): string | null {
   const candidates = [
     attr('data-src'),
     attr('src'),
@@ -25,7 +25,8 @@ export function pickImageSource(attr: (name: string) => string | null, baseUrl: 
   ];
   for (const candidate of candidates) {
     if (!candidate || /^\s*data:/i.test(candidate)) continue;
-    const url = parseHttpUrl(candidate, baseUrl);
+    // With no base (a file that names no URL) a relative address means nothing: never guess a host.
+    const url = baseUrl ? parseHttpUrl(candidate, baseUrl) : parseHttpUrl(candidate.trim().startsWith('//') ? `https:${candidate.trim()}` : candidate);
     if (url) return url.href;
   }
   return null;

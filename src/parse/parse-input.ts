@@ -1,7 +1,7 @@
 import type { Article } from '../model/article';
 import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
 import { looksLikeArchive } from './archive-header';
-import { parseArchive } from './archive-parser';
+import { parseArchive } from './parse-archive';
 import { parseReutersPage } from './reuters-page-parser';
 
 export class UnrecognizedInput extends Error {}

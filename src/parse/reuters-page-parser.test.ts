@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
 import { parseReutersPage } from './reuters-page-parser';
+import { articleText } from '../text/article-text';
 import { REUTERS_PAGE } from '../../test/shared-data';
 
-const parsePage = (html: string, url = 'https://cn.reuters.com/article/x') => parseReutersPage(cheerioDom, parseHtml(html), url);
+const parsePage = (html: string, url = 'https://cn.reuters.com/article/x', map = false) => parseReutersPage(cheerioDom, parseHtml(html), url, { map });
 
 describe('StandardArticle template (the saved cn.reuters.com page)', () => {
   const parsed = parsePage(readFileSync(REUTERS_PAGE, 'utf8'))!;
@@ -47,9 +48,15 @@ describe('StandardArticle template (the saved cn.reuters.com page)', () => {
     const all = article.blocks.map((b) => (b.type === 'image' ? b.caption : b.text)).join('\n');
     expect(all).not.toMatch(/整理 李爽|审校|我们的标准|信任原则|Expand|\*\*/);
   });
-  it('names the element of every block', () => {
-    expect(parsed.origins).toHaveLength(article.blocks.length);
-    expect(parsed.origins.slice(1).every((n) => cheerioDom.tagName(n) === 'p')).toBe(true);
+  it('maps the title and every block onto the page when asked, and only then', () => {
+    expect(parsed.map).toBeNull();
+    const { map } = parsePage(readFileSync(REUTERS_PAGE, 'utf8'), undefined, true)!;
+    expect(map!.text).toBe(articleText(article).text);
+    expect(map!.parts).toHaveLength(article.blocks.length + 1);
+    expect(map!.parts.every((part) => part.mapped.runs.length > 0)).toBe(true);
+    // The title maps onto the headline, the lead image's caption onto its caption span.
+    expect(cheerioDom.tagName(cheerioDom.parent(map!.parts[0].mapped.runs[0].node)!)).toBe('h1');
+    expect(cheerioDom.tagName(cheerioDom.parent(map!.parts[1].mapped.runs[0].node)!)).toBe('span');
   });
 });
 

@@ -1,19 +1,26 @@
-import type { Article, Block } from '../model/article';
+import type { Article } from '../model/article';
 import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
 import { type DomAdapter, findAll, findFirst, hasClass, is, textContent } from '../dom/dom-adapter';
 import { cleanText } from '../text/clean-text';
+import { joinMapped, unmapped, type MappedText } from '../text/mapped-text';
+import { buildArticleMap, type ArticleMap } from '../text-map/article-map';
 import { parseZonedDate } from '../time/parse-time';
-import { walkBlocks } from './block-walker';
-import { applyReutersMarkup } from './reuters-markup';
+import { BYLINE_CREDIT } from './credits';
+import { applyReutersMarkup } from './sources/reuters-markup';
+import { walkBlocks } from './walk/block-walker';
+import { draftReadingText, toBlock, type DraftBlock } from './walk/draft-block';
 
-/** The model of a page, and for each block the element it came from (where highlights are painted). */
+/** The model of a page and, when asked for, the map from its article text to the page's text nodes. */
 export interface ParsedPage<N> {
   article: Article;
-  origins: N[];
+  map: ArticleMap<N> | null;
 }
 
-/** A credit line opening the body: "整理 李爽", "编译：王兴亮", "记者 …". */
-const CREDIT_LINE = /^(整理|编译|撰稿|记者|采写|文)\s*[:：]?\s*\S.{0,30}$/;
+export interface PageOptions {
+  /** Build the map (the live page, where highlights are painted). */
+  map?: boolean;
+}
+
 /** Bylines that name nobody. */
 const GENERIC_BYLINE = /^(Reuters Staff|Reuters Editorial|路透)$/i;
 const SITE_SUFFIX = /\s*[-|–]\s*(路透中文网|路透|Reuters)\s*$/i;
@@ -22,15 +29,17 @@ const SITE_SUFFIX = /\s*[-|–]\s*(路透中文网|路透|Reuters)\s*$/i;
  * Parses a Reuters article page: the StandardArticle template (cn.reuters.com and www.reuters.com,
  * about 2018-2022) or the later Arc template (`data-testid`). Returns null for any other page.
  */
-export function parseReutersPage<N>(dom: DomAdapter<N>, root: N, pageUrl: string): ParsedPage<N> | null {
+export function parseReutersPage<N>(dom: DomAdapter<N>, root: N, pageUrl: string, options: PageOptions = {}): ParsedPage<N> | null {
   const standardBody = findFirst(dom, root, is(dom, 'div', 'StandardArticleBody_body'));
-  if (standardBody) return parseStandardArticle(dom, root, standardBody, pageUrl);
+  if (standardBody) return parseStandardArticle(dom, root, standardBody, pageUrl, options.map ?? false);
   const arcParagraph = findFirst(dom, root, isArcParagraph(dom));
-  if (arcParagraph) return parseArcArticle(dom, root, pageUrl);
+  if (arcParagraph) return parseArcArticle(dom, root, pageUrl, options.map ?? false);
   return null;
 }
 
-function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: string): ParsedPage<N> {
+const STANDARD_NOISE = ['Attribution_container', 'StandardArticleBody_trustBadgeContainer', 'Image_expand-button', 'StandardArticleBody_dianomi-container'];
+
+function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: string, track: boolean): ParsedPage<N> {
   const headline = findFirst(dom, root, is(dom, 'h1', 'ArticleHeader_headline'));
   const channel = findFirst(dom, root, is(dom, 'div', 'ArticleHeader_channel'));
   const bylineBar = findFirst(dom, root, is(dom, null, 'BylineBar_byline'));
@@ -38,15 +47,15 @@ function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: 
   // The credit line is the body's first paragraph when it is one: the byline, not article text.
   const firstParagraph = dom.children(body).find((n) => dom.isElement(n) && dom.tagName(n) === 'p');
   const credit = firstParagraph ? cleanText(textContent(dom, firstParagraph)) : '';
-  const creditNode = firstParagraph && CREDIT_LINE.test(credit) ? firstParagraph : null;
+  const creditNode = firstParagraph && BYLINE_CREDIT.test(credit) ? firstParagraph : null;
 
-  const noise = ['Attribution_container', 'StandardArticleBody_trustBadgeContainer', 'Image_expand-button', 'StandardArticleBody_dianomi-container'];
   const walked = walkBlocks(body, {
     dom,
     baseUrl: pageUrl,
-    skip: (node) => node === creditNode || noise.some((c) => hasClass(dom, node, c)),
+    track,
+    skip: (node) => node === creditNode || STANDARD_NOISE.some((c) => hasClass(dom, node, c)),
   });
-  const blocks = applyReutersMarkup(walked.map((w) => fullSizeImage(w.block)));
+  const blocks = applyReutersMarkup(walked.map(fullSizeImage));
   const barText = bylineBar ? cleanText(textContent(dom, bylineBar)) : '';
   const byline = creditNode ? credit : barText && !GENERIC_BYLINE.test(barText) ? barText : null;
 
@@ -56,34 +65,27 @@ function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: 
     byline,
     section: channel ? cleanText(textContent(dom, channel)) : undefined,
     blocks,
-    origins: walked.map((w) => w.origin),
+    track,
   });
 }
 
 const isArcParagraph = <N>(dom: DomAdapter<N>) => (node: N) => /^paragraph-\d+$/.test(dom.attr(node, 'data-testid') ?? '');
 
-function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string): ParsedPage<N> {
+function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, track: boolean): ParsedPage<N> {
   const headline = findFirst(dom, root, (n) => dom.tagName(n) === 'h1' && dom.attr(n, 'data-testid') === 'Heading');
   const paragraph = isArcParagraph(dom);
-  const parts = findAll(
-    dom,
-    root,
-    (n) => paragraph(n) || (dom.tagName(n) === 'h2' && dom.attr(n, 'data-testid') === 'Heading') || (dom.tagName(n) === 'figure' && !!findFirst(dom, n, (c) => dom.tagName(c) === 'img')),
-  );
-  const blocks: Block[] = [];
-  const origins: N[] = [];
-  for (const node of parts) {
-    if (dom.tagName(node) === 'figure') {
-      for (const w of walkBlocks(node, { dom, baseUrl: pageUrl })) if (w.block.type === 'image') {
-        blocks.push(w.block);
-        origins.push(node);
-      }
+  const isHeading = (n: N) => dom.tagName(n) === 'h2' && dom.attr(n, 'data-testid') === 'Heading';
+  const isFigure = (n: N) => dom.tagName(n) === 'figure' && !!findFirst(dom, n, (c) => dom.tagName(c) === 'img');
+  const blocks: DraftBlock<N>[] = [];
+  for (const node of findAll(dom, root, (n) => paragraph(n) || isHeading(n) || isFigure(n))) {
+    const walked = walkBlocks(node, { dom, baseUrl: pageUrl, track, splitAtDoubleBreak: false });
+    if (isFigure(node)) {
+      blocks.push(...walked.filter((w) => w.type === 'image'));
       continue;
     }
-    const text = cleanText(textContent(dom, node));
-    if (!text) continue;
-    blocks.push(dom.tagName(node) === 'h2' ? { type: 'heading', text } : { type: 'paragraph', text });
-    origins.push(node);
+    // One part is one block, whatever its inner markup: its text pieces join with a space.
+    const text = joinMapped(walked.filter((w) => w.type !== 'image').map(draftReadingText), ' ');
+    if (text.text) blocks.push(isHeading(node) ? { type: 'heading', text } : { type: 'paragraph', text });
   }
   const authors = [...new Set(findAll(dom, root, (n) => dom.tagName(n) === 'a' && dom.attr(n, 'rel') === 'author').map((a) => cleanText(textContent(dom, a))).filter(Boolean))];
   return pageArticle(dom, root, pageUrl, {
@@ -91,7 +93,7 @@ function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string): Parse
     timeKeys: ['article:published_time', 'og:article:published_time'],
     byline: authors.length ? authors.join(', ') : null,
     blocks: applyReutersMarkup(blocks),
-    origins,
+    track,
   });
 }
 
@@ -101,26 +103,32 @@ interface PageParts<N> {
   timeKeys: string[];
   byline: string | null;
   section?: string;
-  blocks: Block[];
-  origins: N[];
+  blocks: DraftBlock<N>[];
+  track: boolean;
 }
 
 /** What both templates share: identity, title, time, and the model around their blocks. */
 function pageArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, parts: PageParts<N>): ParsedPage<N> {
+  const title = parts.headline ? headlineText(dom, parts.headline, parts.track) : unmapped<N>(pageTitle(dom, root));
   return {
     article: {
       ...pageIdentity(dom, root, pageUrl),
-      title: parts.headline ? cleanText(textContent(dom, parts.headline)) : pageTitle(dom, root),
+      title: title.text,
       publishedAt: publishedTime(dom, root, parts.timeKeys),
       archivedAt: null,
       byline: parts.byline,
       ...(parts.section ? { section: parts.section } : {}),
-      blocks: parts.blocks,
+      blocks: parts.blocks.map(toBlock),
       origin: 'page',
       problems: parts.blocks.length ? [] : ['no-text'],
     },
-    origins: parts.origins,
+    map: parts.track ? buildArticleMap(title, parts.blocks.map(draftReadingText)) : null,
   };
+}
+
+/** The headline's text, with its map: the title is article text a reader can highlight too. */
+function headlineText<N>(dom: DomAdapter<N>, headline: N, track: boolean): MappedText<N> {
+  return joinMapped(walkBlocks(headline, { dom, baseUrl: null, track }).filter((w) => w.type !== 'image').map(draftReadingText), ' ');
 }
 
 /** The canonical URL names the article; the address bar may carry tracking parameters. */
@@ -162,7 +170,7 @@ function pageTitle<N>(dom: DomAdapter<N>, root: N): string {
 }
 
 /** The lead image's src is a 20-pixel placeholder (`&w=20`); the same URL without `w` is the full image. */
-function fullSizeImage(block: Block): Block {
+function fullSizeImage<N>(block: DraftBlock<N>): DraftBlock<N> {
   if (block.type !== 'image') return block;
   const src = block.src.replace(/([?&])w=\d+(&|$)/, (_, lead: string, tail: string) => (tail ? lead : '')).replace(/[?&]$/, '');
   return { ...block, src };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from './clean-text';
+import { cleanText, cleanTracked } from './clean-text';
 
 describe('cleanText', () => {
   it('collapses and trims white space, including newlines and nbsp', () => {
@@ -11,7 +12,44 @@ describe('cleanText', () => {
   it('composes decomposed accents', () => {
     expect(cleanText('a\u0300 Old')).toBe('\u00e0 Old');
   });
-  it('drops zero-width spaces and BOMs', () => {
+  it('drops zero-width spaces and BOMs, also inside a white-space run', () => {
     expect(cleanText('\ufeff中\u200b文')).toBe('中文');
+    expect(cleanText('中 \u200b 文')).toBe('中 文');
+  });
+  it('agrees with the regular-expression definition on any text', () => {
+    const reference = (raw: string) =>
+      raw.normalize('NFC').replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' ')).trim();
+    const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u0300', '\u0301', 'e', '\u2028', 'Å', '\ud83d\ude00');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
+      expect(cleanText(raw)).toBe(reference(raw));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('cleanTracked', () => {
+  it('maps each cleaned unit to the raw units it came from', () => {
+    const tracked = cleanTracked('  a \n b\u200bc');
+    expect(tracked.text).toBe('a bc');
+    expect([...tracked.from]).toEqual([2, 3, 6, 8]);
+    expect([...tracked.to]).toEqual([3, 4, 7, 9]);
+  });
+  it('maps a composed character to its whole decomposed cluster', () => {
+    const tracked = cleanTracked('xa\u0300y');
+    expect(tracked.text).toBe('x\u00e0y');
+    expect([...tracked.from]).toEqual([0, 1, 3]);
+    expect([...tracked.to]).toEqual([1, 3, 4]);
+  });
+  it('gives the same text as cleanText, and raw slices that clean to each character', () => {
+    const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u200b', '\u0300', 'e', '\ud83d\ude00');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
+      const tracked = cleanTracked(raw);
+      expect(tracked.text).toBe(cleanText(raw));
+      for (let i = 0; i < tracked.text.length; i++) {
+        expect(tracked.from[i]).toBeLessThan(tracked.to[i]);
+        if (i > 0) expect(tracked.from[i]).toBeGreaterThanOrEqual(tracked.from[i - 1]);
+        const piece = raw.slice(tracked.from[i], tracked.to[i]);
+        if (tracked.text[i] !== ' ' && tracked.text[i] !== '\u3000') expect(piece.normalize('NFC')).toContain(tracked.text[i]);
+      }
+    }), { numRuns: 1000 });
   });
 });

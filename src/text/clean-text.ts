@@ -1,12 +1,97 @@
 /**
- * Text as a reader sees it: white space collapsed and trimmed, composed to NFC so a decomposed
- * accent (a + U+0300) and its composed form compare equal; zero-width spaces and BOMs go. A run made only of ideographic spaces
- * (U+3000) stays one ideographic space: in Chinese typesetting it is a deliberate wide gap.
+ * Text as a reader sees it: composed to NFC (a decomposed accent, a + U+0300, equals its composed
+ * form), zero-width spaces and BOMs gone, white space collapsed to one space and trimmed. A run made
+ * only of ideographic spaces (U+3000) stays one ideographic space: in Chinese typesetting it is a
+ * deliberate wide gap.
+ *
+ * One algorithm, with or without a map back to the raw text: `cleanText` is `cleanTracked` without
+ * the map, so the model's text and the text the offset maps produce can never disagree.
  */
 export function cleanText(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/[\u200b\ufeff]/g, '')
-    .replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' '))
-    .trim();
+  return clean(raw, false).text;
+}
+
+/** Cleaned text, and for each of its UTF-16 units the raw units [from[i], to[i]) it came from. */
+export interface TrackedText {
+  text: string;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export function cleanTracked(raw: string): TrackedText {
+  return clean(raw, true) as TrackedText;
+}
+
+const IDEOGRAPHIC_SPACE = '\u3000';
+
+/** What `\s` matches in JavaScript, by code unit (a regular expression per character is slow). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x1680) return code === 0xa0;
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function clean(raw: string, track: boolean): { text: string; from?: Int32Array; to?: Int32Array } {
+  const composed = compose(raw, track);
+  const source = composed.text;
+  let text = '';
+  const from = track ? new Int32Array(source.length) : undefined;
+  const to = track ? new Int32Array(source.length) : undefined;
+  const push = (char: string, i: number) => {
+    if (from && to) {
+      from[text.length] = composed.from ? composed.from[i] : i;
+      to[text.length] = composed.to ? composed.to[i] : i + 1;
+    }
+    text += char;
+  };
+  // A white-space run is written once, as its first character's place, when text follows it.
+  let runStart = -1;
+  let runIdeographic = true;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x200b || code === 0xfeff) continue;
+    if (isSpace(code)) {
+      if (runStart < 0) {
+        runStart = i;
+        runIdeographic = true;
+      }
+      if (code !== 0x3000) runIdeographic = false;
+      continue;
+    }
+    const char = source[i];
+    if (runStart >= 0) {
+      if (text.length) push(runIdeographic ? IDEOGRAPHIC_SPACE : ' ', runStart);
+      runStart = -1;
+    }
+    push(char, i);
+  }
+  return { text, from: from?.subarray(0, text.length), to: to?.subarray(0, text.length) };
+}
+
+/** A base character and the combining marks after it: what NFC may compose into fewer units. */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+
+/**
+ * NFC, cluster by cluster, so each composed unit knows which raw units it replaced. Text that is
+ * already NFC (nearly all of it) takes the fast path with no map at all.
+ */
+function compose(raw: string, track: boolean): { text: string; from?: Int32Array; to?: Int32Array } {
+  if (raw.normalize('NFC') === raw) return { text: raw };
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const match of raw.matchAll(CLUSTER)) {
+    const cluster = match[0];
+    const start = match.index;
+    const nfc = cluster.normalize('NFC');
+    if (track) {
+      for (let k = 0; k < nfc.length; k++) {
+        const same = nfc === cluster;
+        from.push(same ? start + k : start);
+        to.push(same ? start + k + 1 : start + cluster.length);
+      }
+    }
+    text += nfc;
+  }
+  return track ? { text, from: Int32Array.from(from), to: Int32Array.from(to) } : { text };
 }

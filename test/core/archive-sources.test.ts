@@ -1,6 +1,6 @@
 // What each source's files give beyond the common checks: the details a reader notices.
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../../src/parse/archive-parser';
+import { parseArchive } from '../../src/parse/parse-archive';
 import type { Article, Block } from '../../src/model/article';
 import { readCorpus } from '../shared-data';
 

@@ -1,6 +1,6 @@
 // Every real archive file in ../shared/corpus parses into the contract's model, cleanly.
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../../src/parse/archive-parser';
+import { parseArchive } from '../../src/parse/parse-archive';
 import { articleIdFromUrl } from '../../src/model/article-id';
 import { SOURCES } from '../../src/model/article';
 import { corpusFiles, readCorpus } from '../shared-data';

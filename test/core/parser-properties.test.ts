@@ -1,7 +1,7 @@
 // Property tests: the parsers never throw, and never leave markup or entities in block text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../../src/parse/archive-parser';
+import { parseArchive } from '../../src/parse/parse-archive';
 import { parseReutersPage } from '../../src/parse/reuters-page-parser';
 import { cheerioDom, parseHtml } from '../../src/dom/cheerio-adapter';
 import { blockText } from '../../src/model/article';

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseArchive } from '../../src/parse/archive-parser';
+import { parseArchive } from '../../src/parse/parse-archive';
 import { blockText } from '../../src/model/article';
 import { CORPUS_DIR, corpusFiles, readCorpus } from '../shared-data';
 import { askTab, badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';

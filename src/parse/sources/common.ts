@@ -1,0 +1,91 @@
+import type { ArticleSource, Source } from '../../model/article';
+import { type DomAdapter, findAll, findFirst, textContent } from '../../dom/dom-adapter';
+import { cleanText } from '../../text/clean-text';
+import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
+import type { DraftBlock } from '../walk/draft-block';
+import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
+
+/** Where the sources that write wall-clock times without a zone publish from. */
+const SOURCE_TIME_ZONE: Partial<Record<Source, string>> = {
+  nyt: 'Asia/Shanghai',
+  cdt: 'Asia/Shanghai',
+  bbc: 'UTC',
+  rfi: 'Europe/Paris',
+};
+
+export function parseAnyDate(text: string, source: ArticleSource): string | null {
+  return parseZonedDate(text) ?? parseLocalDate(text, SOURCE_TIME_ZONE[source as Source] ?? 'UTC');
+}
+
+/** Skipped for every source: the archive feed's footer, ad slots, share bars, lists made only of links. */
+export function commonSkip<N>(dom: DomAdapter<N>, node: N): boolean {
+  const tag = dom.tagName(node);
+  if (dom.attr(node, 'data-o-ads-name') !== null || dom.attr(node, 'data-e2e') === 'advertisement') return true;
+  if (dom.attr(node, 'data-root-share') !== null || /(^|\s)(addtoany|a2a_kit|su-spoiler)/.test(dom.attr(node, 'class') ?? '')) return true;
+  if (dom.attr(node, 'id') === 'zoomattribute') return true;
+  if (tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '')) return true;
+  if (tag === 'div' && /^\s*获取更多RSS/.test(textContent(dom, node))) return true;
+  if (tag === 'div' && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
+  if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node)) return true;
+  return false;
+}
+
+/** "Related stories" lists: every item's text is link text. */
+export function isLinkList<N>(dom: DomAdapter<N>, list: N): boolean {
+  const items = findAll(dom, list, (n) => dom.tagName(n) === 'li');
+  if (!items.length) return false;
+  return items.every((li) => {
+    const all = cleanText(textContent(dom, li));
+    const linked = findAll(dom, li, (n) => dom.tagName(n) === 'a').map((a) => cleanText(textContent(dom, a))).join('');
+    return all.length > 0 && linked.replace(/\s/g, '').length >= all.replace(/\s/g, '').length;
+  });
+}
+
+/** The first element or non-blank text at the top of the body. */
+export function firstChild<N>(dom: DomAdapter<N>, root: N): N | undefined {
+  return dom.children(root).find((n) => dom.isElement(n) || (dom.isText(n) && dom.textData(n).trim()));
+}
+
+/** The archive's `<div><i>time</i></div>` prelude (Reuters, VOA, DW, older NYT: "author<br>time"). */
+export function italicPrelude<N>(dom: DomAdapter<N>, root: N, source: ArticleSource): SourceMeta<N> {
+  const meta = emptyMeta<N>();
+  const first = firstChild(dom, root);
+  if (!first || !dom.isElement(first) || dom.tagName(first) !== 'div') return meta;
+  const italic = findFirst(dom, first, (n) => dom.tagName(n) === 'i');
+  if (!italic || cleanText(textContent(dom, first)) !== cleanText(textContent(dom, italic))) return meta;
+  const lines: string[] = [''];
+  for (const child of dom.children(italic)) {
+    if (dom.isElement(child) && dom.tagName(child) === 'br') lines.push('');
+    else lines[lines.length - 1] += textContent(dom, child);
+  }
+  for (const line of lines.map(cleanText).filter(Boolean)) {
+    const time = parseAnyDate(line, source);
+    if (time && !meta.publishedAt) meta.publishedAt = time;
+    else if (!time && !meta.byline) meta.byline = line;
+  }
+  if (meta.publishedAt || meta.byline) meta.consumed.push(first);
+  return meta;
+}
+
+/** Several readings of the metadata; the first that found each field wins. */
+export function mergeMeta<N>(...metas: SourceMeta<N>[]): SourceMeta<N> {
+  return {
+    publishedAt: metas.find((m) => m.publishedAt)?.publishedAt ?? null,
+    byline: metas.find((m) => m.byline)?.byline ?? null,
+    consumed: metas.flatMap((m) => m.consumed),
+    captions: metas.flatMap((m) => m.captions ?? []),
+  };
+}
+
+/** Drops the paragraphs whose text matches. */
+export function dropParagraphs<N>(blocks: DraftBlock<N>[], pattern: RegExp): DraftBlock<N>[] {
+  return blocks.filter((b) => !(b.type === 'paragraph' && pattern.test(b.text.text)));
+}
+
+/** The rules of a site Pizhu has no special knowledge of; each source starts from these. */
+export const baseRules: SourceRules = {
+  skip: commonSkip,
+  meta: (dom, root) => italicPrelude(dom, root, 'other'),
+  finish: (blocks) => blocks,
+  title: (title) => title,
+};

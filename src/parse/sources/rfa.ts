@@ -1,0 +1,17 @@
+import type { DraftBlock } from '../walk/draft-block';
+import { BYLINE_CREDIT } from '../credits';
+import { baseRules } from './common';
+import type { SourceRules } from './source-rules';
+
+/** Moves a closing credit line ("记者：… 责编：…") into the byline. */
+export function creditToByline<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+  const last = blocks.at(-1);
+  if (last?.type === 'paragraph' && BYLINE_CREDIT.test(last.text.text)) {
+    meta.byline ??= last.text.text;
+    return blocks.slice(0, -1);
+  }
+  return blocks;
+}
+
+/** Radio Free Asia (自由亚洲电台). */
+export const rfaRules: SourceRules = { ...baseRules, finish: creditToByline };

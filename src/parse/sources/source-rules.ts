@@ -1,0 +1,25 @@
+import type { DomAdapter } from '../../dom/dom-adapter';
+import type { DraftBlock } from '../walk/draft-block';
+
+/** What a source's body says about itself, read before the walk; `consumed` nodes are not walked. */
+export interface SourceMeta<N> {
+  publishedAt: string | null;
+  byline: string | null;
+  consumed: N[];
+  /** Elements to read as the caption of the image before them. */
+  captions?: N[];
+}
+
+/** One news source's rules for its archive bodies; `common.ts` holds what every source shares. */
+export interface SourceRules {
+  /** Noise the walk does not enter: adverts, share bars, promos, related-link lists. */
+  skip<N>(dom: DomAdapter<N>, node: N): boolean;
+  /** Publication time and byline, from the source's own markup. */
+  meta<N>(dom: DomAdapter<N>, root: N): SourceMeta<N>;
+  /** Clean-up of the walked blocks; may move a credit line into the byline. */
+  finish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[];
+  /** The title without the site's name. */
+  title(title: string): string;
+}
+
+export const emptyMeta = <N>(): SourceMeta<N> => ({ publishedAt: null, byline: null, consumed: [] });

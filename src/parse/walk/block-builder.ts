@@ -1,0 +1,116 @@
+import type { ParagraphStyle } from '../../model/article';
+import { joinMapped, type MappedText } from '../../text/mapped-text';
+import { TextAccumulator } from '../../text/text-accumulator';
+import { PHOTO_CREDIT } from '../credits';
+import type { DraftBlock } from './draft-block';
+
+/** What the text being read will become: the element that opened its block and how it is set. */
+export interface BlockContext {
+  heading: boolean;
+  style?: ParagraphStyle;
+  /** Directly inside a `<figure>` that has no image. */
+  inFigure?: boolean;
+}
+
+export interface CaptionParts<N> {
+  caption: MappedText<N>;
+  credit: MappedText<N>;
+}
+
+type ImageDraft<N> = Extract<DraftBlock<N>, { type: 'image' }>;
+
+/**
+ * Block boundaries: gathers text until a block ends, then makes a paragraph or heading of it;
+ * places images and attaches the captions that follow them.
+ */
+export class BlockBuilder<N> {
+  readonly blocks: DraftBlock<N>[] = [];
+  private readonly text: TextAccumulator<N>;
+  private context: BlockContext | null = null;
+  /** The image a caption may still attach to: set by an image, cleared by any text block. */
+  private captionTarget: ImageDraft<N> | null = null;
+  /** The last thing read was a `<br>`: a second one, with only white space between, ends the paragraph. */
+  private afterLineBreak = false;
+
+  constructor(readonly track: boolean) {
+    this.text = new TextAccumulator<N>(track);
+  }
+
+  addText(node: N, data: string, context: BlockContext): void {
+    if (/\S/.test(data)) {
+      this.context ??= context;
+      this.afterLineBreak = false;
+    }
+    this.text.addText(node, data);
+  }
+
+  /** Content the walk passed over: text on either side of it is not contiguous in the DOM. */
+  addGap(): void {
+    this.text.addGap();
+  }
+
+  /** `<br>`: a line break inside a paragraph (read as a space); two in a row separate paragraphs. */
+  addLineBreak(splitParagraphs: boolean): void {
+    if (splitParagraphs && this.afterLineBreak) return this.endBlock();
+    this.text.addMadeUp('\n');
+    this.afterLineBreak = true;
+  }
+
+  endBlock(): void {
+    const text = this.text.take();
+    const context = this.context;
+    this.context = null;
+    this.afterLineBreak = false;
+    // A lone "." or "*" left between tags is debris, not a paragraph.
+    if (!text.text || !context || !/[\p{L}\p{N}]/u.test(text.text)) return;
+    this.blocks.push(context.heading ? { type: 'heading', text } : context.style ? { type: 'paragraph', text, style: context.style } : { type: 'paragraph', text });
+    this.captionTarget = null;
+  }
+
+  addImage(src: string, caption: CaptionParts<N> | null): void {
+    this.endBlock();
+    // A lazy image and its <noscript> twin name the same picture: one block, captioned once.
+    const last = this.blocks.at(-1);
+    if (last?.type === 'image' && last.src === src) {
+      this.captionTarget = last;
+      return;
+    }
+    const image: ImageDraft<N> = { type: 'image', src, caption: null, credit: null };
+    this.blocks.push(image);
+    this.captionTarget = image;
+    if (caption) this.attachTo(image, caption);
+  }
+
+  /** A figure without an image follows: its caption must not attach to an earlier picture. */
+  forgetCaptionTarget(): void {
+    this.captionTarget = null;
+  }
+
+  /** The caption of a figure whose picture is gone: its words and credit, as a paragraph. */
+  addCaptionParagraph({ caption, credit }: CaptionParts<N>): void {
+    this.endBlock();
+    const text = joinMapped([caption, credit].filter((m) => m.text), ' ');
+    if (text.text) this.blocks.push({ type: 'paragraph', text, style: 'caption' });
+  }
+
+  /** True when a caption can attach here: an image was just placed and no text followed it. */
+  canAttachCaption(): boolean {
+    return !!this.captionTarget && this.text.isBlank();
+  }
+
+  attachCaption(parts: CaptionParts<N>): void {
+    if (this.captionTarget) this.attachTo(this.captionTarget, parts);
+  }
+
+  private attachTo(image: ImageDraft<N>, { caption, credit }: CaptionParts<N>): void {
+    if (!caption.text && !credit.text) return;
+    // A line that only credits the photo ("图片来源：…") adds to the credit, not the caption.
+    if (!caption.text || PHOTO_CREDIT.test(caption.text)) {
+      const line = caption.text ? caption : credit;
+      image.credit = image.credit ? joinMapped([image.credit, line], ' ') : line;
+      return;
+    }
+    image.caption = image.caption ? joinMapped([image.caption, caption], ' ') : caption;
+    if (credit.text) image.credit = credit;
+  }
+}

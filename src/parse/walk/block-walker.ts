@@ -1,0 +1,137 @@
+import { type DomAdapter, findFirst, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
+import { pickImageSource } from '../image-source';
+import { BlockBuilder, type BlockContext } from './block-builder';
+import { isCaption, readCaption } from './captions';
+import type { DraftBlock } from './draft-block';
+
+export interface WalkOptions<N> {
+  dom: DomAdapter<N>;
+  /** Resolves relative image addresses; with none, relative images are dropped (never guessed). */
+  baseUrl: string | null;
+  /** Record where each character came from (only where a DOM will be painted). */
+  track?: boolean;
+  /** Source-specific noise (adverts, share bars, promos): the walk does not enter these. */
+  skip?: (node: N) => boolean;
+  /** Source-specific captions that carry no caption markup (BBC's older figure layout). */
+  isCaption?: (node: N) => boolean;
+  /** `<br><br>` separates paragraphs (archive bodies); false where the page marks paragraphs itself. */
+  splitAtDoubleBreak?: boolean;
+}
+
+/** Page furniture: text that is not the article's. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'label', 'dialog', 'hr']);
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'main', 'article', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table',
+  'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'pre', 'center', 'address', 'details', 'summary',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'figure', 'figcaption', 'picture',
+]);
+
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** A figure's label for screen readers, not its caption. */
+const FIGURE_LABEL = /^\s*(Image|Video|图像|圖像|视频|影片)\s*$/i;
+
+/**
+ * Turns an HTML tree into reading blocks: paragraphs, headings and images with captions. Inline
+ * markup is flattened into its block's text; block elements start new blocks; a caption (a
+ * figcaption, a `<small>` or a caption element right after an image) attaches to its image.
+ * Iterative (markup can nest 100,000 levels deep); with `track`, every character keeps its DOM origin.
+ */
+export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[] {
+  const { dom } = options;
+  const builder = new BlockBuilder<N>(options.track ?? false);
+  const contexts: BlockContext[] = [{ heading: false }];
+  const splitAtDoubleBreak = options.splitAtDoubleBreak ?? true;
+
+  const image = (node: N, withCaption: boolean): boolean => {
+    const img = dom.tagName(node) === 'img' ? node : findFirst(dom, node, (n) => dom.tagName(n) === 'img');
+    const src = pickImageSource((name) => (img ? dom.attr(img, name) : null), options.baseUrl, sourceSrcsets(dom, node));
+    if (!src) return false;
+    const captionNode = withCaption ? findFirst(dom, node, (n) => dom.tagName(n) === 'figcaption') : null;
+    builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track) : null);
+    return true;
+  };
+
+  const enter = (node: N): boolean => {
+    const context = contexts[contexts.length - 1];
+    if (dom.isText(node)) {
+      // NYT labels a figure "Image" for screen readers; where the picture is gone the label is all that is left.
+      if (context.inFigure && FIGURE_LABEL.test(dom.textData(node))) builder.addGap();
+      else builder.addText(node, dom.textData(node), context);
+      return false;
+    }
+    if (!dom.isElement(node)) return false;
+    const tag = dom.tagName(node);
+    // A parsed <noscript> may hold the only real copy of a lazy image; its text is never article text.
+    if (tag === 'noscript') {
+      const picture = findFirst(dom, node, (n) => dom.tagName(n) === 'picture' || dom.tagName(n) === 'img');
+      if (!picture || !image(picture, false)) builder.addGap();
+      return false;
+    }
+    // Custom elements (share-button, share-modal) are widgets, not text.
+    if (NON_TEXT_TAGS.has(tag) || FURNITURE_TAGS.has(tag) || tag.includes('-') || isHidden(dom, node) || options.skip?.(node)) {
+      builder.addGap();
+      return false;
+    }
+    if (tag === 'br') {
+      builder.addLineBreak(splitAtDoubleBreak);
+      return false;
+    }
+    if (tag === 'img') {
+      image(node, false);
+      return false;
+    }
+    // A figure with an image is one captioned image; one without keeps its text, its caption too.
+    if (tag === 'figure' || tag === 'picture') {
+      if (image(node, true)) return false;
+      builder.endBlock();
+      builder.forgetCaptionTarget();
+    }
+    if (tag === 'figcaption' && context.inFigure) {
+      builder.addCaptionParagraph(readCaption(dom, node, builder.track));
+      return false;
+    }
+    if ((isCaption(dom, node) || options.isCaption?.(node)) && builder.canAttachCaption()) {
+      builder.attachCaption(readCaption(dom, node, builder.track));
+      return false;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      builder.endBlock();
+      contexts.push({
+        heading: context.heading || HEADING_TAGS.has(tag),
+        style: tag === 'li' ? 'list-item' : tag === 'blockquote' ? 'quote' : context.style,
+        inFigure: tag === 'figure' || (context.inFigure && tag === 'picture'),
+      });
+    } else contexts.push(context);
+    return true;
+  };
+
+  const leave = (node: N) => {
+    contexts.pop();
+    if (BLOCK_TAGS.has(dom.tagName(node))) builder.endBlock();
+  };
+
+  traverse(dom, root, enter, leave);
+  builder.endBlock();
+  return builder.blocks;
+}
+
+/** `<source srcset>` inside a picture or figure: the widest is the real image. */
+function sourceSrcsets<N>(dom: DomAdapter<N>, node: N): string[] {
+  const sets: string[] = [];
+  traverse(dom, node, (n) => {
+    if (!dom.isElement(n)) return false;
+    if (dom.tagName(n) !== 'source') return true;
+    const set = dom.attr(n, 'srcset');
+    if (set) sets.push(set);
+    return false;
+  });
+  return sets;
+}
+
+function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
+  if (dom.attr(node, 'hidden') !== null || dom.attr(node, 'aria-hidden') === 'true') return true;
+  const style = dom.attr(node, 'style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}

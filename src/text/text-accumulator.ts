@@ -1,0 +1,86 @@
+import { cleanText, cleanTracked } from './clean-text';
+import type { MappedText, TextRun } from './mapped-text';
+
+/** A stretch of the raw text: a text node's data, made-up text (a line break), or a gap. */
+interface Piece<N> {
+  rawStart: number;
+  node: N | null;
+  /** Content was skipped here (a hidden span, an ad slot): text on either side is not contiguous in the DOM. */
+  gap: boolean;
+}
+
+/**
+ * Collects a block's raw text as the walk meets it and, when asked to, where each stretch came
+ * from. `take` cleans it (clean-text.ts) and turns the record into runs of the cleaned text.
+ */
+export class TextAccumulator<N> {
+  private raw = '';
+  private pieces: Piece<N>[] = [];
+
+  constructor(private readonly track: boolean) {}
+
+  addText(node: N, data: string): void {
+    if (!data) return;
+    if (this.track) this.pieces.push({ rawStart: this.raw.length, node, gap: false });
+    this.raw += data;
+  }
+
+  /** Text that stands for markup: the space or line break of a `<br>`. */
+  addMadeUp(text: string): void {
+    if (this.track) this.pieces.push({ rawStart: this.raw.length, node: null, gap: false });
+    this.raw += text;
+  }
+
+  addGap(): void {
+    if (this.track && this.raw) this.pieces.push({ rawStart: this.raw.length, node: null, gap: true });
+  }
+
+  /** True when nothing but white space has been read since the last `take`. */
+  isBlank(): boolean {
+    return !/\S/.test(this.raw);
+  }
+
+  /** The raw text ends in a line break (a `<br>`, or a newline in text that preserves it). */
+  endsWithLineBreak(): boolean {
+    return /\n[ \t]*$/.test(this.raw);
+  }
+
+  /** The cleaned text read so far, with its runs; starts afresh. */
+  take(): MappedText<N> {
+    const raw = this.raw;
+    const pieces = this.pieces;
+    this.raw = '';
+    this.pieces = [];
+    if (!this.track) return { text: cleanText(raw), runs: [] };
+    const tracked = cleanTracked(raw);
+    return { text: tracked.text, runs: toRuns(tracked.text, tracked.from, tracked.to, raw.length, pieces) };
+  }
+}
+
+function toRuns<N>(text: string, from: Int32Array, to: Int32Array, rawLength: number, pieces: Piece<N>[]): TextRun<N>[] {
+  const runs: TextRun<N>[] = [];
+  let p = -1;
+  let broken = false;
+  for (let i = 0; i < text.length; i++) {
+    // Advance to the piece holding this unit, noting any gap passed on the way.
+    while (p + 1 < pieces.length && pieces[p + 1].rawStart <= from[i]) {
+      p++;
+      if (pieces[p].gap) broken = true;
+    }
+    const piece = pieces[p];
+    if (!piece || piece.node === null) continue;
+    const pieceEnd = p + 1 < pieces.length ? pieces[p + 1].rawStart : rawLength;
+    const nodeStart = from[i] - piece.rawStart;
+    const nodeEnd = Math.min(to[i], pieceEnd) - piece.rawStart;
+    const last = runs.at(-1);
+    const single = nodeEnd - nodeStart === 1;
+    if (last && !broken && single && last.node === piece.node && last.end === i && last.nodeEnd === nodeStart && last.end - last.start === last.nodeEnd - last.nodeStart) {
+      last.end = i + 1;
+      last.nodeEnd = nodeEnd;
+    } else {
+      runs.push({ start: i, end: i + 1, node: piece.node, nodeStart, nodeEnd, joined: !!last && !broken });
+    }
+    broken = false;
+  }
+  return runs;
+}
