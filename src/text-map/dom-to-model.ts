@@ -1,58 +1,40 @@
-import type { DomAdapter, DomPoint, DomRange } from '../dom/dom-adapter';
+import type { DomAdapter, DomRange } from '../dom/dom-adapter';
 import { DomOrder } from '../dom/dom-order';
 import { isUnitForUnit } from '../text/mapped-text';
-import { placedRuns, type ArticleMap, type PlacedRun } from './article-map';
-import { endPoint, startPoint } from './model-to-dom';
+import { placedRuns, type ArticleMap } from './article-map';
 
 /**
- * Article-text offsets [start, end) of a DOM range, such as the reader's selection. A boundary in
- * text the model has (a mapped character) maps exactly; one in white space, markup or skipped
- * content snaps to the nearest mapped character inside the range. Null when the range holds no
- * article text at all.
+ * Article-text offsets [start, end) of a DOM range, such as the reader's selection: from the first
+ * to the last article character that lies inside it. A boundary in white space, markup or skipped
+ * content (text the model does not have) thereby snaps to the nearest article character inside the
+ * range. Where the model reads the DOM out of order (BBC's photo credit stands before its caption, the
+ * model reads caption then credit) the result spans both. Null when the range holds no article text.
  */
 export function domToModel<N>(dom: DomAdapter<N>, map: ArticleMap<N>, range: DomRange<N>): { start: number; end: number } | null {
-  const runs = placedRuns(map);
   const order = new DomOrder(dom);
-  const start = exactStart(runs, range.start) ?? snapForward(runs, order, range.start);
-  const end = exactEnd(runs, range.end) ?? snapBackward(runs, order, range.end);
-  if (start === null || end === null || start >= end) return null;
-  return { start, end };
-}
-
-function exactStart<N>(runs: PlacedRun<N>[], point: DomPoint<N>): number | null {
-  for (const run of runs) {
-    if (run.node !== point.node || point.offset < run.nodeStart || point.offset >= run.nodeEnd) continue;
-    return run.at + (isUnitForUnit(run) ? point.offset - run.nodeStart : 0);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const run of placedRuns(map)) {
+    const length = run.end - run.start;
+    // The run's units [lo, hi) that lie inside the range.
+    let lo = 0;
+    let hi = length;
+    const exact = isUnitForUnit(run);
+    const runStart = { node: run.node, offset: run.nodeStart };
+    const runEnd = { node: run.node, offset: run.nodeEnd };
+    if (run.node === range.start.node) {
+      const offset = range.start.offset;
+      if (offset >= run.nodeEnd) continue;
+      if (offset > run.nodeStart) lo = exact ? offset - run.nodeStart : length;
+    } else if (order.compare(runStart, range.start) < 0) continue;
+    if (run.node === range.end.node) {
+      const offset = range.end.offset;
+      if (offset <= run.nodeStart) continue;
+      if (offset < run.nodeEnd) hi = exact ? offset - run.nodeStart : 0;
+    } else if (order.compare(runEnd, range.end) > 0) continue;
+    if (lo >= hi) continue;
+    start = Math.min(start, run.at + lo);
+    end = Math.max(end, run.at + hi);
   }
-  return null;
-}
-
-function exactEnd<N>(runs: PlacedRun<N>[], point: DomPoint<N>): number | null {
-  for (const run of runs) {
-    if (run.node !== point.node || point.offset <= run.nodeStart || point.offset > run.nodeEnd) continue;
-    return run.at + (isUnitForUnit(run) ? point.offset - run.nodeStart : run.end - run.start);
-  }
-  return null;
-}
-
-/** The first mapped character after the point, in document order. */
-function snapForward<N>(runs: PlacedRun<N>[], order: DomOrder<N>, point: DomPoint<N>): number | null {
-  let best: { run: PlacedRun<N>; place: DomPoint<N> } | null = null;
-  for (const run of runs) {
-    const place = startPoint(run, run.start);
-    if (order.compare(place, point) < 0) continue;
-    if (!best || order.compare(place, best.place) < 0) best = { run, place };
-  }
-  return best ? best.run.at : null;
-}
-
-/** The end of the last mapped character before the point, in document order. */
-function snapBackward<N>(runs: PlacedRun<N>[], order: DomOrder<N>, point: DomPoint<N>): number | null {
-  let best: { run: PlacedRun<N>; place: DomPoint<N> } | null = null;
-  for (const run of runs) {
-    const place = endPoint(run, run.end);
-    if (order.compare(place, point) > 0) continue;
-    if (!best || order.compare(place, best.place) > 0) best = { run, place };
-  }
-  return best ? best.run.at + (best.run.end - best.run.start) : null;
+  return start < end ? { start, end } : null;
 }

@@ -9,24 +9,37 @@ import type { ArticleMap } from './article-map';
  * DOM text (the "\n" between blocks, a title that came from a file header) are passed over.
  */
 export function modelRangeToDom<N>(map: ArticleMap<N>, start: number, end: number): DomRange<N>[] {
-  const ranges: DomRange<N>[] = [];
+  return modelRangeToDomPieces(map, start, end).map((piece) => piece.range);
+}
+
+/** A DOM range and the article text [from, to) it shows. */
+export interface DomPiece<N> {
+  from: number;
+  to: number;
+  range: DomRange<N>;
+}
+
+export function modelRangeToDomPieces<N>(map: ArticleMap<N>, start: number, end: number): DomPiece<N>[] {
+  const pieces: DomPiece<N>[] = [];
   for (const { start: partStart, mapped } of map.parts) {
     const from = Math.max(start, partStart) - partStart;
     const to = Math.min(end, partStart + mapped.text.length) - partStart;
     if (from >= to) continue;
-    let open: DomRange<N> | null = null;
+    let open: DomPiece<N> | null = null;
     for (const run of mapped.runs) {
       if (run.end <= from || run.start >= to) continue;
-      const first = startPoint(run, Math.max(from, run.start));
-      const last = endPoint(run, Math.min(to, run.end));
-      if (open && run.joined) open.end = last;
-      else {
-        open = { start: first, end: last };
-        ranges.push(open);
+      const a = Math.max(from, run.start);
+      const b = Math.min(to, run.end);
+      if (open && run.joined) {
+        open.range.end = endPoint(run, b);
+        open.to = partStart + b;
+      } else {
+        open = { from: partStart + a, to: partStart + b, range: { start: startPoint(run, a), end: endPoint(run, b) } };
+        pieces.push(open);
       }
     }
   }
-  return ranges;
+  return pieces;
 }
 
 /** The DOM point before the text unit at `offset` (inside the run). */

@@ -13,8 +13,10 @@ export function mapRenderedView<N>(dom: DomAdapter<N>, title: N | null, blocks: 
   return buildArticleMap(title ? renderedText(dom, title) : { text: '', runs: [] }, blocks.map(read));
 }
 
+/** The text of an element (or of one text node) with its map. */
 function renderedText<N>(dom: DomAdapter<N>, element: N): MappedText<N> {
   const text = new TextAccumulator<N>(true);
+  if (dom.isText(element)) text.addText(element, dom.textData(element));
   traverse(dom, element, (node) => {
     if (dom.isText(node)) text.addText(node, dom.textData(node));
     return dom.isElement(node);

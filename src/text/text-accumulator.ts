@@ -68,7 +68,11 @@ function toRuns<N>(text: string, from: Int32Array, to: Int32Array, rawLength: nu
       if (pieces[p].gap) broken = true;
     }
     const piece = pieces[p];
-    if (!piece || piece.node === null) continue;
+    if (!piece || piece.node === null) {
+      // Made-up text in the cleaned text (a <br>'s space) has no DOM text: a range over it would read differently.
+      broken = true;
+      continue;
+    }
     const pieceEnd = p + 1 < pieces.length ? pieces[p + 1].rawStart : rawLength;
     const nodeStart = from[i] - piece.rawStart;
     const nodeEnd = Math.min(to[i], pieceEnd) - piece.rawStart;
