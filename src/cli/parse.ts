@@ -1,38 +1,62 @@
-// `npm run --silent parse -- FILE`: prints the article model of FILE as one JSON object (CONTRACT §3).
+// `npm run --silent parse -- FILE`: the article model of FILE as one JSON object (CONTRACT §3).
+// `-- --text FILE`: its article text, what highlights count in. `-- --summary FILE…`: one line per file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Article } from '../model/article';
 import { parseInput, UnrecognizedInput } from '../parse/parse-input';
+import { articleText } from '../text/article-text';
+import { summaryLine } from './summary-line';
 
-function main(args: string[]): number {
-  const file = args.find((a) => a !== '--');
-  if (!file) {
-    process.stderr.write('usage: npm run --silent parse -- FILE\n');
-    return 2;
-  }
+const USAGE = 'usage: npm run --silent parse -- [--text] FILE | --summary FILE…\n';
+
+function read(file: string): Article | string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 1;
+    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    process.stderr.write(`${file}: not UTF-8 text\n`);
-    return 1;
+    return `${file}: not UTF-8 text`;
   }
   try {
-    const article = parseInput(text, pathToFileURL(resolve(file)).href);
-    process.stdout.write(`${JSON.stringify(article)}\n`);
-    return 0;
+    return parseInput(text, pathToFileURL(resolve(file)).href);
   } catch (error) {
     const reason = error instanceof UnrecognizedInput ? error.message : `parser failed: ${String(error)}`;
-    process.stderr.write(`${file}: ${reason.replace(/\s+/g, ' ')}\n`);
+    return `${file}: ${reason.replace(/\s+/g, ' ')}`;
+  }
+}
+
+function main(args: string[]): number {
+  const flags = new Set(args.filter((a) => a.startsWith('--') && a !== '--'));
+  const files = args.filter((a) => !a.startsWith('--'));
+  const unknown = [...flags].filter((f) => f !== '--text' && f !== '--summary');
+  if (!files.length || unknown.length || (flags.size > 1) || (!flags.has('--summary') && files.length > 1)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (flags.has('--summary')) {
+    let failed = 0;
+    for (const file of files) {
+      const result = read(file);
+      if (typeof result === 'string') {
+        failed++;
+        process.stdout.write(`${file}\tERROR\t${result}\n`);
+      } else process.stdout.write(`${summaryLine(file, result)}\n`);
+    }
+    return failed ? 1 : 0;
+  }
+  const result = read(files[0]);
+  if (typeof result === 'string') {
+    process.stderr.write(`${result}\n`);
     return 1;
   }
+  process.stdout.write(flags.has('--text') ? `${articleText(result).text}\n` : `${JSON.stringify(result)}\n`);
+  return 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

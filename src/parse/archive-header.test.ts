@@ -16,6 +16,10 @@ describe('looksLikeArchive', () => {
     expect(looksLikeArchive('# README\n\nhello')).toBe(false);
     expect(looksLikeArchive('<!-- a comment -->\n<p>x</p>')).toBe(false);
     expect(looksLikeArchive('[link](https://a.b)\nnot a rule')).toBe(false);
+    // A Markdown file that opens with a link underlined as a heading: no epoch line, no web address.
+    expect(looksLikeArchive('[My notes](notes.md)\n---\n\ntext')).toBe(false);
+    expect(looksLikeArchive('[My notes](#top)\n------\n')).toBe(false);
+    expect(looksLikeArchive('[标题](ftp://a.b/c)\n------\n')).toBe(false);
     expect(looksLikeArchive('')).toBe(false);
   });
 });

@@ -23,6 +23,8 @@ const EPOCH_LINE = /^<!--\s*(\d{10,15})\s*-->$/;
 /** Greedy title: titles may hold brackets and parentheses; the URL is the last "](…)" on the line. */
 const TITLE_LINE = /^\[(.*)\]\(\s*(\S*?)\s*\)$/;
 const RULE_LINE = /^-{3,}$/;
+/** Without the epoch line, only an http(s) URL tells an archive header from a Markdown heading link. */
+const HTTP_TITLE_LINE = /^\[(.*)\]\(\s*https?:\/\/\S+?\s*\)$/i;
 
 /** Strips a BOM and turns CRLF/CR line ends into LF. */
 export function normalizeNewlines(text: string): string {
@@ -30,13 +32,13 @@ export function normalizeNewlines(text: string): string {
 }
 
 /**
- * True when the text starts like an archive file: the epoch comment, or a title line followed by
- * the rule (a file whose first line was lost). Cheap: it looks at the first three lines only.
+ * True when the text starts like an archive file: the epoch comment, or a title line with an
+ * http(s) URL followed by the rule (a file whose first line was lost). Cheap: it looks at the first three lines only.
  */
 export function looksLikeArchive(text: string): boolean {
   const lines = normalizeNewlines(text.slice(0, 4096)).split('\n', 3).map((l) => l.trim());
   if (EPOCH_LINE.test(lines[0] ?? '')) return lines.length < 2 || lines[1] === '' || TITLE_LINE.test(lines[1]) || RULE_LINE.test(lines[1]);
-  return TITLE_LINE.test(lines[0] ?? '') && RULE_LINE.test(lines[1] ?? '');
+  return HTTP_TITLE_LINE.test(lines[0] ?? '') && RULE_LINE.test(lines[1] ?? '');
 }
 
 /** Splits a file into header fields and body. Lenient: a damaged header yields problems, not an exception. */
