@@ -16,6 +16,9 @@ describe('articleIdFromUrl', () => {
   it('treats a percent-encoded path and its decoded form as one article', () => {
     expect(id('https://www.rfi.fr/cn/%E6%AC%A7%E6%B4%B2/x')).toBe(id('https://www.rfi.fr/cn/欧洲/x'));
   });
+  it('reads a doubled slash (older RFI links) as one', () => {
+    expect(id('http://www.rfi.fr//cn/contenu/20201012-x')).toBe(id('https://www.rfi.fr/cn/contenu/20201012-x'));
+  });
   it('keeps a malformed escape rather than throwing', () => {
     expect(id('https://example.com/a%E6')).toBe('example.com/a%E6');
   });

@@ -19,7 +19,8 @@ export function parseHttpUrl(raw: string, base?: string): URL | null {
  */
 export function articleIdFromUrl(url: URL): string {
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  let path = url.pathname.replace(/\/+$/, '');
+  // "//cn/…" (older RFI links) and "/cn/…" name the same page.
+  let path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
   try {
     path = decodeURI(path);
   } catch {

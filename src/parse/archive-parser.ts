@@ -6,6 +6,7 @@ import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
 import type { HtmlParser } from './html-parser';
 import { SOURCE_RULES } from './sources';
+import { commonFinish } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
 
@@ -44,14 +45,15 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
     track: options.map,
     skip: (node) => consumed.has(node) || rules.skip(dom, node),
     isCaption: (node) => captions.has(node),
+    isFigure: rules.isFigure ? (node) => rules.isFigure!(dom, node) : undefined,
   });
   const byline = { byline: meta.byline };
-  const drafts = rules.finish(walked, byline);
+  const drafts = commonFinish(rules.finish(walked, byline), byline);
 
   if (header.body && !drafts.length) problems.push('no-text');
   if (header.body && looksCutOff(header.body)) problems.push('body-cut-off');
 
-  const title = rules.title(header.title ?? firstLine(drafts) ?? '');
+  const title = rules.title(header.title ?? firstLine(drafts) ?? '', url);
   const article: Article = {
     id: url ? articleIdFromUrl(url) : `archive/${hash(`${header.epochMs}|${title}|${header.body.slice(0, 200)}`)}`,
     url: url?.href ?? '',

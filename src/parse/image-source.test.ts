@@ -22,6 +22,11 @@ describe('pickImageSource', () => {
     expect(pickImageSource(attrs({ src: '//cdn.example/a.png' }), null)).toBe('https://cdn.example/a.png');
     expect(pickImageSource(attrs({ src: 'https://cdn.example/a.png' }), null)).toBe('https://cdn.example/a.png');
   });
+  it('prefers an https copy to an http src: from srcset, or the same host where the article is https', () => {
+    expect(pickImageSource(attrs({ src: 'http://cdt.example/a.jpg', srcset: 'https://cdt.example/a.jpg 800w, https://cdt.example/a-300.jpg 300w' }), base)).toBe('https://cdt.example/a.jpg');
+    expect(pickImageSource(attrs({ src: 'http://example.com/files/a.jpg' }), base)).toBe('https://example.com/files/a.jpg');
+    expect(pickImageSource(attrs({ src: 'http://elsewhere.example/a.jpg' }), base)).toBe('http://elsewhere.example/a.jpg');
+  });
   it('gives null for scripts and empty sources', () => {
     expect(pickImageSource(attrs({ src: 'javascript:alert(1)' }), base)).toBeNull();
     expect(pickImageSource(attrs({}), base)).toBeNull();

@@ -23,13 +23,22 @@ export function pickImageSource(attr: (name: string) => string | null, baseUrl: 
     attr('src'),
     ...[attr('srcset'), attr('data-srcset'), ...extraSrcsets].map((s) => (s ? widestFromSrcset(s) : null)),
   ];
+  const urls: URL[] = [];
   for (const candidate of candidates) {
     if (!candidate || /^\s*data:/i.test(candidate)) continue;
     // With no base (a file that names no URL) a relative address means nothing: never guess a host.
     const url = baseUrl ? parseHttpUrl(candidate, baseUrl) : parseHttpUrl(candidate.trim().startsWith('//') ? `https:${candidate.trim()}` : candidate);
-    if (url) return url.href;
+    if (url) urls.push(url);
   }
-  return null;
+  // The reader loads https only: an http src is worth replacing by an https copy in srcset, or by the
+  // same address over https where the article itself is served over https from that host (CDT 2020).
+  const first = urls[0];
+  if (!first || first.protocol === 'https:') return first?.href ?? null;
+  const secure = urls.find((u) => u.protocol === 'https:');
+  if (secure) return secure.href;
+  const base = baseUrl ? parseHttpUrl(baseUrl) : null;
+  if (base?.protocol === 'https:' && base.hostname === first.hostname) return `https:${first.href.slice('http:'.length)}`;
+  return first.href;
 }
 
 /** Only https images are ever loaded: an http one would leak the reader's address in the clear. */

@@ -1,12 +1,13 @@
 import type { Article } from '../model/article';
 import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
-import { type DomAdapter, findAll, findFirst, hasClass, is, textContent } from '../dom/dom-adapter';
+import { type DomAdapter, findAll, findFirst, is, textContent } from '../dom/dom-adapter';
 import { cleanText } from '../text/clean-text';
 import { joinMapped, unmapped, type MappedText } from '../text/mapped-text';
 import { buildArticleMap, type ArticleMap } from '../text-map/article-map';
 import { parseZonedDate } from '../time/parse-time';
 import { BYLINE_CREDIT } from './credits';
 import { applyReutersMarkup } from './sources/reuters-markup';
+import { isReutersNoise } from './sources/reuters-noise';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, toBlock, type DraftBlock } from './walk/draft-block';
 
@@ -37,8 +38,6 @@ export function parseReutersPage<N>(dom: DomAdapter<N>, root: N, pageUrl: string
   return null;
 }
 
-const STANDARD_NOISE = ['Attribution_container', 'StandardArticleBody_trustBadgeContainer', 'Image_expand-button', 'StandardArticleBody_dianomi-container'];
-
 function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: string, track: boolean): ParsedPage<N> {
   const headline = findFirst(dom, root, is(dom, 'h1', 'ArticleHeader_headline'));
   const channel = findFirst(dom, root, is(dom, 'div', 'ArticleHeader_channel'));
@@ -53,7 +52,7 @@ function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: 
     dom,
     baseUrl: pageUrl,
     track,
-    skip: (node) => node === creditNode || STANDARD_NOISE.some((c) => hasClass(dom, node, c)),
+    skip: (node) => node === creditNode || isReutersNoise(dom, node),
   });
   const blocks = applyReutersMarkup(walked.map(fullSizeImage));
   const barText = bylineBar ? cleanText(textContent(dom, bylineBar)) : '';

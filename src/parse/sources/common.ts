@@ -27,7 +27,16 @@ export function commonSkip<N>(dom: DomAdapter<N>, node: N): boolean {
   if (tag === 'div' && /^\s*获取更多RSS/.test(textContent(dom, node))) return true;
   if (tag === 'div' && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
   if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node)) return true;
+  if ((tag === 'p' || tag === 'div') && isRelatedLink(dom, node)) return true;
   return false;
+}
+
+/** "相关报道：…" as a paragraph that is nothing but its link (DW, VOA). */
+function isRelatedLink<N>(dom: DomAdapter<N>, node: N): boolean {
+  const text = cleanText(textContent(dom, node));
+  if (!/^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/.test(text)) return false;
+  const linked = findAll(dom, node, (n) => dom.tagName(n) === 'a').map((a) => textContent(dom, a)).join('');
+  return cleanText(linked).replace(/^[^:：]*[:：]\s*/, '').length >= text.replace(/^[^:：]*[:：]\s*/, '').length * 0.8;
 }
 
 /** "Related stories" lists: every item's text is link text. */
@@ -80,6 +89,36 @@ export function mergeMeta<N>(...metas: SourceMeta<N>[]): SourceMeta<N> {
 /** Drops the paragraphs whose text matches. */
 export function dropParagraphs<N>(blocks: DraftBlock<N>[], pattern: RegExp): DraftBlock<N>[] {
   return blocks.filter((b) => !(b.type === 'paragraph' && pattern.test(b.text.text)));
+}
+
+/** A heading that only announces links: the links are skipped, so it would stand alone. */
+const RELATED_HEADING = /^(相关报道|相关新闻|相关阅读|延伸阅读|推荐阅读|相关链接|相关图集|More on this story|Related( stories| coverage)?)\s*[:：]?$/i;
+/** A copyright line ("© 2020 AFP", "© 2021年德国之声版权声明…"): not the article. */
+const COPYRIGHT = /^(©|\(c\)|版权所有)/i;
+/** An end mark on a line of its own: "~. Fin .~", "~END~". */
+const END_MARK = /^[\\~.\s]*(Fin|END)[\\~.\s]*$/i;
+/** A paragraph that is only a web address: a link whose words are gone. */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A writer's credit at the start: "文/六神磊磊", "作者｜某某". */
+const LEADING_AUTHOR = /^(?:文|作者)\s*[/／|｜:：]\s*(\S.{0,20})$/;
+
+/**
+ * What every source's blocks go through after its own rules: page furniture that the walk cannot
+ * tell by markup alone, and a leading writer's credit, which is the byline.
+ */
+export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+  const out = blocks.filter((block) => {
+    if (block.type === 'image') return true;
+    const text = block.text.text;
+    return !RELATED_HEADING.test(text) && !(COPYRIGHT.test(text) && text.length <= 200) && !END_MARK.test(text) && !BARE_URL.test(text);
+  });
+  const lead = out.findIndex((b) => b.type !== 'image');
+  const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;
+  if (author) {
+    meta.byline ??= author[1];
+    out.splice(lead, 1);
+  }
+  return out;
 }
 
 /** The rules of a site Pizhu has no special knowledge of; each source starts from these. */

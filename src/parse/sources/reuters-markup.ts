@@ -2,7 +2,8 @@ import { cutMapped, type MappedText, sliceMapped } from '../../text/mapped-text'
 import type { DraftBlock } from '../walk/draft-block';
 
 const HEADING = /^\*\*\s*(.+?)\s*\*\*$/d;
-const LIST_ITEM = /^\*\s+(.+)$/d;
+/** `* item`, and the wire's `--item` lines (a dash at the very start; inside a sentence it is a dash). */
+const LIST_ITEM = /^(?:\*\s+|--\s*)(.+)$/d;
 const BOLD = /\*\*(.+?)\*\*/g;
 /** "（新增更多分析师评论）": a short bracketed line before the story. */
 const EDITOR_NOTE = /^[（(][^（）()]{2,60}[）)]$/;

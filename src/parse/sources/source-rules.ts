@@ -18,8 +18,10 @@ export interface SourceRules {
   meta<N>(dom: DomAdapter<N>, root: N): SourceMeta<N>;
   /** Clean-up of the walked blocks; may move a credit line into the byline. */
   finish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[];
-  /** The title without the site's name. */
-  title(title: string): string;
+  /** The title without the site's name; `url` is the article's. */
+  title(title: string, url: URL | null): string;
+  /** Images with their caption beside them but no figure markup. */
+  isFigure?<N>(dom: DomAdapter<N>, node: N): boolean;
 }
 
 export const emptyMeta = <N>(): SourceMeta<N> => ({ publishedAt: null, byline: null, consumed: [] });

@@ -1,7 +1,7 @@
 import type { ParagraphStyle } from '../../model/article';
-import { joinMapped, type MappedText } from '../../text/mapped-text';
+import { joinMapped, type MappedText, sliceMapped } from '../../text/mapped-text';
 import { TextAccumulator } from '../../text/text-accumulator';
-import { PHOTO_CREDIT } from '../credits';
+import { PHOTO_CREDIT, splitCaptionCredit, withoutCaptionLabel } from '../credits';
 import type { DraftBlock } from './draft-block';
 
 /** What the text being read will become: the element that opened its block and how it is set. */
@@ -10,7 +10,16 @@ export interface BlockContext {
   style?: ParagraphStyle;
   /** Directly inside a `<figure>` that has no image. */
   inFigure?: boolean;
+  /** Inside `<b>` or `<strong>`. */
+  bold?: boolean;
 }
+
+/**
+ * A paragraph set wholly in bold is a sub-heading (DW, RFA, FT mark them so) when it reads like one:
+ * short, and not a sentence, a question or a speaker's name ("李恒青：").
+ */
+const BOLD_HEADING_MAX = 40;
+const NOT_A_HEADING_END = /[。．！？!?…：:；;，,、][）)”"’」』]*$/;
 
 export interface CaptionParts<N> {
   caption: MappedText<N>;
@@ -31,6 +40,8 @@ export class BlockBuilder<N> {
   private captionTarget: ImageDraft<N> | null = null;
   /** The last thing read was a `<br>`: a second one, with only white space between, ends the paragraph. */
   private afterLineBreak = false;
+  /** Every word of the block so far was in bold. */
+  private allBold = true;
 
   constructor(readonly track: boolean) {
     this.text = new TextAccumulator<N>(track);
@@ -40,6 +51,7 @@ export class BlockBuilder<N> {
     if (/\S/.test(data)) {
       this.context ??= context;
       this.afterLineBreak = false;
+      if (!context.bold) this.allBold = false;
     }
     this.text.addText(node, data);
   }
@@ -59,11 +71,18 @@ export class BlockBuilder<N> {
   endBlock(): void {
     const text = this.text.take();
     const context = this.context;
+    const allBold = this.allBold;
     this.context = null;
     this.afterLineBreak = false;
+    this.allBold = true;
     // A lone "." or "*" left between tags is debris, not a paragraph.
     if (!text.text || !context || !/[\p{L}\p{N}]/u.test(text.text)) return;
-    this.blocks.push(context.heading ? { type: 'heading', text } : context.style ? { type: 'paragraph', text, style: context.style } : { type: 'paragraph', text });
+    const boldHeading = allBold && !context.style && text.text.length <= BOLD_HEADING_MAX && !NOT_A_HEADING_END.test(text.text);
+    if (boldHeading) {
+      // RFI decorates them: "--南苏丹信徒筹划如何迎教宗 -".
+      const words = /^[-—–~\s]*(.*?)[-—–~\s]*$/d.exec(text.text)?.indices?.[1] ?? [0, text.text.length];
+      this.blocks.push({ type: 'heading', text: sliceMapped(text, words[0], words[1]) });
+    } else this.blocks.push(context.heading ? { type: 'heading', text } : context.style ? { type: 'paragraph', text, style: context.style } : { type: 'paragraph', text });
     this.captionTarget = null;
   }
 
@@ -102,7 +121,9 @@ export class BlockBuilder<N> {
     if (this.captionTarget) this.attachTo(this.captionTarget, parts);
   }
 
-  private attachTo(image: ImageDraft<N>, { caption, credit }: CaptionParts<N>): void {
+  private attachTo(image: ImageDraft<N>, parts: CaptionParts<N>): void {
+    const caption = withoutCaptionLabel(parts.caption);
+    const { credit } = parts;
     if (!caption.text && !credit.text) return;
     // A line that only credits the photo ("图片来源：…") adds to the credit, not the caption.
     if (!caption.text || PHOTO_CREDIT.test(caption.text)) {
@@ -110,7 +131,9 @@ export class BlockBuilder<N> {
       image.credit = image.credit ? joinMapped([image.credit, line], ' ') : line;
       return;
     }
-    image.caption = image.caption ? joinMapped([image.caption, caption], ' ') : caption;
-    if (credit.text) image.credit = credit;
+    // Without credit markup, the credit may still be in the words: "…。REUTERS/Jason Lee", "…（法新社图片）".
+    const split = credit.text ? { caption, credit } : splitCaptionCredit(caption);
+    image.caption = image.caption ? joinMapped([image.caption, split.caption], ' ') : split.caption;
+    if (split.credit?.text) image.credit = split.credit;
   }
 }

@@ -14,9 +14,18 @@ export interface WalkOptions<N> {
   skip?: (node: N) => boolean;
   /** Source-specific captions that carry no caption markup (BBC's older figure layout). */
   isCaption?: (node: N) => boolean;
+  /** Source-specific figures without figure markup: an image and the text beside it, its caption (DW galleries). */
+  isFigure?: (node: N) => boolean;
   /** `<br><br>` separates paragraphs (archive bodies); false where the page marks paragraphs itself. */
   splitAtDoubleBreak?: boolean;
 }
+
+/**
+ * RFI's feed glues attributes to tag names (`<imgsrc="data:…" srcset="….jpg">`, `<sourcetype=…>`):
+ * both parsers read such a tag as one long name; it is still an image or a source.
+ */
+const isImgTag = (tag: string) => tag === 'img' || tag.startsWith('imgsrc=');
+const isSourceTag = (tag: string) => tag === 'source' || tag.startsWith('sourcetype=');
 
 /** Page furniture: text that is not the article's. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'label', 'dialog', 'hr']);
@@ -44,14 +53,15 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
   const contexts: BlockContext[] = [{ heading: false }];
   const splitAtDoubleBreak = options.splitAtDoubleBreak ?? true;
 
-  const image = (node: N, withCaption: boolean): boolean => {
-    const img = dom.tagName(node) === 'img' ? node : findFirst(dom, node, (n) => dom.tagName(n) === 'img');
+  /** An image from `node` (an img, or a figure holding one), captioned by the text of `captionNode`. */
+  const image = (node: N, captionNode: N | null): boolean => {
+    const img = isImgTag(dom.tagName(node)) ? node : findFirst(dom, node, (n) => isImgTag(dom.tagName(n)));
     const src = pickImageSource((name) => (img ? dom.attr(img, name) : null), options.baseUrl, sourceSrcsets(dom, node));
     if (!src) return false;
-    const captionNode = withCaption ? findFirst(dom, node, (n) => dom.tagName(n) === 'figcaption') : null;
     builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track) : null);
     return true;
   };
+  const figcaption = (node: N) => findFirst(dom, node, (n) => dom.tagName(n) === 'figcaption');
 
   const enter = (node: N): boolean => {
     const context = contexts[contexts.length - 1];
@@ -65,12 +75,12 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
     const tag = dom.tagName(node);
     // A parsed <noscript> may hold the only real copy of a lazy image; its text is never article text.
     if (tag === 'noscript') {
-      const picture = findFirst(dom, node, (n) => dom.tagName(n) === 'picture' || dom.tagName(n) === 'img');
-      if (!picture || !image(picture, false)) builder.addGap();
+      const picture = findFirst(dom, node, (n) => dom.tagName(n) === 'picture' || isImgTag(dom.tagName(n)));
+      if (!picture || !image(picture, null)) builder.addGap();
       return false;
     }
     // Custom elements (share-button, share-modal) are widgets, not text.
-    if (NON_TEXT_TAGS.has(tag) || FURNITURE_TAGS.has(tag) || tag.includes('-') || isHidden(dom, node) || options.skip?.(node)) {
+    if (NON_TEXT_TAGS.has(tag) || isSourceTag(tag) || FURNITURE_TAGS.has(tag) || (tag.includes('-') && !isImgTag(tag)) || isHidden(dom, node) || options.skip?.(node)) {
       builder.addGap();
       return false;
     }
@@ -78,13 +88,14 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       builder.addLineBreak(splitAtDoubleBreak);
       return false;
     }
-    if (tag === 'img') {
-      image(node, false);
+    if (isImgTag(tag)) {
+      image(node, null);
       return false;
     }
+    if (options.isFigure?.(node) && image(node, node)) return false;
     // A figure with an image is one captioned image; one without keeps its text, its caption too.
     if (tag === 'figure' || tag === 'picture') {
-      if (image(node, true)) return false;
+      if (image(node, figcaption(node))) return false;
       builder.endBlock();
       builder.forgetCaptionTarget();
     }
@@ -102,8 +113,9 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
         heading: context.heading || HEADING_TAGS.has(tag),
         style: tag === 'li' ? 'list-item' : tag === 'blockquote' ? 'quote' : context.style,
         inFigure: tag === 'figure' || (context.inFigure && tag === 'picture'),
+        bold: context.bold,
       });
-    } else contexts.push(context);
+    } else contexts.push(tag === 'b' || tag === 'strong' ? { ...context, bold: true } : context);
     return true;
   };
 
@@ -122,7 +134,7 @@ function sourceSrcsets<N>(dom: DomAdapter<N>, node: N): string[] {
   const sets: string[] = [];
   traverse(dom, node, (n) => {
     if (!dom.isElement(n)) return false;
-    if (dom.tagName(n) !== 'source') return true;
+    if (!isSourceTag(dom.tagName(n))) return true;
     const set = dom.attr(n, 'srcset');
     if (set) sets.push(set);
     return false;

@@ -14,6 +14,7 @@ export function isCaption<N>(dom: DomAdapter<N>, node: N): boolean {
     dom.attr(node, 'data-testid') === 'caption-paragraph' ||
     hasClass(dom, node, 'wp-caption-text') ||
     hasClass(dom, node, 'Image_caption') ||
+    hasClass(dom, node, 'image-caption') ||
     // <div><small>caption</small></div>: a wrapper whose only content is a caption.
     (tag === 'div' && onlyChildIs(dom, node, (child) => dom.tagName(child) === 'small'))
   );
