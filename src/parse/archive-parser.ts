@@ -6,7 +6,7 @@ import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
 import type { HtmlParser } from './html-parser';
 import { SOURCE_RULES } from './sources';
-import { commonFinish } from './sources/common';
+import { commonFinish, dedupeByline, settleTime } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
 
@@ -54,14 +54,15 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
   if (header.body && looksCutOff(header.body)) problems.push('body-cut-off');
 
   const title = rules.title(header.title ?? firstLine(drafts) ?? '', url);
+  const archivedAt = header.epochMs ? parseEpochMs(header.epochMs) : null;
   const article: Article = {
     id: url ? articleIdFromUrl(url) : `archive/${hash(`${header.epochMs}|${title}|${header.body.slice(0, 200)}`)}`,
     url: url?.href ?? '',
     source,
     title,
-    publishedAt: meta.publishedAt,
-    archivedAt: header.epochMs ? parseEpochMs(header.epochMs) : null,
-    byline: byline.byline,
+    publishedAt: settleTime(meta, archivedAt),
+    archivedAt,
+    byline: dedupeByline(byline.byline),
     blocks: drafts.map(toBlock),
     origin: 'archive',
     problems,

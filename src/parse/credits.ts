@@ -25,6 +25,13 @@ const CAPTION_LABEL = /^(?:RFI Image Archive|Image RFI Archive|Archive RFI)\s*\/
  */
 const TRAILING_CREDIT = /\s*[（(]([^（）()]{0,20}?(?:图片|圖片|截图|截圖|资料图|資料圖|资料照片|提供|供图|供圖|摄影?|攝影?)[^（）()]{0,20})[）)]\s*$/d;
 
+/** A credit line without its label ("图像来源，Getty Images" is credited to Getty Images); "©" stays. */
+export function withoutCreditLabel<N>(credit: MappedText<N>): MappedText<N> {
+  const label = PHOTO_CREDIT.exec(credit.text);
+  if (!label || label[0].startsWith('©') || label[0].length >= credit.text.length) return credit;
+  return sliceMapped(credit, label[0].length, credit.text.length);
+}
+
 /** The caption without an archive's label before it ("RFI Image Archive / "). */
 export function withoutCaptionLabel<N>(caption: MappedText<N>): MappedText<N> {
   const label = CAPTION_LABEL.exec(caption.text);

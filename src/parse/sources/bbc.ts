@@ -32,7 +32,7 @@ function bbcCaptions<N>(dom: DomAdapter<N>, root: N): SourceMeta<N> {
     if (!(isImg(media) || findFirst(dom, media, isImg)) || findFirst(dom, text, isImg)) continue;
     const credit = findAll(dom, media, (n) => dom.attr(n, 'role') === 'text').map((n) => textContent(dom, n)).join('');
     if (cleanText(textContent(dom, media)) !== cleanText(credit)) continue;
-    const paragraphs = findAll(dom, text, (n) => dom.tagName(n) === 'p');
+    const paragraphs = dom.tagName(text) === 'p' ? [text] : findAll(dom, text, (n) => dom.tagName(n) === 'p');
     if (paragraphs.length === 1 && cleanText(textContent(dom, text)).length <= 200) captions.push(text);
   }
   return { ...emptyMeta<N>(), captions };

@@ -1,8 +1,18 @@
 import { findFirst, hasClass, textContent } from '../../dom/dom-adapter';
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate } from '../../time/parse-time';
+import type { DraftBlock } from '../walk/draft-block';
 import { baseRules } from './common';
 import { emptyMeta, type SourceRules } from './source-rules';
+
+/** Where a reposted WeChat article's own footer starts: its related reading, its END mark, its like-and-share plea. */
+const WECHAT_TAIL = /^(本文关联阅读|本文關聯閱讀|往期推荐|往期推薦|最近三篇原创文章|[\\~\s]*END[\\~\s]*$|如果您喜欢我的文章|欢迎点赞)/i;
+
+/** Everything from the repost's footer on is the original blog's furniture. */
+export function dropWechatTail<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
+  const tail = blocks.findIndex((b) => b.type !== 'image' && WECHAT_TAIL.test(b.text.text));
+  return tail > 0 ? blocks.slice(0, tail) : blocks;
+}
 
 /** China Digital Times (中国数字时代): author and date from the "档案卡" box, 作者 and 发表日期 lines. */
 export const cdtRules: SourceRules = {
@@ -18,4 +28,5 @@ export const cdtRules: SourceRules = {
     if (date) meta.publishedAt = parseLocalDate(`${date[1]}-${date[2]}-${date[3]}`, 'Asia/Shanghai');
     return meta;
   },
+  finish: dropWechatTail,
 };

@@ -83,12 +83,36 @@ export function mergeMeta<N>(...metas: SourceMeta<N>[]): SourceMeta<N> {
     byline: metas.find((m) => m.byline)?.byline ?? null,
     consumed: metas.flatMap((m) => m.consumed),
     captions: metas.flatMap((m) => m.captions ?? []),
+    twelveHourClock: metas.some((m) => m.twelveHourClock),
+    beforeArchive: metas.find((m) => m.beforeArchive !== undefined)?.beforeArchive,
   };
 }
 
-/** Drops the paragraphs whose text matches. */
+/**
+ * The publication time, settled against the archive time: a 12-hour reading takes the half day
+ * that is not after the archive and closest to it; a relative one counts back from the archive.
+ */
+export function settleTime(meta: Pick<SourceMeta<unknown>, 'publishedAt' | 'twelveHourClock' | 'beforeArchive'>, archivedAt: string | null): string | null {
+  const archived = archivedAt ? Date.parse(archivedAt) : NaN;
+  if (Number.isNaN(archived)) return meta.publishedAt;
+  if (meta.beforeArchive !== undefined) return new Date(archived - meta.beforeArchive).toISOString();
+  if (!meta.publishedAt || !meta.twelveHourClock) return meta.publishedAt;
+  const read = Date.parse(meta.publishedAt);
+  const later = read + 12 * 3600_000;
+  return later <= archived ? new Date(later).toISOString() : meta.publishedAt;
+}
+
+/** "A, B, A" names A once: some NYT files list every author twice. */
+export function dedupeByline(byline: string | null): string | null {
+  if (!byline) return byline;
+  const names = byline.split(/\s*[,，、]\s*/).filter(Boolean);
+  const unique = names.filter((name, i) => names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) === i);
+  return unique.length === names.length ? byline : unique.join(', ');
+}
+
+/** Drops the paragraphs and headings whose text matches (furniture set in bold reads as a heading). */
 export function dropParagraphs<N>(blocks: DraftBlock<N>[], pattern: RegExp): DraftBlock<N>[] {
-  return blocks.filter((b) => !(b.type === 'paragraph' && pattern.test(b.text.text)));
+  return blocks.filter((b) => b.type === 'image' || !pattern.test(b.text.text));
 }
 
 /** A heading that only announces links: the links are skipped, so it would stand alone. */

@@ -1,8 +1,27 @@
+import type { DraftBlock } from '../walk/draft-block';
 import { baseRules, dropParagraphs } from './common';
 import type { SourceRules } from './source-rules';
 
-/** The FT (FT中文网): its in-body app promotion is not the article. */
-export const ftRules: SourceRules = {
-  ...baseRules,
-  finish: (blocks) => dropParagraphs(blocks, /^来自FT中文网的温馨提示/),
-};
+/** The standfirst of an opinion piece names its writer: "库柏：除非你是…", "罗志恒、方堃：…". */
+const STANDFIRST_AUTHOR = /^([\p{Script=Han}·・]{2,5}(?:[、，,][\p{Script=Han}·・]{2,5}){0,3})：/u;
+/** "译者/何黎": the translator, for the byline. */
+const TRANSLATOR = /^(?:译者|譯者)\s*[/／:：]\s*(\S.{0,20})$/;
+/** The app promotion and the editor's address line: not the article. */
+const FURNITURE = /^来自FT中文网的温馨提示|^本文编辑.{0,20}@|@FTChinese\.com\s*$/i;
+
+function finish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+  const out = dropParagraphs(blocks, FURNITURE);
+  const lead = out.find((b) => b.type !== 'image');
+  const author = lead?.type === 'paragraph' ? STANDFIRST_AUTHOR.exec(lead.text.text) : null;
+  if (author) meta.byline ??= author[1];
+  const translatorAt = out.findLastIndex((b) => b.type === 'paragraph' && TRANSLATOR.test(b.text.text));
+  if (translatorAt >= 0) {
+    const name = TRANSLATOR.exec((out[translatorAt] as { text: { text: string } }).text.text)![1];
+    meta.byline = meta.byline ? `${meta.byline}（译者：${name}）` : `译者：${name}`;
+    out.splice(translatorAt, 1);
+  }
+  return out;
+}
+
+/** The FT (FT中文网). */
+export const ftRules: SourceRules = { ...baseRules, finish };

@@ -8,6 +8,10 @@ export interface SourceMeta<N> {
   consumed: N[];
   /** Elements to read as the caption of the image before them. */
   captions?: N[];
+  /** The time was written on a 12-hour clock without AM or PM (NYT's pudate) and `publishedAt` is its morning reading: the archive time decides. */
+  twelveHourClock?: boolean;
+  /** The page said "19 分钟前" when the feed saw it: milliseconds before the archive time (BBC). */
+  beforeArchive?: number;
 }
 
 /** One news source's rules for its archive bodies; `common.ts` holds what every source shares. */

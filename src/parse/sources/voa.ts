@@ -1,6 +1,6 @@
 import { joinMapped } from '../../text/mapped-text';
 import type { DraftBlock } from '../walk/draft-block';
-import { baseRules, italicPrelude } from './common';
+import { baseRules, dropParagraphs, italicPrelude } from './common';
 import type { SourceRules } from './source-rules';
 
 /** VOA's dateline ("华盛顿 — ") stands as bare text before the first paragraph: it belongs to it. */
@@ -13,9 +13,12 @@ export function joinDateline<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
   return blocks;
 }
 
+/** A programme's boilerplate: its schedule, the "=====" disclaimer, its playlist link. */
+const PROGRAMME = /^={5,}|每星期.{0,20}播出|敬请收看。?$|YouTube播放列表|敬請收看。?$/;
+
 /** Voice of America (美国之音). */
 export const voaRules: SourceRules = {
   ...baseRules,
   meta: (dom, root) => italicPrelude(dom, root, 'voa'),
-  finish: joinDateline,
+  finish: (blocks) => joinDateline(dropParagraphs(blocks, PROGRAMME)),
 };

@@ -1,7 +1,7 @@
 import type { ParagraphStyle } from '../../model/article';
 import { joinMapped, type MappedText, sliceMapped } from '../../text/mapped-text';
 import { TextAccumulator } from '../../text/text-accumulator';
-import { PHOTO_CREDIT, splitCaptionCredit, withoutCaptionLabel } from '../credits';
+import { PHOTO_CREDIT, splitCaptionCredit, withoutCaptionLabel, withoutCreditLabel } from '../credits';
 import type { DraftBlock } from './draft-block';
 
 /** What the text being read will become: the element that opened its block and how it is set. */
@@ -19,7 +19,11 @@ export interface BlockContext {
  * short, and not a sentence, a question or a speaker's name ("李恒青：").
  */
 const BOLD_HEADING_MAX = 40;
-const NOT_A_HEADING_END = /[。．！？!?…：:；;，,、][）)”"’」』]*$/;
+const NOT_A_HEADING_END = /[。．！!…：:；;，,、][）)”"’」』]*$/;
+/** An interview's question, "法广：目前大选总体局势如何？", is no heading; "Parler真的中立吗？" is. */
+const SPEAKER_QUESTION = /^[^：:]{1,12}[：:].*[？?]$/;
+/** Han characters and CJK punctuation: a line break between two of them is no space. */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/u;
 
 export interface CaptionParts<N> {
   caption: MappedText<N>;
@@ -42,16 +46,25 @@ export class BlockBuilder<N> {
   private afterLineBreak = false;
   /** Every word of the block so far was in bold. */
   private allBold = true;
+  /** A single `<br>` waits for the text after it: between two Chinese characters it is no space (a hard wrap). */
+  private pendingBreak = false;
+  private lastChar = '';
+  /** The next block's text is the caption of the image before it (a figcaption that holds blocks). */
+  private captionNext = false;
 
   constructor(readonly track: boolean) {
     this.text = new TextAccumulator<N>(track);
   }
 
   addText(node: N, data: string, context: BlockContext): void {
-    if (/\S/.test(data)) {
+    const first = /\S/.exec(data)?.[0];
+    if (first) {
       this.context ??= context;
       this.afterLineBreak = false;
       if (!context.bold) this.allBold = false;
+      if (this.pendingBreak && !(CJK.test(this.lastChar) && CJK.test(first) && !/^\s/.test(data))) this.text.addMadeUp('\n');
+      this.pendingBreak = false;
+      this.lastChar = /\S(?=\s*$)/.exec(data)?.[0] ?? this.lastChar;
     }
     this.text.addText(node, data);
   }
@@ -64,20 +77,36 @@ export class BlockBuilder<N> {
   /** `<br>`: a line break inside a paragraph (read as a space); two in a row separate paragraphs. */
   addLineBreak(splitParagraphs: boolean): void {
     if (splitParagraphs && this.afterLineBreak) return this.endBlock();
-    this.text.addMadeUp('\n');
+    // Text before it ends its line; "必须<br>应对" is one sentence wrapped by hand.
+    if (this.pendingBreak || /\s$/.test(this.lastChar)) this.text.addMadeUp('\n');
+    this.pendingBreak = true;
     this.afterLineBreak = true;
+  }
+
+  /** The next block of text captions the image placed before it. */
+  captionNextBlock(): void {
+    this.endBlock();
+    this.captionNext = !!this.captionTarget;
   }
 
   endBlock(): void {
     const text = this.text.take();
     const context = this.context;
     const allBold = this.allBold;
+    const asCaption = this.captionNext;
     this.context = null;
     this.afterLineBreak = false;
     this.allBold = true;
+    this.pendingBreak = false;
+    this.lastChar = '';
+    if (asCaption && text.text) {
+      this.captionNext = false;
+      this.attachCaption({ caption: text, credit: { text: '', runs: [] } });
+      return;
+    }
     // A lone "." or "*" left between tags is debris, not a paragraph.
     if (!text.text || !context || !/[\p{L}\p{N}]/u.test(text.text)) return;
-    const boldHeading = allBold && !context.style && text.text.length <= BOLD_HEADING_MAX && !NOT_A_HEADING_END.test(text.text);
+    const boldHeading = allBold && !context.style && text.text.length <= BOLD_HEADING_MAX && !NOT_A_HEADING_END.test(text.text) && !SPEAKER_QUESTION.test(text.text);
     if (boldHeading) {
       // RFI decorates them: "--南苏丹信徒筹划如何迎教宗 -".
       const words = /^[-—–~\s]*(.*?)[-—–~\s]*$/d.exec(text.text)?.indices?.[1] ?? [0, text.text.length];
@@ -118,6 +147,7 @@ export class BlockBuilder<N> {
   }
 
   attachCaption(parts: CaptionParts<N>): void {
+    this.captionNext = false;
     if (this.captionTarget) this.attachTo(this.captionTarget, parts);
   }
 
@@ -127,13 +157,15 @@ export class BlockBuilder<N> {
     if (!caption.text && !credit.text) return;
     // A line that only credits the photo ("图片来源：…") adds to the credit, not the caption.
     if (!caption.text || PHOTO_CREDIT.test(caption.text)) {
-      const line = caption.text ? caption : credit;
-      image.credit = image.credit ? joinMapped([image.credit, line], ' ') : line;
+      const line = withoutCreditLabel(caption.text ? caption : credit);
+      if (line.text && image.credit?.text !== line.text) image.credit = image.credit ? joinMapped([image.credit, line], ' ') : line;
       return;
     }
+    // The same caption twice (a video's, then its audio's): once.
+    if (image.caption?.text === caption.text) return;
     // Without credit markup, the credit may still be in the words: "…。REUTERS/Jason Lee", "…（法新社图片）".
     const split = credit.text ? { caption, credit } : splitCaptionCredit(caption);
     image.caption = image.caption ? joinMapped([image.caption, split.caption], ' ') : split.caption;
-    if (split.credit?.text) image.credit = split.credit;
+    if (split.credit?.text) image.credit = withoutCreditLabel(split.credit);
   }
 }

@@ -47,8 +47,8 @@ describe('walkBlocks', () => {
     expect(blocks('<p>甲<small>乙</small></p>')).toEqual([{ type: 'paragraph', text: '甲乙' }]);
   });
   it('splits paragraphs at <br><br> but not at a single <br>, nor at a newline in the source', () => {
-    expect(blocks('<p>一<br />二<br /><br />三</p>')).toEqual([
-      { type: 'paragraph', text: '一 二' },
+    expect(blocks('<p>one<br />two<br /><br />三</p>')).toEqual([
+      { type: 'paragraph', text: 'one two' },
       { type: 'paragraph', text: '三' },
     ]);
     expect(blocks('<p>一\n<br>\n二\n\n三</p>')).toEqual([{ type: 'paragraph', text: '一 二 三' }]);
@@ -69,6 +69,10 @@ describe('walkBlocks', () => {
       { type: 'image', src: 'https://a/real.jpg', caption: '说明' },
     ]);
     expect(blocks('<img src="data:image/gif;base64,R0l">')).toEqual([]);
+  });
+  it('reads a single <br> between Chinese characters as a hard wrap: no space', () => {
+    expect(blocks('<p>又必须<br />应对美国盟友，<br/>“再说”</p>')).toEqual([{ type: 'paragraph', text: '又必须应对美国盟友，“再说”' }]);
+    expect(blocks('<p>Biden<br>said 中<br>x</p>')).toEqual([{ type: 'paragraph', text: 'Biden said 中 x' }]);
   });
   it('drops relative images when there is no base URL', () => {
     expect(blocks('<img src="/a.jpg"><p>正文</p>', null)).toEqual([{ type: 'paragraph', text: '正文' }]);

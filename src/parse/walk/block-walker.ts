@@ -38,6 +38,9 @@ const BLOCK_TAGS = new Set([
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** What a caption never holds: a caption holding these has run on into the article. */
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'table', 'section', 'article', 'figure']);
+
 /** A figure's label for screen readers, not its caption. */
 const FIGURE_LABEL = /^\s*(Image|Video|图像|圖像|视频|影片)\s*$/i;
 
@@ -56,11 +59,14 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
   /** An image from `node` (an img, or a figure holding one), captioned by the text of `captionNode`. */
   const image = (node: N, captionNode: N | null): boolean => {
     const img = isImgTag(dom.tagName(node)) ? node : findFirst(dom, node, (n) => isImgTag(dom.tagName(n)));
+    if (img && isDecoration(dom, img)) return false;
     const src = pickImageSource((name) => (img ? dom.attr(img, name) : null), options.baseUrl, sourceSrcsets(dom, node));
     if (!src) return false;
     builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track) : null);
     return true;
   };
+  /** A caption that holds paragraphs (an unclosed figcaption swallowed the article): only its first words caption. */
+  const holdsBlocks = (node: N) => !!findFirst(dom, node, (n) => PARAGRAPH_TAGS.has(dom.tagName(n)) || isImgTag(dom.tagName(n)));
   const figcaption = (node: N) => findFirst(dom, node, (n) => dom.tagName(n) === 'figcaption');
 
   const enter = (node: N): boolean => {
@@ -74,6 +80,12 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
     if (!dom.isElement(node)) return false;
     const tag = dom.tagName(node);
     // A parsed <noscript> may hold the only real copy of a lazy image; its text is never article text.
+    // A video's poster is its picture (VOA's programmes lead with one); the video itself never plays here.
+    if (tag === 'video' && dom.attr(node, 'poster')) {
+      const src = pickImageSource((name) => (name === 'src' ? dom.attr(node, 'poster') : null), options.baseUrl);
+      if (src) builder.addImage(src, null);
+      return false;
+    }
     if (tag === 'noscript') {
       const picture = findFirst(dom, node, (n) => dom.tagName(n) === 'picture' || isImgTag(dom.tagName(n)));
       if (!picture || !image(picture, null)) builder.addGap();
@@ -94,10 +106,23 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
     }
     if (options.isFigure?.(node) && image(node, node)) return false;
     // A figure with an image is one captioned image; one without keeps its text, its caption too.
+    let figureWithImage = false;
     if (tag === 'figure' || tag === 'picture') {
-      if (image(node, figcaption(node))) return false;
-      builder.endBlock();
-      builder.forgetCaptionTarget();
+      const caption = figcaption(node);
+      if (caption && holdsBlocks(caption)) {
+        // Place the image, read on: the caption's first words caption it, its paragraphs are the article's.
+        figureWithImage = image(node, null);
+        if (figureWithImage) builder.captionNextBlock();
+      } else if (image(node, caption)) return false;
+      if (!figureWithImage) {
+        builder.endBlock();
+        builder.forgetCaptionTarget();
+      }
+    }
+    if (isCaption(dom, node) && tag !== 'figure' && builder.canAttachCaption() && holdsBlocks(node)) {
+      builder.captionNextBlock();
+      contexts.push({ ...context });
+      return true;
     }
     if (tag === 'figcaption' && context.inFigure) {
       builder.addCaptionParagraph(readCaption(dom, node, builder.track));
@@ -112,7 +137,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       contexts.push({
         heading: context.heading || HEADING_TAGS.has(tag),
         style: tag === 'li' ? 'list-item' : tag === 'blockquote' ? 'quote' : context.style,
-        inFigure: tag === 'figure' || (context.inFigure && tag === 'picture'),
+        inFigure: (tag === 'figure' && !figureWithImage) || (context.inFigure && tag === 'picture'),
         bold: context.bold,
       });
     } else contexts.push(tag === 'b' || tag === 'strong' ? { ...context, bold: true } : context);
@@ -140,6 +165,14 @@ function sourceSrcsets<N>(dom: DomAdapter<N>, node: N): string[] {
     return false;
   });
   return sets;
+}
+
+/** Rules and spacers drawn as images: BBC's "Presentational grey line", 1-pixel strips. */
+function isDecoration<N>(dom: DomAdapter<N>, img: N): boolean {
+  if (/(^|\s)(line|spacer|divider)$/i.test(dom.attr(img, 'alt')?.trim() ?? '')) return true;
+  const height = Number(dom.attr(img, 'height'));
+  const width = Number(dom.attr(img, 'width'));
+  return (height > 0 && height <= 2) || (width > 0 && width <= 2);
 }
 
 function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { brief, parseFixture } from './archive-fixture';
+
+const ARTICLE = 'https://www.ftchinese.com/story/001090000?full=y';
+
+describe('ft archive rules', () => {
+  it('takes the writer named in an opinion standfirst, and the translator, for the byline', () => {
+    const body =
+      '<div></div><div class="story-lead">罗志恒、方堃：大宗商品价格过快上涨，或产生三大风险。</div><div class="story-body"><div id="story-body-container">' +
+      '<p><b>一、大宗商品上涨原因</b></p><p>正文。</p><div data-o-ads-name="mpu-middle1" class="o-ads"></div><p>译者/何黎</p></div></div>';
+    const article = parseFixture(ARTICLE, body);
+    expect(article.byline).toBe('罗志恒、方堃（译者：何黎）');
+    expect(brief(article)).toEqual(['p:罗志恒、方堃：大宗商品价格过快上涨，或产生三大风险。', 'h:一、大宗商品上涨原因', 'p:正文。']);
+  });
+
+  it('leaves a news standfirst\'s byline empty, and drops the app promo and the editor\'s address', () => {
+    const body = '<div>美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。</div><div><div id="story-body-container"><div>来自FT中文网的温馨提示：下载App。</div><p>正文。</p><p><b>本文编辑徐瑾 Jin.Xu@FTChinese.com </b></p></div></div>';
+    const article = parseFixture(ARTICLE, body);
+    expect(article.byline).toBeNull();
+    expect(brief(article)).toEqual(['p:美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。', 'p:正文。']);
+  });
+});
