@@ -1,6 +1,6 @@
 /*
  * Reuters article pages: parse the live page into the article model with the same parser the
- * tests run on saved pages, and leave the page exactly as it is. Highlights build on `parsed.origins`.
+ * tests run on saved pages, and leave the page exactly as it is. Highlights will ask for its map (`{ map: true }`).
  */
 import { parseReutersPage, type ParsedPage } from '../src/parse/reuters-page-parser';
 import { liveDom } from './lib/live-dom';

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseArchive } from '../../src/parse/parse-archive';
-import { blockText } from '../../src/model/article';
+import { blockText, type Article } from '../../src/model/article';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { TRICKY_BODIES } from '../fixtures/tricky-archives';
 import { CORPUS_DIR, corpusFiles, readCorpus } from '../shared-data';
 import { askTab, badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';
 
@@ -96,6 +99,42 @@ describe('the project article, reuters/1040207.md', () => {
   });
 });
 
+/** The reader's blocks in brief, and Node's, to compare two parsers block for block. */
+async function renderedBlocks() {
+  return page.getByTestId('reader-block').evaluateAll((els) =>
+    els.map((el) => ({
+      tag: el.localName,
+      text: el.localName === 'figure' ? null : el.textContent,
+      className: el.getAttribute('class') ?? '',
+      caption: el.querySelector('figcaption')?.firstChild?.nodeType === 3 ? el.querySelector('figcaption')!.firstChild!.textContent : null,
+      credit: el.querySelector('figcaption .pizhu-credit')?.textContent ?? null,
+      src: el.querySelector('img')?.getAttribute('src') ?? null,
+    })),
+  );
+}
+
+function expectedBlocks(model: Article) {
+  return model.blocks.map((block) =>
+    block.type === 'image'
+      ? { tag: 'figure', text: null, className: 'pizhu-figure', caption: block.caption, credit: block.credit ?? null, src: block.src.startsWith('https:') ? block.src : null }
+      : { tag: block.type === 'heading' ? 'h2' : 'p', text: block.text, className: block.type === 'paragraph' && block.style ? `pizhu-${block.style}` : '', caption: null, credit: null, src: null },
+  );
+}
+
+describe('markup the two parsers build differently', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pizhu-tricky-'));
+  it.each(Object.entries(TRICKY_BODIES))('%s reads the same in the reader as in Node', async (name, body) => {
+    const text = `<!--1616481063000-->\n[样本](https://www.nytimes.com/zh/sample-${name})\n------\n\n${body}`;
+    const path = join(dir, `${name}.md`);
+    writeFileSync(path, text);
+    await page.goto(pathToFileURL(path).href);
+    await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+    const model = parseArchive(text);
+    expect(model.blocks.length).toBeGreaterThan(1);
+    expect(await renderedBlocks()).toEqual(expectedBlocks(model));
+  });
+});
+
 describe('every corpus file', () => {
   // Two parsers, one walker: the reader parses with the browser's DOMParser, this test with cheerio.
   // Every block must come out the same, to the character, with the same style, caption, credit and image.
@@ -103,28 +142,8 @@ describe('every corpus file', () => {
     await open(path);
     const model = parseArchive(readCorpus(path));
     await expect(page.getByTestId('reader-title').textContent()).resolves.toBe(model.title);
-    const rendered = await page.getByTestId('reader-block').evaluateAll((els) =>
-      els.map((el) => ({
-        tag: el.localName,
-        text: el.localName === 'figure' ? null : el.textContent,
-        className: el.getAttribute('class') ?? '',
-        caption: el.querySelector('figcaption')?.firstChild?.nodeType === 3 ? el.querySelector('figcaption')!.firstChild!.textContent : null,
-        credit: el.querySelector('figcaption .pizhu-credit')?.textContent ?? null,
-        src: el.querySelector('img')?.getAttribute('src') ?? null,
-      })),
-    );
-    const expected = model.blocks.map((block) =>
-      block.type === 'image'
-        ? { tag: 'figure', text: null, className: 'pizhu-figure', caption: block.caption, credit: block.credit ?? null, src: block.src.startsWith('https:') ? block.src : null }
-        : {
-            tag: block.type === 'heading' ? 'h2' : 'p',
-            text: block.text,
-            className: block.type === 'paragraph' && block.style ? `pizhu-${block.style}` : '',
-            caption: null,
-            credit: null,
-            src: null,
-          },
-    );
+    const rendered = await renderedBlocks();
+    const expected = expectedBlocks(model);
     expect(rendered).toEqual(expected);
   });
 });

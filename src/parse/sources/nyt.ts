@@ -37,10 +37,12 @@ export function timeAndAuthor<N>(dom: DomAdapter<N>, root: N, source: 'nyt' | 'b
  * The end matter of the older layout, glued into the last paragraphs with `<br>`: bios with
  * "翻译：…", contributor lines, the link to the English edition; and the briefings' subscription lines.
  */
-const FOOTER = /翻译[:：]|點擊查看本文英文版|点击查看本文英文版|对本文有(报道|研究)?贡献|對本文有(報導|研究)?貢獻|感谢阅读今天的简报|点击此处订阅|點擊此處訂閱/;
+const FOOTER = /翻译[:：]|點擊查看本文英文版|点击查看本文英文版|对本文有(报道|研究)?贡献|對本文有(報導|研究)?貢獻/;
+/** Subscription lines, wherever the briefing puts them. */
+const PROMO = /感谢阅读今天的简报|点击此处订阅|點擊此處訂閱/;
 
 function finish<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
-  const out = blocks.filter((b, i) => b.type === 'image' || i < blocks.length - 6 || !FOOTER.test(b.text.text));
+  const out = blocks.filter((b, i) => b.type === 'image' || !(PROMO.test(b.text.text) || (i >= blocks.length - 6 && FOOTER.test(b.text.text))));
   // Briefing bullets: "• " is a list item's mark, not its words.
   return out.map((b) => {
     if (b.type !== 'paragraph') return b;

@@ -43,6 +43,12 @@ describe('walkBlocks', () => {
       { type: 'paragraph', text: '浓烟。 Getty Images', style: 'caption' },
     ]);
   });
+  it('reads a <small> as a caption only beside its image: not one the parser carried into a later paragraph', () => {
+    expect(blocks('<p><img src="https://a/b.jpg"><small>说明</small></p><p><small>正文一段</small></p>')).toEqual([
+      { type: 'image', src: 'https://a/b.jpg', caption: '说明' },
+      { type: 'paragraph', text: '正文一段' },
+    ]);
+  });
   it('keeps a <small> that follows text as text', () => {
     expect(blocks('<p>甲<small>乙</small></p>')).toEqual([{ type: 'paragraph', text: '甲乙' }]);
   });

@@ -62,12 +62,20 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
     if (img && isDecoration(dom, img)) return false;
     const src = pickImageSource((name) => (img ? dom.attr(img, name) : null), options.baseUrl, sourceSrcsets(dom, node));
     if (!src) return false;
+    imageParent = dom.parent(node);
     builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track) : null);
     return true;
   };
   /** A caption that holds paragraphs (an unclosed figcaption swallowed the article): only its first words caption. */
   const holdsBlocks = (node: N) => !!findFirst(dom, node, (n) => PARAGRAPH_TAGS.has(dom.tagName(n)) || isImgTag(dom.tagName(n)));
   const figcaption = (node: N) => findFirst(dom, node, (n) => dom.tagName(n) === 'figcaption');
+  /**
+   * Where the last image stands. A bare `<small>` captions it only beside it: an unclosed `<small>`
+   * is carried into every later paragraph by the browser's parser (not by htmlparser2), and those
+   * paragraphs are the article's, not captions.
+   */
+  let imageParent: N | null = null;
+  const captionHere = (node: N) => (isCaption(dom, node) || !!options.isCaption?.(node)) && (dom.tagName(node) !== 'small' || dom.parent(node) === imageParent);
 
   const enter = (node: N): boolean => {
     const context = contexts[contexts.length - 1];
@@ -119,7 +127,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
         builder.forgetCaptionTarget();
       }
     }
-    if (isCaption(dom, node) && tag !== 'figure' && builder.canAttachCaption() && holdsBlocks(node)) {
+    if (captionHere(node) && tag !== 'figure' && builder.canAttachCaption() && holdsBlocks(node)) {
       builder.captionNextBlock();
       contexts.push({ ...context });
       return true;
@@ -128,7 +136,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       builder.addCaptionParagraph(readCaption(dom, node, builder.track));
       return false;
     }
-    if ((isCaption(dom, node) || options.isCaption?.(node)) && builder.canAttachCaption()) {
+    if (captionHere(node) && builder.canAttachCaption()) {
       builder.attachCaption(readCaption(dom, node, builder.track));
       return false;
     }
