@@ -1,5 +1,5 @@
 import type { ArticleSource, Source } from '../../model/article';
-import { type DomAdapter, findAll, findFirst, textContent } from '../../dom/dom-adapter';
+import { type DomAdapter, findAll, findFirst, NON_TEXT_TAGS, textContent, traverse } from '../../dom/dom-adapter';
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
@@ -24,17 +24,33 @@ export function commonSkip<N>(dom: DomAdapter<N>, node: N): boolean {
   if (dom.attr(node, 'data-root-share') !== null || /(^|\s)(addtoany|a2a_kit|su-spoiler)/.test(dom.attr(node, 'class') ?? '')) return true;
   if (dom.attr(node, 'id') === 'zoomattribute') return true;
   if (tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '')) return true;
-  if (tag === 'div' && /^\s*获取更多RSS/.test(textContent(dom, node))) return true;
-  if (tag === 'div' && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
+  if (tag === 'div' && /^获取更多RSS/.test(firstWords(dom, node))) return true;
+  if (tag === 'div' && /^分享/.test(firstWords(dom, node)) && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
   if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node)) return true;
   if ((tag === 'p' || tag === 'div') && isRelatedLink(dom, node)) return true;
   return false;
 }
 
+/** The start of an element's first non-blank text node: cheap, where a whole textContent per element is not. */
+function firstWords<N>(dom: DomAdapter<N>, node: N): string {
+  let words = '';
+  traverse(dom, node, (n) => {
+    if (dom.isText(n) && dom.textData(n).trim()) {
+      words = dom.textData(n).trimStart();
+      return 'stop';
+    }
+    return dom.isElement(n) && !NON_TEXT_TAGS.has(dom.tagName(n));
+  });
+  return words;
+}
+
+const RELATED_PREFIX = /^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/;
+
 /** "相关报道：…" as a paragraph that is nothing but its link (DW, VOA). */
 function isRelatedLink<N>(dom: DomAdapter<N>, node: N): boolean {
+  if (!RELATED_PREFIX.test(firstWords(dom, node))) return false;
   const text = cleanText(textContent(dom, node));
-  if (!/^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/.test(text)) return false;
+  if (!RELATED_PREFIX.test(text)) return false;
   const linked = findAll(dom, node, (n) => dom.tagName(n) === 'a').map((a) => textContent(dom, a)).join('');
   return cleanText(linked).replace(/^[^:：]*[:：]\s*/, '').length >= text.replace(/^[^:：]*[:：]\s*/, '').length * 0.8;
 }

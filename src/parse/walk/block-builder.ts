@@ -64,7 +64,7 @@ export class BlockBuilder<N> {
       if (!context.bold) this.allBold = false;
       if (this.pendingBreak && !(CJK.test(this.lastChar) && CJK.test(first) && !/^\s/.test(data))) this.text.addMadeUp('\n');
       this.pendingBreak = false;
-      this.lastChar = /\S(?=\s*$)/.exec(data)?.[0] ?? this.lastChar;
+      this.lastChar = lastNonSpace(data) ?? this.lastChar;
     }
     this.text.addText(node, data);
   }
@@ -168,4 +168,10 @@ export class BlockBuilder<N> {
     image.caption = image.caption ? joinMapped([image.caption, split.caption], ' ') : split.caption;
     if (split.credit?.text) image.credit = withoutCreditLabel(split.credit);
   }
+}
+
+/** The last character that is not white space. */
+function lastNonSpace(data: string): string | null {
+  for (let i = data.length - 1; i >= 0; i--) if (!/\s/.test(data[i])) return data[i];
+  return null;
 }
