@@ -17,7 +17,8 @@ export interface ExtensionBrowser {
 }
 
 /** With `offline`, every http(s) request fails: corpus images point at the web, and tests must not reach it. */
-export async function launchWithExtension({ offline = false } = {}): Promise<ExtensionBrowser> {
+/** `uiLanguage` sets the browser's UI language ("zh-CN"), which the extension's own text and dates follow. */
+export async function launchWithExtension({ offline = false, uiLanguage }: { offline?: boolean; uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
   const profile = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
@@ -33,7 +34,9 @@ export async function launchWithExtension({ offline = false } = {}): Promise<Ext
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
     ],
+    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
   });
   if (offline) await context.route(/^https?:/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
