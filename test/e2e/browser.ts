@@ -36,7 +36,8 @@ export async function launchWithExtension({ offline = false, uiLanguage }: { off
       '--disable-gpu',
       ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
     ],
-    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
+    // Playwright sets the renderer's locale itself: it must agree with the browser's.
+    ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
   });
   if (offline) await context.route(/^https?:/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
