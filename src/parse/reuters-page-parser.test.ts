@@ -82,6 +82,13 @@ describe('Arc template (www.reuters.com)', () => {
   });
 });
 
+describe('Arc paragraphs', () => {
+  it('read a <br> as a space, between Chinese characters too, and never split a paragraph', () => {
+    const html = '<html><body><h1 data-testid="Heading">标题</h1><p data-testid="paragraph-0">第一行<br>第二行<br><br>third line</p></body></html>';
+    expect(parsePage(html, 'https://www.reuters.com/world/x/')!.article.blocks).toEqual([{ type: 'paragraph', text: '第一行 第二行 third line' }]);
+  });
+});
+
 describe('other pages', () => {
   it('are not Reuters articles', () => {
     expect(parsePage('<html><body><p>hello</p></body></html>')).toBeNull();

@@ -77,7 +77,7 @@ function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, track:
   const isFigure = (n: N) => dom.tagName(n) === 'figure' && !!findFirst(dom, n, (c) => dom.tagName(c) === 'img');
   const blocks: DraftBlock<N>[] = [];
   for (const node of findAll(dom, root, (n) => paragraph(n) || isHeading(n) || isFigure(n))) {
-    const walked = walkBlocks(node, { dom, baseUrl: pageUrl, track, splitAtDoubleBreak: false });
+    const walked = walkBlocks(node, { dom, baseUrl: pageUrl, track, pageLineBreaks: true });
     if (isFigure(node)) {
       blocks.push(...walked.filter((w) => w.type === 'image'));
       continue;

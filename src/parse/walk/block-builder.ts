@@ -74,9 +74,13 @@ export class BlockBuilder<N> {
     this.text.addGap();
   }
 
-  /** `<br>`: a line break inside a paragraph (read as a space); two in a row separate paragraphs. */
-  addLineBreak(splitParagraphs: boolean): void {
-    if (splitParagraphs && this.afterLineBreak) return this.endBlock();
+  /**
+   * `<br>`: a line break inside a paragraph, read as a space; in archive bodies two in a row separate
+   * paragraphs, and one between Chinese characters is a hard wrap (no space). `asSpace`: always a space.
+   */
+  addLineBreak(asSpace: boolean): void {
+    if (asSpace) return this.text.addMadeUp('\n');
+    if (this.afterLineBreak) return this.endBlock();
     // Text before it ends its line; "必须<br>应对" is one sentence wrapped by hand.
     if (this.pendingBreak || /\s$/.test(this.lastChar)) this.text.addMadeUp('\n');
     this.pendingBreak = true;

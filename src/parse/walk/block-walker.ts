@@ -16,8 +16,11 @@ export interface WalkOptions<N> {
   isCaption?: (node: N) => boolean;
   /** Source-specific figures without figure markup: an image and the text beside it, its caption (DW galleries). */
   isFigure?: (node: N) => boolean;
-  /** `<br><br>` separates paragraphs (archive bodies); false where the page marks paragraphs itself. */
-  splitAtDoubleBreak?: boolean;
+  /**
+   * Where the page marks its paragraphs itself (Reuters' Arc template), every `<br>` is a space. In
+   * archive bodies `<br><br>` separates paragraphs and a lone `<br>` between Chinese characters is a hard wrap.
+   */
+  pageLineBreaks?: boolean;
 }
 
 /**
@@ -54,7 +57,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
   const { dom } = options;
   const builder = new BlockBuilder<N>(options.track ?? false);
   const contexts: BlockContext[] = [{ heading: false }];
-  const splitAtDoubleBreak = options.splitAtDoubleBreak ?? true;
+  const pageLineBreaks = options.pageLineBreaks ?? false;
 
   /** An image from `node` (an img, or a figure holding one), captioned by the text of `captionNode`. */
   const image = (node: N, captionNode: N | null): boolean => {
@@ -105,7 +108,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       return false;
     }
     if (tag === 'br') {
-      builder.addLineBreak(splitAtDoubleBreak);
+      builder.addLineBreak(pageLineBreaks);
       return false;
     }
     if (isImgTag(tag)) {
