@@ -1,0 +1,47 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { AnnotationRecord, ArticleRecord, Tombstone } from './records';
+
+export const DATABASE_NAME = 'pizhu';
+/**
+ * Schema versions. 1: articles, and annotations by article. 2: annotations also by modified time
+ * and by tag, every annotation has tags, and deletes leave tombstones.
+ */
+export const DATABASE_VERSION = 2;
+
+export interface PizhuSchema extends DBSchema {
+  articles: { key: string; value: ArticleRecord; indexes: { byAnnotatedAt: string } };
+  annotations: { key: string; value: AnnotationRecord; indexes: { byArticle: string; byModified: string; byTag: string } };
+  tombstones: { key: string; value: Tombstone };
+}
+
+export type PizhuDatabase = IDBPDatabase<PizhuSchema>;
+
+/** Opens, creating or upgrading, the database: in the background and extension pages only, never in a content script. */
+export function openDatabase(name = DATABASE_NAME): Promise<PizhuDatabase> {
+  return openDB<PizhuSchema>(name, DATABASE_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        db.createObjectStore('articles', { keyPath: 'id' });
+        const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+        annotations.createIndex('byArticle', 'articleId');
+      }
+      if (oldVersion < 2) {
+        transaction.objectStore('articles').createIndex('byAnnotatedAt', 'annotatedAt');
+        const annotations = transaction.objectStore('annotations');
+        annotations.createIndex('byModified', 'modified');
+        annotations.createIndex('byTag', 'tags', { multiEntry: true });
+        db.createObjectStore('tombstones', { keyPath: 'id' });
+        // Version 1 kept no tags, no modified times, no list of addresses: give old records what version 2 reads.
+        for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
+          const old = cursor.value as Partial<AnnotationRecord> & AnnotationRecord;
+          await cursor.update({ ...old, tags: old.tags ?? [], modified: old.modified ?? old.created });
+        }
+        const articles = transaction.objectStore('articles');
+        for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+          const old = cursor.value as Partial<ArticleRecord> & ArticleRecord;
+          await cursor.update({ ...old, seenAt: old.seenAt ?? [old.url], annotatedAt: old.annotatedAt ?? null });
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { describeRange } from '../anchor/selectors';
+import { openDatabase } from './database';
+import type { AnnotationRecord } from './records';
+import { AnnotationStore, DeletedAnnotation } from './store';
+
+let dbCount = 0;
+const freshName = () => `pizhu-test-${++dbCount}`;
+
+const TEXT = '标题\n第一段正文，很长的一段。\n第二段正文。';
+const ARTICLE = { id: 'cn.reuters.com/article/x', url: 'https://cn.reuters.com/article/x', title: '标题', source: 'reuters' as const, publishedAt: null };
+
+function annotation(id: string, start: number, end: number, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  const { position, quote } = describeRange(TEXT, start, end);
+  return { id, articleId: ARTICLE.id, color: 'yellow', position, quote, parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...extra };
+}
+
+describe('AnnotationStore', () => {
+  it('keeps every address an article was seen at, and the newest facts', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, 'file:///a/1040207.md');
+    await store.recordArticle({ ...ARTICLE, title: '新标题' }, 'https://cn.reuters.com/article/x');
+    await store.recordArticle(ARTICLE, 'file:///a/1040207.md');
+    expect(await store.article(ARTICLE.id)).toMatchObject({ title: '标题', seenAt: ['file:///a/1040207.md', 'https://cn.reuters.com/article/x'], annotatedAt: null });
+  });
+
+  it('saves highlights, lists them in text order, and lists annotated articles newest first', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    await store.recordArticle({ ...ARTICLE, id: 'other', url: 'https://x/other' }, 'https://x/other');
+    await store.saveAnnotation(annotation('b', 10, 12));
+    await store.saveAnnotation(annotation('a', 3, 6, { tags: ['外交', '中俄'] }));
+    await store.saveAnnotation({ ...annotation('c', 3, 5), articleId: 'other', modified: '2026-02-01T00:00:00.000Z' });
+    expect((await store.annotationsFor(ARTICLE.id)).map((a) => a.id)).toEqual(['a', 'b']);
+    expect((await store.annotatedArticles()).map((a) => a.id)).toEqual(['other', ARTICLE.id]);
+    expect((await store.annotationsTagged('中俄')).map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('leaves a tombstone on delete, and never lets the deleted highlight back', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    const doomed = annotation('gone', 3, 6);
+    await store.saveAnnotation(doomed);
+    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBe(true);
+    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBe(false);
+    expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
+    expect(await store.tombstones()).toEqual([{ id: 'gone', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
+    await expect(store.saveAnnotation(doomed)).rejects.toBeInstanceOf(DeletedAnnotation);
+    expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
+    expect((await store.article(ARTICLE.id))?.annotatedAt).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('loses nothing when two tabs write at once', async () => {
+    const name = freshName();
+    const [one, two] = [new AnnotationStore(await openDatabase(name)), new AnnotationStore(await openDatabase(name))];
+    await one.recordArticle(ARTICLE, ARTICLE.url);
+    await Promise.all([
+      ...Array.from({ length: 50 }, (_, i) => one.saveAnnotation(annotation(`one-${i}`, 3, 6))),
+      ...Array.from({ length: 50 }, (_, i) => two.saveAnnotation(annotation(`two-${i}`, 10, 12))),
+      one.recordArticle(ARTICLE, 'file:///one.md'),
+      two.recordArticle(ARTICLE, 'file:///two.md'),
+    ]);
+    expect(await one.annotationsFor(ARTICLE.id)).toHaveLength(100);
+  });
+
+  it('upgrades a version 1 database, written here in the old shape, losing nothing', async () => {
+    const name = freshName();
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('articles', { keyPath: 'id' });
+        db.createObjectStore('annotations', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
+      },
+    });
+    const { position, quote } = describeRange(TEXT, 3, 6);
+    await old.put('articles', { id: ARTICLE.id, url: ARTICLE.url, title: '标题', source: 'reuters', publishedAt: null });
+    await old.put('annotations', { id: 'v1', articleId: ARTICLE.id, color: 'green', position, quote, parserVersion: 1, note: '旧笔记', created: '2025-01-01T00:00:00.000Z' });
+    old.close();
+
+    const store = new AnnotationStore(await openDatabase(name));
+    expect(await store.annotationsFor(ARTICLE.id)).toEqual([
+      { id: 'v1', articleId: ARTICLE.id, color: 'green', position, quote, parserVersion: 1, note: '旧笔记', tags: [], created: '2025-01-01T00:00:00.000Z', modified: '2025-01-01T00:00:00.000Z' },
+    ]);
+    expect(await store.article(ARTICLE.id)).toMatchObject({ seenAt: [ARTICLE.url], annotatedAt: null });
+    await store.saveAnnotation(annotation('v2', 10, 12, { tags: ['新'] }));
+    expect((await store.annotationsTagged('新')).map((a) => a.id)).toEqual(['v2']);
+  });
+});
