@@ -1,36 +1,104 @@
-import { describe, expect, it, vi } from 'vitest';
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeRange } from '../anchor/selectors';
+import { openDatabase } from '../store/database';
+import { AnnotationStore } from '../store/store';
 import { handleMessage, type BackgroundPorts } from './background';
 
-const ports = (): BackgroundPorts & { calls: string[] } => {
+const OWN = 'pizhu-extension-id';
+let count = 0;
+
+async function ports(): Promise<BackgroundPorts & { calls: string[]; db: AnnotationStore }> {
   const calls: string[] = [];
+  const db = new AnnotationStore(await openDatabase(`bg-test-${++count}`));
+  const tabs = new Map<string, { articleId: string; title: string }>();
   return {
     calls,
-    injectReader: vi.fn(async (tab, frame) => void calls.push(`inject ${tab}/${frame}`)),
-    markTab: vi.fn(async (tab, title) => void calls.push(`mark ${tab} ${title}`)),
+    db,
+    ownId: OWN,
+    injectReader: async (tab, frame) => void calls.push(`inject ${tab}/${frame}`),
+    markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
+    store: async () => db,
+    tabArticles: { get: async (t, f) => tabs.get(`${t}/${f}`), set: async (t, f, v) => void tabs.set(`${t}/${f}`, v) },
+    now: () => '2026-03-01T00:00:00.000Z',
   };
-};
+}
+
 const summary = { id: 'cn.reuters.com/a', url: 'https://cn.reuters.com/a', title: '标题', source: 'reuters', publishedAt: null, blockCount: 3, origin: 'page' };
+const TEXT = '标题\n第一段正文。';
+const annotation = (id = '0b7a8e4c-1111-4222-8333-944455556666', articleId = summary.id) => ({
+  id, articleId, color: 'yellow', ...(({ position, quote }) => ({ position, quote }))(describeRange(TEXT, 3, 6)),
+  parserVersion: 1, note: '笔记', tags: ['中俄'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+});
+const page = { id: OWN, tabId: 9, frameId: 0, url: 'https://cn.reuters.com/a' };
 
 describe('handleMessage', () => {
   it('injects the reader into the frame of a file:// page that found an archive header', async () => {
-    const p = ports();
-    expect(await handleMessage({ type: 'archive-detected' }, { tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
+    const p = await ports();
+    expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
     expect(p.calls).toEqual(['inject 4/2']);
   });
+
   it('refuses to inject into web pages', async () => {
-    const p = ports();
-    expect(await handleMessage({ type: 'archive-detected' }, { tabId: 4, url: 'https://evil.example/' }, p)).toMatchObject({ ok: false });
+    const p = await ports();
+    expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, url: 'https://evil.example/' }, p)).toMatchObject({ ok: false });
     expect(p.calls).toEqual([]);
   });
-  it('marks a tab whose page reported its article', async () => {
-    const p = ports();
-    expect(await handleMessage({ type: 'article-seen', article: summary }, { tabId: 9, url: 'https://cn.reuters.com/a' }, p)).toEqual({ ok: true });
-    expect(p.calls).toEqual(['mark 9 标题']);
+
+  it('records the article a page shows, marks the tab with its count, and answers its highlights', async () => {
+    const p = await ports();
+    expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [] });
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [annotation()] });
+    expect(p.calls).toEqual(['mark 9 标题 0', 'mark 9 标题 1', 'mark 9 标题 1']);
+    expect(await p.db.article(summary.id)).toMatchObject({ seenAt: ['https://cn.reuters.com/a'] });
   });
-  it('refuses malformed messages and messages from outside tabs', async () => {
-    const p = ports();
-    expect(await handleMessage({ type: 'article-seen', article: { ...summary, blockCount: 'x' } }, { tabId: 1 }, p)).toMatchObject({ ok: false });
-    expect(await handleMessage({ type: 'archive-detected' }, { url: 'file:///a.md' }, p)).toMatchObject({ ok: false });
+
+  it('deletes a highlight, and refuses it back', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    expect(await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, page, p)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+  });
+
+  it('lets a page write highlights of its own article only', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation(undefined, 'other.com/b') }, page, p)).toMatchObject({ ok: false });
+    // A tab that never said which article it shows writes nothing.
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, { ...page, tabId: 10 }, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotationsFor('other.com/b')).toEqual([]);
+    expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+  });
+
+  it('hears this extension only, and tabs only', async () => {
+    const p = await ports();
+    expect(await handleMessage({ type: 'article-seen', article: summary }, { ...page, id: 'another-extension' }, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'article-seen', article: summary }, { id: OWN, url: 'https://x' }, p)).toMatchObject({ ok: false });
     expect(p.calls).toEqual([]);
+  });
+
+  it('never writes for an arbitrary or malformed message', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    const valid = annotation();
+    const mutated = fc.oneof(
+      fc.anything(),
+      fc.record({ type: fc.constantFrom('save-annotation', 'delete-annotation', 'article-seen'), annotation: fc.anything(), id: fc.anything(), articleId: fc.anything() }, { requiredKeys: ['type'] }),
+      fc.constantFrom<(keyof typeof valid)[]>(['id'], ['color'], ['position'], ['quote'], ['created']).chain((keys) =>
+        fc.anything().map((junk) => ({ type: 'save-annotation', annotation: { ...valid, [keys[0]]: junk } })),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutated, async (message) => {
+        await handleMessage(message, page, p);
+        expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+        expect(await p.db.tombstones()).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { parseMessage, type Reply } from '../messages/protocol';
+import { DeletedAnnotation, type AnnotationStore } from '../store/store';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface Sender {
+  /** The sending extension's id: only this extension's own scripts are heard. */
+  id?: string;
   tabId?: number;
   frameId?: number;
   url?: string;
@@ -9,28 +12,70 @@ export interface Sender {
 
 /** What the background needs from the browser; the entry point passes the real APIs. */
 export interface BackgroundPorts {
+  ownId: string;
   /** Runs the reader bundle in one frame of a tab. */
   injectReader(tabId: number, frameId: number): Promise<void>;
-  /** Marks the toolbar button of a tab that shows an article Pizhu read. */
-  markTab(tabId: number, title: string): Promise<void>;
+  /** Marks the toolbar button of a tab that shows an article Pizhu read, with its number of highlights. */
+  markTab(tabId: number, title: string, highlights: number): Promise<void>;
+  /** The store, opened on first use (a stopped service worker opens it again). */
+  store(): Promise<AnnotationStore>;
+  /** Which article each tab's frame shows; kept outside the worker's memory, which can be stopped at any moment. */
+  tabArticles: {
+    get(tabId: number, frameId: number): Promise<{ articleId: string; title: string } | undefined>;
+    set(tabId: number, frameId: number, value: { articleId: string; title: string }): Promise<void>;
+  };
+  now(): string;
 }
 
 /**
  * The background's answer to one message. The detector on file:// pages asks for the reader;
- * pages report the article they show. Anything malformed, or from the wrong kind of page, is refused.
+ * pages report the article they show and get its highlights; they save and delete highlights of
+ * that article only. Anything malformed, from elsewhere, or about another article is refused and writes nothing.
  */
 export async function handleMessage(raw: unknown, sender: Sender, ports: BackgroundPorts): Promise<Reply> {
   const message = parseMessage(raw);
   if (!message) return { ok: false, error: 'malformed message' };
+  if (sender.id !== ports.ownId) return { ok: false, error: 'messages come from this extension only' };
   if (sender.tabId === undefined || sender.tabId < 0) return { ok: false, error: 'messages come from tabs only' };
+  const tabId = sender.tabId;
+  const frameId = sender.frameId ?? 0;
   switch (message.type) {
     case 'archive-detected':
       if (!sender.url?.startsWith('file:')) return { ok: false, error: 'the reader runs on file:// pages only' };
-      await ports.injectReader(sender.tabId, sender.frameId ?? 0);
+      await ports.injectReader(tabId, frameId);
       return { ok: true };
-    case 'article-seen':
-      await ports.markTab(sender.tabId, message.article.title);
+    case 'article-seen': {
+      const { article } = message;
+      const store = await ports.store();
+      await store.recordArticle(article, sender.url ?? article.url);
+      await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
+      const annotations = await store.annotationsFor(article.id);
+      await ports.markTab(tabId, article.title, annotations.length);
+      return { ok: true, annotations };
+    }
+    case 'save-annotation':
+    case 'delete-annotation': {
+      const articleId = message.type === 'save-annotation' ? message.annotation.articleId : message.articleId;
+      const shown = await ports.tabArticles.get(tabId, frameId);
+      if (shown?.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
+      const store = await ports.store();
+      if (message.type === 'delete-annotation') {
+        const old = await store.annotation(message.id);
+        if (old && old.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
+        await store.deleteAnnotation(message.id, ports.now());
+      } else {
+        const old = await store.annotation(message.annotation.id);
+        if (old && old.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
+        try {
+          await store.saveAnnotation(message.annotation);
+        } catch (error) {
+          if (error instanceof DeletedAnnotation) return { ok: false, error: 'this highlight was deleted' };
+          throw error;
+        }
+      }
+      await ports.markTab(tabId, shown.title, (await store.annotationsFor(articleId)).length);
       return { ok: true };
+    }
     case 'get-article':
       return { ok: false, error: 'get-article is answered by the page, not the background' };
   }

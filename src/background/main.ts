@@ -1,24 +1,46 @@
 /*
  * The background entry (Chrome: service worker; Firefox: background script). Wires the browser's
- * APIs to the testable logic in background.ts.
+ * APIs to the testable logic in background.ts. Nothing lives only in this worker's memory: the
+ * store is IndexedDB, the tab → article table is storage.session; a stopped worker starts afresh.
  */
 import browser from 'webextension-polyfill';
+import { openDatabase } from '../store/database';
+import { AnnotationStore } from '../store/store';
 import { handleMessage, type BackgroundPorts } from './background';
 
+let store: Promise<AnnotationStore> | null = null;
+const tabKey = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
+
 const ports: BackgroundPorts = {
+  ownId: browser.runtime.id,
   async injectReader(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
   },
-  async markTab(tabId, title) {
+  async markTab(tabId, title, highlights) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#a8322d' });
-    await browser.action.setBadgeText({ tabId, text: '批' });
+    await browser.action.setBadgeText({ tabId, text: highlights > 0 ? String(highlights) : '批' });
     await browser.action.setTitle({ tabId, title: `${browser.i18n.getMessage('extName')} — ${title}` });
   },
+  store() {
+    store ??= openDatabase().then((db) => new AnnotationStore(db));
+    return store;
+  },
+  tabArticles: {
+    async get(tabId, frameId) {
+      const key = tabKey(tabId, frameId);
+      const found = (await browser.storage.session.get(key))[key] as { articleId: string; title: string } | undefined;
+      return found;
+    },
+    async set(tabId, frameId, value) {
+      await browser.storage.session.set({ [tabKey(tabId, frameId)]: value });
+    },
+  },
+  now: () => new Date().toISOString(),
 };
 
-// The popup asks pages with tabs.sendMessage, which never reaches this listener: every message here is ours.
+// The popup asks pages with tabs.sendMessage, which never reaches this listener.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
+  handleMessage(message, { id: sender.id, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
     console.error('Pizhu background:', error);
     return { ok: false, error: String(error) };
   }),

@@ -1,0 +1,60 @@
+import * as v from 'valibot';
+import { SOURCES } from '../model/article';
+import { COLORS } from '../store/records';
+
+/** Everything that crosses between the extension's parts is checked against these; the types are inferred from them. */
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const isoTime = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a time'));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
+
+export const ArticleSummarySchema = v.object({
+  id: v.pipe(text(2048), v.minLength(1)),
+  url: text(4096),
+  title: text(4096),
+  source: v.picklist([...SOURCES, 'other']),
+  publishedAt: v.nullable(isoTime),
+  blockCount: offset,
+  origin: v.picklist(['archive', 'page']),
+});
+export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
+
+export const AnnotationSchema = v.object({
+  id: v.pipe(text(64), v.regex(/^[0-9a-f-]{8,64}$/i, 'not an id')),
+  articleId: v.pipe(text(2048), v.minLength(1)),
+  color: v.picklist(COLORS),
+  position: v.pipe(
+    v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+    v.check((p) => p.start < p.end, 'empty range'),
+  ),
+  quote: v.object({ type: v.literal('TextQuoteSelector'), exact: v.pipe(text(100_000), v.minLength(1)), prefix: text(64), suffix: text(64) }),
+  parserVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  note: text(100_000),
+  tags: v.pipe(v.array(v.pipe(text(100), v.minLength(1))), v.maxLength(100)),
+  created: isoTime,
+  modified: isoTime,
+});
+
+export const MessageSchema = v.variant('type', [
+  // Detector on file:// pages → background: load the reader into this frame.
+  v.strictObject({ type: v.literal('archive-detected') }),
+  // Popup → page: which article do you show?
+  v.strictObject({ type: v.literal('get-article') }),
+  // Page → background: this page shows that article; the answer holds its highlights.
+  v.strictObject({ type: v.literal('article-seen'), article: ArticleSummarySchema }),
+  // Page → background: save (create or change) or delete a highlight of the page's article.
+  v.strictObject({ type: v.literal('save-annotation'), annotation: AnnotationSchema }),
+  v.strictObject({ type: v.literal('delete-annotation'), id: AnnotationSchema.entries.id, articleId: AnnotationSchema.entries.articleId }),
+]);
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type Annotation = v.InferOutput<typeof AnnotationSchema>;
+
+export const ReplySchema = v.union([
+  v.strictObject({
+    ok: v.literal(true),
+    article: v.optional(v.nullable(ArticleSummarySchema)),
+    annotations: v.optional(v.array(AnnotationSchema)),
+  }),
+  v.strictObject({ ok: v.literal(false), error: text(4096) }),
+]);
+export type Reply = v.InferOutput<typeof ReplySchema>;
