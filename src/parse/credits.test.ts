@@ -7,7 +7,7 @@ describe('PHOTO_CREDIT', () => {
     for (const line of ['图像来源，Getty Images', '图片来源：法新社', 'Photo: AP', 'Photograph by X', 'Credit...Reuters', '© 2020 AFP', 'Image source, EPA']) {
       expect(PHOTO_CREDIT.test(line)).toBe(true);
     }
-    for (const line of ['Photos show the flood', 'Photographers gathered', 'Creditors met on Monday', '洪水的照片']) {
+    for (const line of ['Photos show the flood', 'Photo shows the flooded street', 'Credit card debt rises in China', 'Photographers gathered', 'Creditors met on Monday', '摄影展在北京开幕，观众排队入场', '洪水的照片']) {
       expect(PHOTO_CREDIT.test(line)).toBe(false);
     }
   });
@@ -18,8 +18,11 @@ describe('BYLINE_CREDIT', () => {
     expect(BYLINE_CREDIT.test('整理 李爽')).toBe(true);
     expect(BYLINE_CREDIT.test('编译：王兴亮')).toBe(true);
     expect(BYLINE_CREDIT.test('记者：柳飞 责编：何平')).toBe(true);
+    expect(BYLINE_CREDIT.test('记者：文海欣、郑日尧 责编：胡力汉')).toBe(true);
     expect(BYLINE_CREDIT.test('记者会上，外交部发言人表示')).toBe(false);
     expect(BYLINE_CREDIT.test('文化部长说')).toBe(false);
+    expect(BYLINE_CREDIT.test('记者：谢谢您接受采访。')).toBe(false);
+    expect(BYLINE_CREDIT.test('编辑 部的同事们都认为这件事很重要')).toBe(false);
   });
 });
 

@@ -6,16 +6,33 @@ import { type MappedText, sliceMapped } from '../text/mapped-text';
  */
 
 /**
- * A photo credit: it names who took or supplied a picture rather than describing it. Latin words
- * need a word boundary ("Photos show the flood" is a caption); "Credit..." is NYT's separator.
+ * A photo credit: it names who took or supplied a picture rather than describing it. A label must be
+ * followed by its separator ("摄影展在北京开幕" and "Photo shows the flood" are captions; "Credit..." is
+ * NYT's separator); "©" needs none.
  */
-export const PHOTO_CREDIT = /^(?:图像来源|图片来源|圖片來源|圖像來源|图片提供|攝影|摄影|©|(?:Image source|Photo(?:graph)?|Credit)(?![\p{L}\p{N}]))\s*(?:\.\.\.|[:：，,])?/iu;
+export const PHOTO_CREDIT = /^(?:(?:图像来源|图片来源|圖片來源|圖像來源|图片提供|圖片提供|攝影|摄影)\s*[:：，,/]|©|(?:Image source|Photo(?:graph)?|Credit)\s*(?:[:：,]|\.\.\.|by\b))\s*/iu;
 
 /** NYT's caption layout: "caption Credit...credit". */
 export const CREDIT_SEPARATOR = /\s*Credit\.\.\.\s*/;
 
-/** A line that names the writer or editor rather than telling the story: "记者：…", "整理 李爽", "编译：王兴亮". */
-export const BYLINE_CREDIT = /^(?:整理|编译|撰稿|记者|記者|采写|采访|责编|責編|编辑|編輯|文)(?:\s*[:：]|\s+)\s*\S.{0,60}$/;
+/** A name as bylines write it: two to four Han characters (with ·), or Latin words. */
+const NAME = String.raw`(?:[\p{Script=Han}·]{2,4}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})`;
+const LABEL = '(?:整理|编译|撰稿|记者|記者|采写|采访|责编|責編|编辑|編輯|文)';
+
+/**
+ * A line that names the writer or editor rather than telling the story: "整理 李爽", "编译：王兴亮",
+ * "记者：柳飞　责编：何平". The label is followed by a name, not by a sentence ("记者：谢谢您接受采访。").
+ */
+export const BYLINE_CREDIT = new RegExp(`^${LABEL}(?:\\s*[:：]\\s*|\\s+)${NAME}(?=$|[\\s、，,/;；]).{0,60}$`, 'u');
+
+/** RFA's closing credit in its other forms: "自由亚洲电台记者吕熙伦敦报道 责编：嘉远", "记者 陈妙玲 责编 胡力汉". */
+export const RFA_CREDIT = /^(?:自由亚洲电台|自由亞洲電台)?(?:记者|記者).{1,40}(?:责编|責編|网编|網編)/;
+
+/** A writer's credit opening an article: "文/六神磊磊", "作者｜某某". */
+export const LEADING_AUTHOR = /^(?:文|作者)\s*[/／|｜:：]\s*(\S.{0,20})$/;
+
+/** A translator's line: "译者/何黎", "翻译：晋其角". */
+export const TRANSLATOR = /^(?:译者|譯者|翻译|翻譯)\s*[/／:：]\s*(\S.{0,20})$/;
 
 /** An archive's label before the caption proper (RFI): not the caption's words. */
 const CAPTION_LABEL = /^(?:RFI Image Archive|Image RFI Archive|Archive RFI)\s*\/\s*/i;

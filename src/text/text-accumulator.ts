@@ -40,11 +40,6 @@ export class TextAccumulator<N> {
     return !/\S/.test(this.raw);
   }
 
-  /** The raw text ends in a line break (a `<br>`, or a newline in text that preserves it). */
-  endsWithLineBreak(): boolean {
-    return /\n[ \t]*$/.test(this.raw);
-  }
-
   /** The cleaned text read so far, with its runs; starts afresh. */
   take(): MappedText<N> {
     const raw = this.raw;

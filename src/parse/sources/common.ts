@@ -4,6 +4,7 @@ import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
 import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
+import { LEADING_AUTHOR } from '../credits';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
 const SOURCE_TIME_ZONE: Partial<Record<Source, string>> = {
@@ -133,24 +134,32 @@ export function dropParagraphs<N>(blocks: DraftBlock<N>[], pattern: RegExp): Dra
 
 /** A heading that only announces links: the links are skipped, so it would stand alone. */
 const RELATED_HEADING = /^(相关报道|相关新闻|相关阅读|延伸阅读|推荐阅读|相关链接|相关图集|More on this story|Related( stories| coverage)?)\s*[:：]?$/i;
-/** A copyright line ("© 2020 AFP", "© 2021年德国之声版权声明…"): not the article. */
-const COPYRIGHT = /^(©|\(c\)|版权所有)/i;
+/** A copyright line ("© 2020 AFP", "© 2021年德国之声版权声明…"), not "(c) 禁止…" or "版权所有者表示…". */
+const COPYRIGHT = /^(?:(?:©|\(c\))\s*(?:\d{4}|[A-Z])|版权所有\s*[©:：(（])/i;
 /** An end mark on a line of its own: "~. Fin .~", "~END~". */
 const END_MARK = /^[\\~.\s]*(Fin|END)[\\~.\s]*$/i;
+/** Share and follow prompts: "分享到：微信 微博", "关注我们的推特". */
+const SHARE_PROMPT = /^(?:分享到|分享至|分享[:：]|關注我們|关注我们|Follow us|Share (?:this|on))/i;
 /** A paragraph that is only a web address: a link whose words are gone. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
-/** A writer's credit at the start: "文/六神磊磊", "作者｜某某". */
-const LEADING_AUTHOR = /^(?:文|作者)\s*[/／|｜:：]\s*(\S.{0,20})$/;
 
 /**
  * What every source's blocks go through after its own rules: page furniture that the walk cannot
  * tell by markup alone, and a leading writer's credit, which is the byline.
  */
 export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+  // The links a "相关报道" heading announces go with it.
+  let underRelated = false;
   const out = blocks.filter((block) => {
+    if (block.type !== 'image' && RELATED_HEADING.test(block.text.text)) {
+      underRelated = true;
+      return false;
+    }
+    if (underRelated && block.type === 'paragraph' && block.linkOnly) return false;
+    underRelated = false;
     if (block.type === 'image') return true;
     const text = block.text.text;
-    return !RELATED_HEADING.test(text) && !(COPYRIGHT.test(text) && text.length <= 200) && !END_MARK.test(text) && !BARE_URL.test(text);
+    return !(COPYRIGHT.test(text) && text.length <= 200) && !END_MARK.test(text) && !BARE_URL.test(text) && !(SHARE_PROMPT.test(text) && text.length <= 60);
   });
   const lead = out.findIndex((b) => b.type !== 'image');
   const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;

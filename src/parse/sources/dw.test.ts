@@ -23,6 +23,12 @@ describe('dw archive rules', () => {
       '<p><strong>欢迎订阅德国之声“古典音乐风”播客。</strong></p><p><strong>Feed-URL:</strong></p><p><strong>https://rss.dw.com/xml/podcast_x</strong></p>' +
       '<p><em>© 2024</em><em>年德国之声版权声明：本文所有内容受到著作权法保护。</em></p>';
     expect(brief(parse(body))).toEqual(['p:正文。']);
+    // Lettered items and sentences about rights holders are not copyright lines.
+    expect(brief(parse('<p>(b) 禁止颠覆国家政权；</p><p>(c) 禁止恐怖活动。</p><p>版权所有者表示将起诉该公司。</p>'))).toEqual([
+      'p:(b) 禁止颠覆国家政权；',
+      'p:(c) 禁止恐怖活动。',
+      'p:版权所有者表示将起诉该公司。',
+    ]);
   });
 
   it('cleans the prelude byline, and takes the closing names line as byline', () => {

@@ -1,18 +1,23 @@
 import type { DraftBlock } from '../walk/draft-block';
+import { TRANSLATOR } from '../credits';
 import { baseRules, dropParagraphs } from './common';
 import type { SourceRules } from './source-rules';
 
-/** The standfirst of an opinion piece names its writer: "库柏：除非你是…", "罗志恒、方堃：…". */
-const STANDFIRST_AUTHOR = /^([\p{Script=Han}·・]{2,5}(?:[、，,][\p{Script=Han}·・]{2,5}){0,3})：/u;
-/** "译者/何黎": the translator, for the byline. */
-const TRANSLATOR = /^(?:译者|譯者)\s*[/／:：]\s*(\S.{0,20})$/;
+/**
+ * The standfirst of an opinion piece names its writer: "库柏：除非你是…", "罗志恒、方堃：…". A news
+ * standfirst opens the same way with a speaker ("拜登：…"): the name counts only where the piece
+ * carries an author's note ("（注：作者是…）", "本文仅代表作者个人观点").
+ */
+const STANDFIRST_AUTHOR = /^(?!编者按|导语|摘要)([\p{Script=Han}·・]{2,5}(?:[、，,][\p{Script=Han}·・]{2,5}){0,3})：/u;
+const AUTHOR_NOTE = /^[（(]?注[:：].{0,10}作者|本文仅代表作者/;
 /** The app promotion and the editor's address line: not the article. */
 const FURNITURE = /^来自FT中文网的温馨提示|^本文编辑.{0,20}@|@FTChinese\.com\s*$/i;
 
 function finish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
   const out = dropParagraphs(blocks, FURNITURE);
   const lead = out.find((b) => b.type !== 'image');
-  const author = lead?.type === 'paragraph' ? STANDFIRST_AUTHOR.exec(lead.text.text) : null;
+  const hasAuthorNote = out.some((b) => b.type === 'paragraph' && AUTHOR_NOTE.test(b.text.text));
+  const author = lead?.type === 'paragraph' && hasAuthorNote ? STANDFIRST_AUTHOR.exec(lead.text.text) : null;
   if (author) meta.byline ??= author[1];
   const translatorAt = out.findLastIndex((b) => b.type === 'paragraph' && TRANSLATOR.test(b.text.text));
   if (translatorAt >= 0) {

@@ -33,22 +33,32 @@ export function timeAndAuthor<N>(dom: DomAdapter<N>, root: N, source: 'nyt' | 'b
   return meta;
 }
 
+/** The briefings' subscription lines. */
+const PROMO = /^[（(]?(?:感谢阅读今天的简报|欢迎点击此处订阅|歡迎點擊此處訂閱)/;
 /**
- * The end matter of the older layout, glued into the last paragraphs with `<br>`: bios with
- * "翻译：…", contributor lines, the link to the English edition; and the briefings' subscription lines.
+ * The older layout's end matter, glued to the last paragraph with `<br>` (read as spaces): the
+ * translator and the link to the English edition. Cut from where it starts; what stands before it stays.
  */
-const FOOTER = /翻译[:：]|點擊查看本文英文版|点击查看本文英文版|对本文有(报道|研究)?贡献|對本文有(報導|研究)?貢獻/;
-/** Subscription lines, wherever the briefing puts them. */
-const PROMO = /感谢阅读今天的简报|点击此处订阅|點擊此處訂閱/;
+const END_MATTER = /(?:^|\s)(?:翻译|翻譯)[:：]\s*\S[^。]{0,30}(?:\s+(?:点击|點擊)查看本文英文版。?)?$|(?:^|\s)(?:点击|點擊)查看本文英文版。?$/;
+/** A paragraph that only credits contributors: "…自都柏林对本文有报道贡献。". */
+const CONTRIBUTORS = /对本文有(?:报道|研究)?贡献。?$|對本文有(?:報導|研究)?貢獻。?$/;
 
 function finish<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
-  const out = blocks.filter((b, i) => b.type === 'image' || !(PROMO.test(b.text.text) || (i >= blocks.length - 6 && FOOTER.test(b.text.text))));
-  // Briefing bullets: "• " is a list item's mark, not its words.
-  return out.map((b) => {
-    if (b.type !== 'paragraph') return b;
-    const bullet = /^[•·]\s*/.exec(b.text.text);
-    return bullet ? { ...b, text: sliceMapped(b.text, bullet[0].length, b.text.text.length), style: 'list-item' } : b;
+  const out: DraftBlock<N>[] = [];
+  blocks.forEach((block, i) => {
+    if (block.type === 'image') return out.push(block);
+    if (PROMO.test(block.text.text)) return;
+    let text = block.text;
+    if (i >= blocks.length - 6) {
+      const end = END_MATTER.exec(text.text);
+      if (end) text = sliceMapped(text, 0, end.index);
+      if (!text.text.trim() || (CONTRIBUTORS.test(text.text) && text.text.length <= 300)) return;
+    }
+    // Briefing bullets: "• " is a list item's mark, not its words.
+    const bullet = block.type === 'paragraph' ? /^[•·]\s*/.exec(text.text) : null;
+    out.push(bullet ? { type: 'paragraph', text: sliceMapped(text, bullet[0].length, text.text.length), style: 'list-item' } : { ...block, text });
   });
+  return out;
 }
 
 /** The New York Times (纽约时报中文网): `<address>` and `<time>`, or the older italic prelude. */

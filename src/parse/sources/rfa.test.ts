@@ -12,6 +12,12 @@ describe('rfa archive rules', () => {
     }
   });
 
+  it('keeps an interview\'s closing words as text', () => {
+    const article = parseFixture(ARTICLE, '<p>正文。</p><p>记者：谢谢您接受采访。</p>');
+    expect(article.byline).toBeNull();
+    expect(brief(article)).toEqual(['p:正文。', 'p:记者：谢谢您接受采访。']);
+  });
+
   it('keeps the 2020 image caption with its image, its bracketed credit apart', () => {
     const body =
       '<p><div class="image-inline captioned"><div><img alt="" src="https://www.rfa.org/a.jpg"/></div><div class="image-caption"><span>教协副会长叶建源批评教育局。（视频截图/RTHK）</span><span class="copyright"> </span></div>' +

@@ -1,10 +1,7 @@
 import type { DraftBlock } from '../walk/draft-block';
-import { BYLINE_CREDIT } from '../credits';
+import { BYLINE_CREDIT, RFA_CREDIT } from '../credits';
 import { baseRules } from './common';
 import type { SourceRules } from './source-rules';
-
-/** RFA's closing credit in its other forms: "自由亚洲电台记者吕熙伦敦报道 责编：嘉远", "记者 陈妙玲 责编 胡力汉". */
-const RFA_CREDIT = /^(?:自由亚洲电台|自由亞洲電台)?(?:记者|記者).{1,40}(?:责编|責編|网编|網編)/;
 
 /** Moves a closing credit line ("记者：… 责编：…") into the byline. */
 export function creditToByline<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {

@@ -23,6 +23,8 @@ describe('voa archive rules', () => {
       '<p>正文。</p><p>时事大家谈每星期一到四，星期六北京时间晚上九点播出，敬请收看。</p><p>==========================================<br />嘉宾和观众听众发表的都是个人观点，并不代表美国之音。<br />==========================================</p>' +
       '<p>《时事大家谈》YouTube播放列表：<a href="http://bit.ly/x">http://bit.ly/x</a></p>';
     expect(brief(parse(body))).toEqual(['p:正文。']);
+    // News about a broadcast is news.
+    expect(brief(parse('<p>这个电视节目每星期五晚上在中央电视台播出，收视率很高。</p>'))).toEqual(['p:这个电视节目每星期五晚上在中央电视台播出，收视率很高。']);
   });
 
   it('reads bold sub-headings in quotes or asking a question', () => {

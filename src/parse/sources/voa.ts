@@ -14,7 +14,7 @@ export function joinDateline<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
 }
 
 /** A programme's boilerplate: its schedule, the "=====" disclaimer, its playlist link. */
-const PROGRAMME = /^={5,}|每星期.{0,20}播出|敬请收看。?$|YouTube播放列表|敬請收看。?$/;
+const PROGRAMME = /^={5,}|^.{0,12}每星期.{0,24}播出[，,]?敬[请請]收看。?$|^《[^》]{1,20}》YouTube播放列表/;
 
 /** Voice of America (美国之音). */
 export const voaRules: SourceRules = {

@@ -12,6 +12,8 @@ export interface BlockContext {
   inFigure?: boolean;
   /** Inside `<b>` or `<strong>`. */
   bold?: boolean;
+  /** Inside a link. */
+  link?: boolean;
 }
 
 /**
@@ -22,8 +24,7 @@ const BOLD_HEADING_MAX = 40;
 const NOT_A_HEADING_END = /[。．！!…：:；;，,、][）)”"’」』]*$/;
 /** An interview's question, "法广：目前大选总体局势如何？", is no heading; "Parler真的中立吗？" is. */
 const SPEAKER_QUESTION = /^[^：:]{1,12}[：:].*[？?]$/;
-/** Han characters and CJK punctuation: a line break between two of them is no space. */
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/u;
+
 
 export interface CaptionParts<N> {
   caption: MappedText<N>;
@@ -44,11 +45,9 @@ export class BlockBuilder<N> {
   private captionTarget: ImageDraft<N> | null = null;
   /** The last thing read was a `<br>`: a second one, with only white space between, ends the paragraph. */
   private afterLineBreak = false;
-  /** Every word of the block so far was in bold. */
+  /** Every word of the block so far was in bold; in a link. */
   private allBold = true;
-  /** A single `<br>` waits for the text after it: between two Chinese characters it is no space (a hard wrap). */
-  private pendingBreak = false;
-  private lastChar = '';
+  private allLinked = true;
   /** The next block's text is the caption of the image before it (a figcaption that holds blocks). */
   private captionNext = false;
 
@@ -57,14 +56,11 @@ export class BlockBuilder<N> {
   }
 
   addText(node: N, data: string, context: BlockContext): void {
-    const first = /\S/.exec(data)?.[0];
-    if (first) {
+    if (/\S/.test(data)) {
       this.context ??= context;
       this.afterLineBreak = false;
       if (!context.bold) this.allBold = false;
-      if (this.pendingBreak && !(CJK.test(this.lastChar) && CJK.test(first) && !/^\s/.test(data))) this.text.addMadeUp('\n');
-      this.pendingBreak = false;
-      this.lastChar = lastNonSpace(data) ?? this.lastChar;
+      if (!context.link) this.allLinked = false;
     }
     this.text.addText(node, data);
   }
@@ -75,16 +71,13 @@ export class BlockBuilder<N> {
   }
 
   /**
-   * `<br>`: a line break inside a paragraph, read as a space; in archive bodies two in a row separate
-   * paragraphs, and one between Chinese characters is a hard wrap (no space). `asSpace`: always a space.
+   * `<br>`: a line break inside a paragraph, read as a space. In archive bodies two in a row separate
+   * paragraphs; `asSpace` (a page that marks its paragraphs itself): always a space.
    */
   addLineBreak(asSpace: boolean): void {
-    if (asSpace) return this.text.addMadeUp('\n');
-    if (this.afterLineBreak) return this.endBlock();
-    // Text before it ends its line; "必须<br>应对" is one sentence wrapped by hand.
-    if (this.pendingBreak || /\s$/.test(this.lastChar)) this.text.addMadeUp('\n');
-    this.pendingBreak = true;
-    this.afterLineBreak = true;
+    if (!asSpace && this.afterLineBreak) return this.endBlock();
+    this.text.addMadeUp('\n');
+    this.afterLineBreak = !asSpace;
   }
 
   /** The next block of text captions the image placed before it. */
@@ -97,12 +90,12 @@ export class BlockBuilder<N> {
     const text = this.text.take();
     const context = this.context;
     const allBold = this.allBold;
+    const linkOnly = this.allLinked;
     const asCaption = this.captionNext;
     this.context = null;
     this.afterLineBreak = false;
     this.allBold = true;
-    this.pendingBreak = false;
-    this.lastChar = '';
+    this.allLinked = true;
     if (asCaption && text.text) {
       this.captionNext = false;
       this.attachCaption({ caption: text, credit: { text: '', runs: [] } });
@@ -115,7 +108,8 @@ export class BlockBuilder<N> {
       // RFI decorates them: "--南苏丹信徒筹划如何迎教宗 -".
       const words = /^[-—–~\s]*(.*?)[-—–~\s]*$/d.exec(text.text)?.indices?.[1] ?? [0, text.text.length];
       this.blocks.push({ type: 'heading', text: sliceMapped(text, words[0], words[1]) });
-    } else this.blocks.push(context.heading ? { type: 'heading', text } : context.style ? { type: 'paragraph', text, style: context.style } : { type: 'paragraph', text });
+    } else if (context.heading) this.blocks.push({ type: 'heading', text });
+    else this.blocks.push({ type: 'paragraph', text, ...(context.style ? { style: context.style } : {}), ...(linkOnly ? { linkOnly } : {}) });
     this.captionTarget = null;
   }
 
@@ -138,11 +132,11 @@ export class BlockBuilder<N> {
     this.captionTarget = null;
   }
 
-  /** The caption of a figure whose picture is gone: its words and credit, as a paragraph. */
-  addCaptionParagraph({ caption, credit }: CaptionParts<N>): void {
+  /** The caption of a figure whose picture is gone: its words as a paragraph; the credit of a missing picture is no text. */
+  addCaptionParagraph({ caption }: CaptionParts<N>): void {
     this.endBlock();
-    const text = joinMapped([caption, credit].filter((m) => m.text), ' ');
-    if (text.text) this.blocks.push({ type: 'paragraph', text, style: 'caption' });
+    const words = splitCaptionCredit(withoutCaptionLabel(caption)).caption;
+    if (words.text) this.blocks.push({ type: 'paragraph', text: words, style: 'caption' });
   }
 
   /** True when a caption can attach here: an image was just placed and no text followed it. */
@@ -174,8 +168,3 @@ export class BlockBuilder<N> {
   }
 }
 
-/** The last character that is not white space. */
-function lastNonSpace(data: string): string | null {
-  for (let i = data.length - 1; i >= 0; i--) if (!/\s/.test(data[i])) return data[i];
-  return null;
-}

@@ -38,9 +38,21 @@ describe('walkBlocks', () => {
       { type: 'paragraph', text: '引语', style: 'quote' },
       { type: 'paragraph', text: '某人', style: 'caption' },
     ]);
-    // NYT: the picture is gone, its screen-reader label and captioned credit are left.
+    // NYT: the picture is gone, its screen-reader label and captioned credit are left: the caption's words stay.
     expect(blocks('<figure role="group">Image<figcaption>浓烟。Credit...Getty Images</figcaption></figure>')).toEqual([
-      { type: 'paragraph', text: '浓烟。 Getty Images', style: 'caption' },
+      { type: 'paragraph', text: '浓烟。', style: 'caption' },
+    ]);
+  });
+  it('reads all of a figure: a second picture and a paragraph in it are not lost', () => {
+    expect(blocks('<figure><img src="https://a/1.jpg"><img src="https://a/2.jpg"><p>图中文字段落</p><figcaption>两张图</figcaption></figure>')).toEqual([
+      { type: 'image', src: 'https://a/1.jpg', caption: '两张图' },
+      { type: 'image', src: 'https://a/2.jpg', caption: null },
+      { type: 'paragraph', text: '图中文字段落' },
+    ]);
+  });
+  it('reads no hidden text into a caption', () => {
+    expect(blocks('<figure><img src="https://a/1.jpg"><figcaption>说明<span hidden>隐藏的字</span><span style="display:none">也隐藏</span>。</figcaption></figure>')).toEqual([
+      { type: 'image', src: 'https://a/1.jpg', caption: '说明。' },
     ]);
   });
   it('reads a <small> as a caption only beside its image: not one the parser carried into a later paragraph', () => {
@@ -76,9 +88,8 @@ describe('walkBlocks', () => {
     ]);
     expect(blocks('<img src="data:image/gif;base64,R0l">')).toEqual([]);
   });
-  it('reads a single <br> between Chinese characters as a hard wrap: no space', () => {
-    expect(blocks('<p>又必须<br />应对美国盟友，<br/>“再说”</p>')).toEqual([{ type: 'paragraph', text: '又必须应对美国盟友，“再说”' }]);
-    expect(blocks('<p>Biden<br>said 中<br>x</p>')).toEqual([{ type: 'paragraph', text: 'Biden said 中 x' }]);
+  it('reads a single <br> as a space, between Chinese characters too: it breaks a line, it never glues two', () => {
+    expect(blocks('<p>他引用诗句：<br>床前明月光<br>疑是地上霜</p>')).toEqual([{ type: 'paragraph', text: '他引用诗句： 床前明月光 疑是地上霜' }]);
   });
   it('drops relative images when there is no base URL', () => {
     expect(blocks('<img src="/a.jpg"><p>正文</p>', null)).toEqual([{ type: 'paragraph', text: '正文' }]);

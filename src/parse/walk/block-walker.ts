@@ -59,14 +59,21 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
   const contexts: BlockContext[] = [{ heading: false }];
   const pageLineBreaks = options.pageLineBreaks ?? false;
 
+  /** Elements already read as an image or its caption: the walk passes them over when it reads the rest of their figure. */
+  const placed = new Set<N>();
+  /** Content a caption does not read either: what the walk itself skips. */
+  const skipInCaption = (n: N) => FURNITURE_TAGS.has(dom.tagName(n)) || isHidden(dom, n) || !!options.skip?.(n);
+
   /** An image from `node` (an img, or a figure holding one), captioned by the text of `captionNode`. */
   const image = (node: N, captionNode: N | null): boolean => {
-    const img = isImgTag(dom.tagName(node)) ? node : findFirst(dom, node, (n) => isImgTag(dom.tagName(n)));
-    if (img && isDecoration(dom, img)) return false;
-    const src = pickImageSource((name) => (img ? dom.attr(img, name) : null), options.baseUrl, sourceSrcsets(dom, node));
+    const img = isImgTag(dom.tagName(node)) ? node : findFirst(dom, node, (n) => isImgTag(dom.tagName(n)) && !placed.has(n));
+    if (!img || placed.has(img) || isDecoration(dom, img)) return false;
+    const src = pickImageSource((name) => dom.attr(img, name), options.baseUrl, sourceSrcsets(dom, node));
     if (!src) return false;
     imageParent = dom.parent(node);
-    builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track) : null);
+    placed.add(img);
+    if (captionNode) placed.add(captionNode);
+    builder.addImage(src, captionNode ? readCaption(dom, captionNode, builder.track, skipInCaption) : null);
     return true;
   };
   /** A caption that holds paragraphs (an unclosed figcaption swallowed the article): only its first words caption. */
@@ -82,6 +89,7 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
 
   const enter = (node: N): boolean => {
     const context = contexts[contexts.length - 1];
+    if (placed.has(node)) return false;
     if (dom.isText(node)) {
       // NYT labels a figure "Image" for screen readers; where the picture is gone the label is all that is left.
       if (context.inFigure && FIGURE_LABEL.test(dom.textData(node))) builder.addGap();
@@ -124,7 +132,8 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
         // Place the image, read on: the caption's first words caption it, its paragraphs are the article's.
         figureWithImage = image(node, null);
         if (figureWithImage) builder.captionNextBlock();
-      } else if (image(node, caption)) return false;
+      } else figureWithImage = image(node, caption);
+      // A figure's picture is placed: the rest of it (a second picture, a paragraph) is still read.
       if (!figureWithImage) {
         builder.endBlock();
         builder.forgetCaptionTarget();
@@ -136,11 +145,11 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       return true;
     }
     if (tag === 'figcaption' && context.inFigure) {
-      builder.addCaptionParagraph(readCaption(dom, node, builder.track));
+      builder.addCaptionParagraph(readCaption(dom, node, builder.track, skipInCaption));
       return false;
     }
     if (captionHere(node) && builder.canAttachCaption()) {
-      builder.attachCaption(readCaption(dom, node, builder.track));
+      builder.attachCaption(readCaption(dom, node, builder.track, skipInCaption));
       return false;
     }
     if (BLOCK_TAGS.has(tag)) {
@@ -148,10 +157,12 @@ export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[]
       contexts.push({
         heading: context.heading || HEADING_TAGS.has(tag),
         style: tag === 'li' ? 'list-item' : tag === 'blockquote' ? 'quote' : context.style,
-        inFigure: (tag === 'figure' && !figureWithImage) || (context.inFigure && tag === 'picture'),
+        inFigure: tag === 'figure' || (context.inFigure && tag === 'picture'),
         bold: context.bold,
+        link: context.link,
       });
-    } else contexts.push(tag === 'b' || tag === 'strong' ? { ...context, bold: true } : context);
+    } else if (tag === 'b' || tag === 'strong') contexts.push({ ...context, bold: true });
+    else contexts.push(tag === 'a' ? { ...context, link: true } : context);
     return true;
   };
 

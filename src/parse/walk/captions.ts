@@ -34,7 +34,7 @@ function onlyChildIs<N>(dom: DomAdapter<N>, node: N, match: (child: N) => boolea
  * A caption's words apart from its credit: NYT's `<cite>` and "Credit..." lines, RFI's `© …` span,
  * BBC's "图像来源" line. Both keep their map to the DOM.
  */
-export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean): CaptionParts<N> {
+export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean, skip: (node: N) => boolean = () => false): CaptionParts<N> {
   const caption = new TextAccumulator<N>(track);
   const credit = new TextAccumulator<N>(track);
   const creditElements = new Set<N>();
@@ -49,7 +49,7 @@ export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean): Cap
       }
       if (!dom.isElement(n)) return false;
       const tag = dom.tagName(n);
-      if (NON_TEXT_TAGS.has(tag) || tag.includes('-')) {
+      if (NON_TEXT_TAGS.has(tag) || tag.includes('-') || skip(n)) {
         target.addGap();
         return false;
       }

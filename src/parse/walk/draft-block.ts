@@ -7,7 +7,8 @@ import { captionReadingText } from '../../text-map/article-map';
  * cut, join and drop blocks and the map stays exact. `toBlock` gives the model's block.
  */
 export type DraftBlock<N> =
-  | { type: 'paragraph'; text: MappedText<N>; style?: ParagraphStyle }
+  /** `linkOnly`: every word of it was link text (a list of related reports, say). */
+  | { type: 'paragraph'; text: MappedText<N>; style?: ParagraphStyle; linkOnly?: boolean }
   | { type: 'heading'; text: MappedText<N> }
   | { type: 'image'; src: string; caption: MappedText<N> | null; credit: MappedText<N> | null };
 
