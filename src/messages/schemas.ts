@@ -5,7 +5,8 @@ import { COLORS } from '../store/records';
 /** Everything that crosses between the extension's parts is checked against these; the types are inferred from them. */
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const isoTime = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a time'));
+/** ISO 8601 with a zone, as toISOString writes it: Date.parse alone would take "1" for a year. */
+const isoTime = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/, 'not a time'), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a time'));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
 
 export const ArticleSummarySchema = v.object({
