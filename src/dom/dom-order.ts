@@ -2,36 +2,40 @@ import type { DomAdapter, DomPoint } from './dom-adapter';
 
 /**
  * Compares two DOM points in document order (-1, 0, 1), through the adapter alone so that it works
- * on cheerio's tree as on the browser's. A point's key is the path of child indices down to its node,
- * then its offset: "before child k" of an element sorts before anything inside that child.
+ * on cheerio's tree as on the browser's. Each node's chain of ancestors is found once, without
+ * recursion (markup can nest 100,000 levels deep); two chains are compared where they part.
  */
 export class DomOrder<N> {
-  private readonly paths = new Map<N, number[]>();
+  private readonly chains = new Map<N, N[]>();
 
   constructor(private readonly dom: DomAdapter<N>) {}
 
   compare(a: DomPoint<N>, b: DomPoint<N>): number {
-    const ka = [...this.path(a.node), a.offset];
-    const kb = [...this.path(b.node), b.offset];
-    const length = Math.min(ka.length, kb.length);
-    for (let i = 0; i < length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    return Math.sign(ka.length - kb.length);
+    const chainA = this.chain(a.node);
+    const chainB = this.chain(b.node);
+    let depth = 0;
+    while (depth < chainA.length && depth < chainB.length && chainA[depth] === chainB[depth]) depth++;
+    if (depth === chainA.length && depth === chainB.length) return Math.sign(a.offset - b.offset);
+    // A point in an element comes before its child at `offset` and everything in it.
+    if (depth === chainA.length) return a.offset <= this.index(chainB[depth]) ? -1 : 1;
+    if (depth === chainB.length) return this.index(chainA[depth]) < b.offset ? -1 : 1;
+    return this.index(chainA[depth]) < this.index(chainB[depth]) ? -1 : 1;
   }
 
-  /** Walks up without recursion: markup can nest 100,000 levels deep. */
-  private path(node: N): number[] {
-    const up: N[] = [];
-    let at: N | null = node;
-    while (at !== null && !this.paths.has(at)) {
-      up.push(at);
-      at = this.dom.parent(at);
+  /** The node's ancestors from the top down, and the node itself. */
+  private chain(node: N): N[] {
+    let chain = this.chains.get(node);
+    if (!chain) {
+      chain = [];
+      for (let at: N | null = node; at !== null; at = this.dom.parent(at)) chain.push(at);
+      chain.reverse();
+      this.chains.set(node, chain);
     }
-    let path = at === null ? [] : (this.paths.get(at) as number[]);
-    for (let i = up.length - 1; i >= 0; i--) {
-      const parent = this.dom.parent(up[i]);
-      path = parent === null ? [] : [...path, this.dom.children(parent).indexOf(up[i])];
-      this.paths.set(up[i], path);
-    }
-    return path;
+    return chain;
+  }
+
+  private index(node: N): number {
+    const parent = this.dom.parent(node);
+    return parent === null ? 0 : this.dom.children(parent).indexOf(node);
   }
 }

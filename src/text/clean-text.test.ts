@@ -19,7 +19,7 @@ describe('cleanText', () => {
   it('agrees with the regular-expression definition on any text', () => {
     const reference = (raw: string) =>
       raw.normalize('NFC').replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' ')).trim();
-    const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u0300', '\u0301', 'e', '\u2028', 'Å', '\ud83d\ude00');
+    const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u0300', '\u0301', 'e', '\u2028', 'Å', '\ud83d\ude00', '\u1100', '\u1161', '\u11a8');
     fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
       expect(cleanText(raw)).toBe(reference(raw));
     }), { numRuns: 2000 });
@@ -32,6 +32,15 @@ describe('cleanTracked', () => {
     expect(tracked.text).toBe('a bc');
     expect([...tracked.from]).toEqual([2, 3, 6, 8]);
     expect([...tracked.to]).toEqual([3, 4, 7, 9]);
+  });
+  it('maps a collapsed run to a space in it, not to an ideographic space', () => {
+    const tracked = cleanTracked('完\u3000\n下');
+    expect(tracked.text).toBe('完 下');
+    expect([tracked.from[1], tracked.to[1]]).toEqual([2, 3]);
+  });
+  it('composes conjoining Hangul jamo as NFC does', () => {
+    expect(cleanText('\u1100\u1161\u11a8')).toBe('\u1100\u1161\u11a8'.normalize('NFC'));
+    expect(cleanTracked('\u1100\u1161\u11a8').text).toBe('각');
   });
   it('maps a composed character to its whole decomposed cluster', () => {
     const tracked = cleanTracked('xa\u0300y');

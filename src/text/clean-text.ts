@@ -49,8 +49,10 @@ function clean(raw: string): TrackedText {
     to[text.length] = composed.to ? composed.to[i] : i + 1;
     text += char;
   };
-  // A white-space run is written once, as its first character's place, when text follows it.
+  // A white-space run is written once when text follows it: an ideographic space where the run is
+  // only those, else a space standing for the run's first other white space (so the DOM reads the same).
   let runStart = -1;
+  let runPlain = -1;
   let runIdeographic = true;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
@@ -58,14 +60,18 @@ function clean(raw: string): TrackedText {
     if (isSpace(code)) {
       if (runStart < 0) {
         runStart = i;
+        runPlain = -1;
         runIdeographic = true;
       }
-      if (code !== 0x3000) runIdeographic = false;
+      if (code !== 0x3000) {
+        runIdeographic = false;
+        if (runPlain < 0) runPlain = i;
+      }
       continue;
     }
     const char = source[i];
     if (runStart >= 0) {
-      if (text.length) push(runIdeographic ? IDEOGRAPHIC_SPACE : ' ', runStart);
+      if (text.length) push(runIdeographic ? IDEOGRAPHIC_SPACE : ' ', runIdeographic ? runStart : runPlain);
       runStart = -1;
     }
     push(char, i);
@@ -73,8 +79,11 @@ function clean(raw: string): TrackedText {
   return { text, from: from.subarray(0, text.length), to: to.subarray(0, text.length) };
 }
 
-/** A base character and the combining marks after it: what NFC may compose into fewer units. */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+/**
+ * What NFC may compose into fewer units: a run of conjoining Hangul jamo (leading, vowel, trailing),
+ * or a base character with the combining marks after it.
+ */
+const CLUSTER = /[\u1100-\u115f\ua960-\ua97c]+[\u1160-\u11a7\ud7b0-\ud7c6]*[\u11a8-\u11ff\ud7cb-\ud7fb]*\p{M}*|\P{M}\p{M}*|\p{M}+/gsu;
 
 /**
  * NFC, cluster by cluster, so each composed unit knows which raw units it replaced. Text that is

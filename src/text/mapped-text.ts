@@ -36,6 +36,7 @@ export function sliceMapped<N>(mapped: MappedText<N>, start: number, end: number
     if (run.end <= start || run.start >= end) continue;
     const from = Math.max(run.start, start);
     const to = Math.min(run.end, end);
+    if (from >= to) continue;
     const exact = isUnitForUnit(run);
     runs.push({
       start: from - start,

@@ -73,7 +73,10 @@ function toRuns<N>(text: string, from: Int32Array, to: Int32Array, rawLength: nu
     const nodeEnd = Math.min(to[i], pieceEnd) - piece.rawStart;
     const last = runs.at(-1);
     const single = nodeEnd - nodeStart === 1;
-    if (last && !broken && single && last.node === piece.node && last.end === i && last.nodeEnd === nodeStart && last.end - last.start === last.nodeEnd - last.nodeStart) {
+    // Units that NFC made of one span of the DOM (a letter with two accents) form one indivisible run.
+    if (last && !broken && last.node === piece.node && last.end === i && last.nodeStart === nodeStart && last.nodeEnd === nodeEnd && !single) {
+      last.end = i + 1;
+    } else if (last && !broken && single && last.node === piece.node && last.end === i && last.nodeEnd === nodeStart && last.end - last.start === last.nodeEnd - last.nodeStart) {
       last.end = i + 1;
       last.nodeEnd = nodeEnd;
     } else {

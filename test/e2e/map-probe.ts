@@ -10,18 +10,16 @@ import { modelRangeToDomPieces } from '../../src/text-map/model-to-dom';
 
 type Where = 'page' | 'reader';
 
-function mapOf(where: Where): { map: ArticleMap<Node>; text: string } {
-  if (where === 'reader') {
-    const map = readerViewMap(document);
-    return { map, text: map.text };
-  }
+/** For the reader, `expected` is the article text Node's parser gives the same file. */
+function mapOf(where: Where, expected?: string): { map: ArticleMap<Node>; text: string } {
+  if (where === 'reader') return { map: readerViewMap(document), text: expected ?? '' };
   const parsed = parseReutersPage(liveDom, document, location.href, { map: true })!;
   return { map: parsed.map!, text: articleText(parsed.article).text };
 }
 
 /** Random model ranges → real DOM Ranges, read back with Range.toString(). */
-export function modelToDom(where: Where, seed: number, runs: number) {
-  const { map, text } = mapOf(where);
+export function modelToDom(where: Where, seed: number, runs: number, expected?: string) {
+  const { map, text } = mapOf(where, expected);
   let state = seed;
   const next = (n: number) => {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
@@ -46,8 +44,8 @@ export function modelToDom(where: Where, seed: number, runs: number) {
 }
 
 /** The reader's selection, as the page has it, in model offsets. */
-export function selectionToModel(where: Where) {
-  const { map, text } = mapOf(where);
+export function selectionToModel(where: Where, expected?: string) {
+  const { map, text } = mapOf(where, expected);
   const selection = getSelection()!;
   const range = selection.getRangeAt(0);
   const model = domToModel(liveDom, map, { start: { node: range.startContainer, offset: range.startOffset }, end: { node: range.endContainer, offset: range.endOffset } });

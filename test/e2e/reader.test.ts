@@ -145,5 +145,11 @@ describe('every corpus file', () => {
     const rendered = await renderedBlocks();
     const expected = expectedBlocks(model);
     expect(rendered).toEqual(expected);
+    // What the source's rules read before the walk: byline and publication time.
+    const meta = page.getByTestId('reader').locator('.pizhu-meta');
+    await expect(meta.locator('.pizhu-byline').count()).resolves.toBe(model.byline ? 1 : 0);
+    if (model.byline) await expect(meta.locator('.pizhu-byline').textContent()).resolves.toBe(model.byline);
+    const times = await meta.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')));
+    expect(times).toEqual([model.publishedAt, model.archivedAt].filter(Boolean));
   });
 });

@@ -7,8 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { parseArchive } from '../../src/parse/parse-archive';
+import { articleText } from '../../src/text/article-text';
 import { cleanText } from '../../src/text/clean-text';
-import { CORPUS_DIR, REUTERS_PAGE } from '../shared-data';
+import { CORPUS_DIR, readCorpus, REUTERS_PAGE } from '../shared-data';
 import { launchWithExtension, REPO, type ExtensionBrowser } from './browser';
 
 const URL = 'https://cn.reuters.com/article/weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077';
@@ -77,6 +79,8 @@ describe('on the live Reuters page', () => {
 });
 
 describe('on the reader view', () => {
+  // The article text Node gives the same file: the reader's map must hold exactly this.
+  const expected = articleText(parseArchive(readCorpus('nyt/1041950.md'))).text;
   beforeAll(async () => {
     await page.goto(pathToFileURL(join(CORPUS_DIR, 'nyt/1041950.md')).href);
     await page.getByTestId('reader').waitFor({ timeout: 10_000 });
@@ -84,7 +88,8 @@ describe('on the reader view', () => {
   });
 
   it('maps random model ranges onto its own rendered nodes, captions and credits too', async () => {
-    const result = await page.evaluate(() => __pizhuProbe.modelToDom('reader', 11, 300));
+    const result = await page.evaluate((text) => __pizhuProbe.modelToDom('reader', 11, 300, text), expected);
+    expect(result.sameText).toBe(true);
     expect(result.failures).toEqual([]);
     expect(result.pieces).toBeGreaterThan(300);
   });
@@ -92,7 +97,7 @@ describe('on the reader view', () => {
   it('maps a mouse selection from a paragraph into the next to the words selected', async () => {
     const paragraphs = page.locator('[data-testid="reader-block"]:is(p)');
     await dragSelect(paragraphs.nth(1), 40, paragraphs.nth(2), 80);
-    const result = await page.evaluate(() => __pizhuProbe.selectionToModel('reader'));
+    const result = await page.evaluate((text) => __pizhuProbe.selectionToModel('reader', text), expected);
     expect(result.model).not.toBeNull();
     expect(cleanText(result.text!)).toBe(cleanText(result.selected));
   });
