@@ -1,12 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
-import { parseMessage, summarize, type Reply } from '../../src/messages/protocol';
+import { parseMessage, parseReply, summarize, type Reply } from '../../src/messages/protocol';
+import type { AnnotationRecord } from '../../src/store/records';
 
 /**
- * Tells the background which article this page shows (it marks the toolbar button) and answers
- * the popup's `get-article`. Failures are logged, not thrown: the page must keep working.
+ * Tells the background which article this page shows (it marks the toolbar button, and answers the
+ * article's highlights) and answers the popup's `get-article`. Failures are logged, not thrown: the
+ * page must keep working; null then stands for "highlights unknown".
  */
-export function announceArticle(article: Article): void {
+export async function announceArticle(article: Article): Promise<AnnotationRecord[] | null> {
   const summary = summarize(article);
   // One line for readers who open devtools (and for tests where the badge cannot be read).
   console.info(`Pizhu: read ${summary.id} (${summary.blockCount} blocks)`);
@@ -15,7 +17,12 @@ export function announceArticle(article: Article): void {
     if (message?.type !== 'get-article') return undefined;
     return Promise.resolve({ ok: true, article: summary });
   });
-  browser.runtime.sendMessage({ type: 'article-seen', article: summary }).catch((error: unknown) => {
+  try {
+    const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: summary }));
+    if (reply?.ok) return reply.annotations ?? [];
+    console.warn('Pizhu: the background refused this article', reply);
+  } catch (error) {
     console.warn('Pizhu: could not reach the extension background', error);
-  });
+  }
+  return null;
 }

@@ -10,18 +10,23 @@ import type { Article } from '../../src/model/article';
 import { readArchive } from '../../src/parse/archive-parser';
 import { inertHtml } from '../lib/live-dom';
 import { announceArticle } from '../lib/article-port';
+import { startHighlighting, type HighlightSession } from '../highlights/session';
+import { summarize } from '../../src/messages/protocol';
+import { readerViewMap } from './reader-map';
 import { ReaderView, type Theme } from './ReaderView';
 import readerCss from './reader.css?inline';
 
 const THEME_KEY = 'readerTheme';
 const MOUNTED = 'pizhuReader';
 
-function App({ article, pre, initialTheme, root }: { article: Article; pre: HTMLElement; initialTheme: Theme; root: HTMLElement }) {
+function App({ article, pre, initialTheme, root, onArticleShown }: { article: Article; pre: HTMLElement; initialTheme: Theme; root: HTMLElement; onArticleShown(): void }) {
   // A file the parser could not make sense of opens on its raw text.
   const [showingRaw, setShowingRaw] = useState(article.blocks.length === 0 && article.problems.length > 0 && !article.title);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   useLayoutEffect(() => {
     pre.hidden = !showingRaw;
+    // The article's nodes are new each time it is shown: its highlights are painted on them again.
+    if (!showingRaw) onArticleShown();
   }, [showingRaw]);
   useLayoutEffect(() => {
     root.dataset.theme = theme;
@@ -65,8 +70,18 @@ async function mount(): Promise<void> {
   root.className = 'pizhu-reader';
   root.dataset.testid = 'reader';
   pre.before(root);
-  render(<App article={article} pre={pre} initialTheme={theme} root={root} />, root);
-  announceArticle(article);
+  let session: HighlightSession | null = null;
+  const shown = () => {
+    if (session) session.retarget(readerViewMap(root));
+  };
+  render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} />, root);
+  const annotations = await announceArticle(article);
+  session = startHighlighting({
+    article: summarize(article),
+    map: readerViewMap(root),
+    inArticle: (node) => !!root.querySelector('article')?.contains(node),
+  });
+  session.show(annotations ?? []);
 }
 
 mount().catch((error: unknown) => {

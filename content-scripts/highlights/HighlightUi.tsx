@@ -1,0 +1,97 @@
+import { useState } from 'preact/hooks';
+import type { AnnotationRecord, Color } from '../../src/store/records';
+import { COLORS } from '../../src/store/records';
+import { t, uiLanguage } from '../../lib/i18n';
+import { HIGHLIGHT_COLORS } from './painter';
+
+export interface UiState {
+  /** Where the selection toolbar stands (viewport), or null when hidden. */
+  toolbar: { x: number; y: number } | null;
+  /** The highlight whose note is open. */
+  editor: { annotation: AnnotationRecord; x: number; y: number } | null;
+  orphans: AnnotationRecord[];
+  error: string | null;
+}
+
+export interface UiActions {
+  highlight(color: Color): void;
+  addNote(): void;
+  saveNote(annotation: AnnotationRecord, note: string, color: Color): void;
+  remove(annotation: AnnotationRecord): void;
+  close(): void;
+}
+
+const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };
+
+/** Pizhu's own UI on a page, inside an open shadow root: the toolbar, the note editor, the orphans, errors. */
+export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
+  return (
+    <div lang={uiLanguage()} onKeyDown={(e) => e.key === 'Escape' && actions.close()}>
+      {state.toolbar && (
+        <div class="toolbar" role="toolbar" aria-label={t('highlightToolbar')} data-testid="toolbar" style={{ left: `${state.toolbar.x}px`, top: `${state.toolbar.y}px` }}>
+          {COLORS.map((color) => (
+            <button
+              type="button"
+              class="swatch"
+              data-testid={`color-${color}`}
+              title={t(COLOR_LABEL[color])}
+              aria-label={t(COLOR_LABEL[color])}
+              style={{ background: HIGHLIGHT_COLORS[color] }}
+              // Keep the page's selection: the click must not take it away.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => actions.highlight(color)}
+            />
+          ))}
+          <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={actions.addNote}>
+            {t('addNote')}
+          </button>
+        </div>
+      )}
+      {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} actions={actions} />}
+      {state.orphans.length > 0 && (
+        <aside class="orphans" data-testid="orphans" aria-live="polite">
+          <p>{t('orphansTitle', String(state.orphans.length))}</p>
+          <ul>
+            {state.orphans.map((o) => (
+              <li key={o.id} lang="zh-Hans">
+                “{o.quote.exact}”
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      {state.error && (
+        <p class="error" role="alert" data-testid="save-error">
+          {t('saveFailed', state.error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NoteEditor({ editor, actions }: { editor: NonNullable<UiState['editor']>; actions: UiActions }) {
+  const { annotation } = editor;
+  const [note, setNote] = useState(annotation.note);
+  const [color, setColor] = useState<Color>(annotation.color);
+  return (
+    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" style={{ left: `${editor.x}px`, top: `${editor.y}px` }}>
+      <div class="swatches">
+        {COLORS.map((c) => (
+          <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />
+        ))}
+      </div>
+      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={(el) => el?.focus()} />
+      <div class="actions">
+        <button type="button" data-testid="note-save" onClick={() => actions.saveNote(annotation, note, color)}>
+          {t('noteSave')}
+        </button>
+        <button type="button" data-testid="highlight-delete" onClick={() => actions.remove(annotation)}>
+          {t('highlightDelete')}
+        </button>
+        <button type="button" onClick={actions.close}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}

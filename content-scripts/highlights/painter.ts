@@ -1,0 +1,85 @@
+import type { Color } from '../../src/store/records';
+import { COLORS } from '../../src/store/records';
+
+/**
+ * Paints highlights with the CSS Custom Highlight API: one Highlight per colour, registered as
+ * `pizhu-<colour>`. The page's DOM is never changed; overlapping highlights both stay visible, and
+ * removing one leaves the other whole.
+ */
+export class Painter {
+  private readonly byColor = new Map<Color, Highlight>();
+  private readonly painted = new Map<string, { color: Color; ranges: Range[] }>();
+
+  constructor() {
+    for (const color of COLORS) {
+      const highlight = new Highlight();
+      this.byColor.set(color, highlight);
+      CSS.highlights.set(`pizhu-${color}`, highlight);
+    }
+    installHighlightStyles();
+  }
+
+  paint(id: string, color: Color, ranges: Range[]): void {
+    this.unpaint(id);
+    const highlight = this.byColor.get(color)!;
+    for (const range of ranges) highlight.add(range);
+    this.painted.set(id, { color, ranges });
+  }
+
+  unpaint(id: string): void {
+    const old = this.painted.get(id);
+    if (!old) return;
+    const highlight = this.byColor.get(old.color)!;
+    for (const range of old.ranges) highlight.delete(range);
+    this.painted.delete(id);
+  }
+
+  clear(): void {
+    for (const id of [...this.painted.keys()]) this.unpaint(id);
+  }
+
+  /** The highlight under a point of the viewport, the most recently painted first; null for none. */
+  hitTest(x: number, y: number): string | null {
+    const caret = caretAt(x, y);
+    if (!caret) return null;
+    const ids = [...this.painted.keys()].reverse();
+    for (const id of ids) {
+      for (const range of this.painted.get(id)!.ranges) {
+        if (range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer)) return id;
+      }
+    }
+    return null;
+  }
+
+  rangesOf(id: string): Range[] {
+    return this.painted.get(id)?.ranges ?? [];
+  }
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  if (doc.caretPositionFromPoint) {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** Styles for `::highlight()` must come from the document's own sheets: an adopted sheet adds no element to the page. */
+function installHighlightStyles(): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`).join('\n'),
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/** Readable on light and dark pages: translucent, so text colour stays the page's own. */
+export const HIGHLIGHT_COLORS: Record<Color, string> = {
+  yellow: 'rgb(255 214 10 / 0.45)',
+  green: 'rgb(52 199 89 / 0.35)',
+  blue: 'rgb(10 132 255 / 0.30)',
+  pink: 'rgb(255 55 135 / 0.30)',
+  purple: 'rgb(175 82 222 / 0.32)',
+};

@@ -1,0 +1,171 @@
+/*
+ * Highlighting on a page that shows an article (the reader view, a Reuters page): paints the
+ * article's highlights where their words are, lists the ones that cannot be placed, and turns a
+ * selection inside the article into a highlight. The store is the background's: every write is a
+ * message, acknowledged, and a failed one is shown, not swallowed.
+ */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { createAnnotation, placeAnnotations } from '../../src/anchor/annotations';
+import { parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
+import type { AnnotationRecord, Color } from '../../src/store/records';
+import type { ArticleMap } from '../../src/text-map/article-map';
+import { domToModel } from '../../src/text-map/dom-to-model';
+import { modelRangeToDom } from '../../src/text-map/model-to-dom';
+import { liveDom } from '../lib/live-dom';
+import { HighlightUi, type UiState } from './HighlightUi';
+import { Painter } from './painter';
+import uiCss from './ui.css?inline';
+
+export interface HighlightTarget {
+  article: ArticleSummary;
+  /** The article text's map onto this page's nodes. */
+  map: ArticleMap<Node>;
+  /** True for nodes inside the article: a selection elsewhere on the page is not offered a toolbar. */
+  inArticle(node: Node): boolean;
+}
+
+export interface HighlightSession {
+  /** Paints the article's highlights afresh (after a load, or when another view changed them). */
+  show(annotations: AnnotationRecord[]): void;
+  /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
+  retarget(map: ArticleMap<Node>): void;
+}
+
+export function startHighlighting(initial: HighlightTarget): HighlightSession {
+  let target = initial;
+  const painter = new Painter();
+  let annotations: AnnotationRecord[] = [];
+  let pending: { start: number; end: number } | null = null;
+  let lastColor: Color = 'yellow';
+  let state: UiState = { toolbar: null, editor: null, orphans: [], error: null };
+
+  const host = document.createElement('div');
+  host.dataset.pizhu = 'ui';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = uiCss;
+  const mount = document.createElement('div');
+  shadow.append(style, mount);
+  document.documentElement.append(host);
+
+  const update = (next: Partial<UiState>) => {
+    state = { ...state, ...next };
+    render(<HighlightUi state={state} actions={actions} />, mount);
+  };
+
+  const send = async (message: Message): Promise<string | null> => {
+    try {
+      const reply = parseReply(await browser.runtime.sendMessage(message));
+      if (!reply) return 'no answer';
+      return reply.ok ? null : reply.error;
+    } catch (error) {
+      return String(error);
+    }
+  };
+
+  const paintAll = () => {
+    painter.clear();
+    const { placed, orphans } = placeAnnotations(target.map.text, annotations);
+    for (const { annotation, start, end } of placed) painter.paint(annotation.id, annotation.color, toRanges(target.map, start, end));
+    update({ orphans });
+  };
+
+  const save = async (annotation: AnnotationRecord): Promise<boolean> => {
+    const error = await send({ type: 'save-annotation', annotation });
+    if (error) {
+      update({ error });
+      return false;
+    }
+    annotations = [...annotations.filter((a) => a.id !== annotation.id), annotation];
+    paintAll();
+    update({ error: null });
+    return true;
+  };
+
+  const highlightSelection = async (color: Color): Promise<AnnotationRecord | null> => {
+    if (!pending) return null;
+    lastColor = color;
+    const annotation = createAnnotation({ id: crypto.randomUUID(), articleId: target.article.id, text: target.map.text, ...pending, color, now: new Date().toISOString() });
+    pending = null;
+    update({ toolbar: null });
+    if (!(await save(annotation))) return null;
+    getSelection()?.removeAllRanges();
+    return annotation;
+  };
+
+  const openEditor = (annotation: AnnotationRecord) => {
+    const rect = painter.rangesOf(annotation.id)[0]?.getBoundingClientRect();
+    update({ toolbar: null, editor: { annotation, x: clampX(rect?.left ?? 16, 320), y: (rect?.bottom ?? 16) + 8 } });
+  };
+
+  const actions = {
+    highlight: (color: Color) => void highlightSelection(color),
+    addNote: async () => {
+      const annotation = await highlightSelection(lastColor);
+      if (annotation) openEditor(annotation);
+    },
+    saveNote: async (annotation: AnnotationRecord, note: string, color: Color) => {
+      if (await save({ ...annotation, note, color, modified: new Date().toISOString() })) update({ editor: null });
+    },
+    remove: async (annotation: AnnotationRecord) => {
+      const error = await send({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId });
+      if (error) return update({ error });
+      annotations = annotations.filter((a) => a.id !== annotation.id);
+      painter.unpaint(annotation.id);
+      paintAll();
+      update({ editor: null, error: null });
+    },
+    close: () => update({ toolbar: null, editor: null }),
+  };
+
+  const onSelectionEnd = () => {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+    const range = selection.getRangeAt(0);
+    if (!target.inArticle(range.startContainer) || !target.inArticle(range.endContainer)) return update({ toolbar: null });
+    pending = domToModel(liveDom, target.map, { start: { node: range.startContainer, offset: range.startOffset }, end: { node: range.endContainer, offset: range.endOffset } });
+    if (!pending) return update({ toolbar: null });
+    const rect = range.getBoundingClientRect();
+    update({ toolbar: { x: clampX(rect.left, 220), y: rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8 } });
+  };
+
+  document.addEventListener('mouseup', (event) => {
+    if (event.composedPath().includes(host)) return;
+    setTimeout(onSelectionEnd, 0);
+  });
+  document.addEventListener('keyup', (event) => {
+    if (event.key === 'Escape') return actions.close();
+    if (event.shiftKey || event.key === 'Shift') onSelectionEnd();
+  });
+  document.addEventListener('click', (event) => {
+    if (event.composedPath().includes(host) || !getSelection()?.isCollapsed) return;
+    const id = painter.hitTest(event.clientX, event.clientY);
+    const annotation = id ? annotations.find((a) => a.id === id) : undefined;
+    if (annotation) openEditor(annotation);
+    else if (state.editor) update({ editor: null });
+  });
+
+  update({});
+  return {
+    show(next) {
+      annotations = next;
+      paintAll();
+    },
+    retarget(map) {
+      target = { ...target, map };
+      paintAll();
+    },
+  };
+}
+
+function toRanges(map: ArticleMap<Node>, start: number, end: number): Range[] {
+  return modelRangeToDom(map, start, end).map(({ start: from, end: to }) => {
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  });
+}
+
+const clampX = (x: number, width: number) => Math.max(8, Math.min(x, innerWidth - width - 8));

@@ -1,0 +1,146 @@
+// Highlighting as a reader does it, in Chromium with the built extension: select with the mouse, pick
+// a colour, add a note, reload and find both again; the same article's Reuters page shows them too.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { parseArchive } from '../../src/parse/parse-archive';
+import { cleanText } from '../../src/text/clean-text';
+import { CORPUS_DIR, readCorpus } from '../shared-data';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+
+const FILE = 'reuters/1040207.md';
+const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
+const article = parseArchive(readCorpus(FILE));
+const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+
+/** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out. */
+function reutersPage(drop: number[] = []): string {
+  const body = paragraphs.filter((_, i) => !drop.includes(i)).map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
+<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
+<div class="StandardArticleBody_body">${body}</div><aside>相关新闻</aside></body></html>`;
+}
+
+let browser: ExtensionBrowser;
+let page: Page;
+let served = reutersPage();
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await browser.context.route(/^https?:/, (route) =>
+    route.request().url() === article.url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served }) : route.abort(),
+  );
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 1600 });
+});
+afterAll(async () => browser?.close());
+
+/** The text of every painted range, by highlight name. */
+const painted = () =>
+  page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).map(([name, h]) => [name, [...h].map((r) => (r as Range).toString())])));
+
+async function openReader() {
+  await page.goto(FILE_URL);
+  await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+}
+
+/** Drags across an element's text from one fraction of its width to another, on its first line. */
+async function select(element: Locator, from: number, to: number) {
+  await element.scrollIntoViewIfNeeded();
+  const box = (await element.boundingBox())!;
+  await page.mouse.move(box.x + box.width * from, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, box.y + 12, { steps: 6 });
+  await page.mouse.up();
+  return page.evaluate(() => getSelection()!.toString());
+}
+
+describe('highlights on the reader view', () => {
+  it('selecting text shows the toolbar; a colour paints exactly the words selected', async () => {
+    await openReader();
+    const selected = await select(page.getByTestId('reader-block').first(), 0.1, 0.6);
+    await page.getByTestId('toolbar').waitFor();
+    await page.getByTestId('color-green').click();
+    await expect.poll(async () => (await painted())['pizhu-green']?.join('')).toBe(selected);
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+  });
+
+  it('comes back after a reload, and the page\'s own elements are left as they were', async () => {
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
+    // Painting wraps nothing: the article's paragraphs hold their text and nothing else.
+    await expect(page.getByTestId('reader-block').first().evaluate((el) => el.children.length)).resolves.toBe(0);
+  });
+
+  it('clicking the highlight opens its note; a note typed and saved is there after a reload', async () => {
+    const green = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('pizhu-green')!][0] as Range;
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(green.x, green.y);
+    await page.getByTestId('note-editor').waitFor();
+    await page.getByTestId('note-input').click();
+    await page.keyboard.type('中俄关系的措辞值得注意');
+    await page.getByTestId('note-save').click();
+    await expect.poll(() => page.getByTestId('save-error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('note-editor').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
+    await page.mouse.click(green.x, green.y);
+    await expect(page.getByTestId('note-input').inputValue()).resolves.toBe('中俄关系的措辞值得注意');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('note-editor').count()).resolves.toBe(0);
+  });
+
+  it('overlapping highlights both stay visible; deleting one leaves the other whole, after a reload too', async () => {
+    const block = page.getByTestId('reader-block').first();
+    const second = await select(block, 0.4, 0.9);
+    await page.getByTestId('color-pink').click();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.join('')).toBe(second);
+    const before = (await painted())['pizhu-green'];
+    // Delete the pink one through its note editor (click where only pink is).
+    const pink = await page.evaluate(() => {
+      const rects = ([...CSS.highlights.get('pizhu-pink')!][0] as Range).getClientRects();
+      const last = rects[rects.length - 1];
+      return { x: last.right - 4, y: last.top + last.height / 2 };
+    });
+    await page.mouse.click(pink.x, pink.y);
+    await page.getByTestId('highlight-delete').click();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.length ?? 0).toBe(0);
+    expect((await painted())['pizhu-green']).toEqual(before);
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await expect.poll(async () => (await painted())['pizhu-green']).toEqual(before);
+    expect((await painted())['pizhu-pink']).toEqual([]);
+  });
+});
+
+describe('one article, two copies', () => {
+  it('a highlight made in the archive copy is painted on the live Reuters page of the same article', async () => {
+    const green = (await painted())['pizhu-green'].join('');
+    served = reutersPage();
+    await page.goto(article.url);
+    await expect.poll(async () => cleanText((await painted())['pizhu-green']?.join('') ?? '')).toBe(cleanText(green));
+  });
+
+  it('a highlight made on the Reuters page shows in the archive copy', async () => {
+    const selected = await select(page.locator('.StandardArticleBody_body p').nth(3), 0.05, 0.5);
+    await page.getByTestId('color-blue').click();
+    await expect.poll(async () => (await painted())['pizhu-blue']?.join('')).toBe(selected);
+    await openReader();
+    await expect.poll(async () => cleanText((await painted())['pizhu-blue']?.join('') ?? '')).toBe(cleanText(selected));
+  });
+
+  it('on a copy that lost the paragraph, the highlight is listed as an orphan, not painted elsewhere', async () => {
+    served = reutersPage([3]);
+    await page.goto(article.url);
+    await page.getByTestId('orphans').waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('orphans').textContent()).resolves.toContain('1');
+    expect((await painted())['pizhu-blue']).toEqual([]);
+    expect((await painted())['pizhu-green'].length).toBe(1);
+  });
+});
