@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { cleanText } from '../../src/text/clean-text';
 import { CORPUS_DIR, readCorpus } from '../shared-data';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';
 
 const FILE = 'reuters/1040207.md';
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
@@ -116,6 +116,35 @@ describe('highlights on the reader view', () => {
     await page.getByTestId('reader').waitFor();
     await expect.poll(async () => (await painted())['pizhu-green']).toEqual(before);
     expect((await painted())['pizhu-pink']).toEqual([]);
+  });
+});
+
+describe('the background', () => {
+  it('shows the number of highlights on the toolbar button', async () => {
+    await openReader();
+    await expect.poll(() => badgeOf(browser.worker, FILE_URL)).toBe('1');
+  });
+
+  it('can be stopped at any moment: highlighting goes on and nothing is lost', async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const selected = await select(page.getByTestId('reader-block').nth(2), 0.1, 0.5);
+    await page.getByTestId('color-purple').click();
+    await expect.poll(async () => (await painted())['pizhu-purple']?.join('')).toBe(selected);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await expect.poll(async () => (await painted())['pizhu-purple']?.join('')).toBe(selected);
+    expect((await painted())['pizhu-green'].length).toBe(1);
+    // Leave the article as the next tests expect it: delete the purple one again.
+    const purple = await page.evaluate(() => {
+      const rect = ([...CSS.highlights.get('pizhu-purple')!][0] as Range).getClientRects()[0];
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(purple.x, purple.y);
+    await page.getByTestId('highlight-delete').click();
+    await expect.poll(async () => (await painted())['pizhu-purple']?.length ?? 0).toBe(0);
   });
 });
 
