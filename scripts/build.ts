@@ -20,6 +20,9 @@ const SCRIPTS: [string, string][] = [
   ['src/background/main.ts', 'background.js'],
 ];
 
+/** Extension pages, each a folder with an index.html. */
+const PAGES = ['popup', 'note'];
+
 const shared: InlineConfig = {
   configFile: false,
   root: ROOT,
@@ -43,13 +46,14 @@ async function buildScript(entry: string, out: string): Promise<void> {
   });
 }
 
-async function buildPopup(): Promise<void> {
+/** An extension page (the popup, the note editor's frame): its own folder, its HTML and assets. */
+async function buildPage(dir: string): Promise<void> {
   await build({
     ...shared,
-    root: join(ROOT, 'popup'),
+    root: join(ROOT, dir),
     base: './',
     build: {
-      outDir: join(CHROME, 'popup'),
+      outDir: join(CHROME, dir),
       emptyOutDir: false,
       target: 'es2022',
       minify: true,
@@ -73,7 +77,7 @@ function writeManifests(): void {
 }
 
 function report(): void {
-  const popupAssets = readdirSync(join(CHROME, 'popup/assets')).map((f) => `popup/assets/${f}`);
+  const popupAssets = PAGES.flatMap((page) => readdirSync(join(CHROME, page, 'assets')).map((f) => `${page}/assets/${f}`));
   console.log('bundle                                   bytes   gzip');
   for (const file of [...SCRIPTS.map(([, out]) => out), ...popupAssets]) {
     const bytes = readFileSync(join(CHROME, file));
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(CHROME, { recursive: true });
   for (const [entry, out] of SCRIPTS) await buildScript(entry, out);
-  await buildPopup();
+  for (const page of PAGES) await buildPage(page);
   cpSync(join(ROOT, 'icons'), join(CHROME, 'icons'), { recursive: true });
   cpSync(join(ROOT, '_locales'), join(CHROME, '_locales'), { recursive: true });
   cpSync(CHROME, FIREFOX, { recursive: true });

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import { COLORS } from '../../src/store/records';
 import { t, uiLanguage } from '../../lib/i18n';
-import { HIGHLIGHT_COLORS } from './painter';
+import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
 
 export interface UiState {
   /** Where the selection toolbar stands (viewport), or null when hidden. */
@@ -16,8 +16,6 @@ export interface UiState {
 export interface UiActions {
   highlight(color: Color): void;
   addNote(): void;
-  saveNote(annotation: AnnotationRecord, note: string, color: Color): void;
-  remove(annotation: AnnotationRecord): void;
   close(): void;
 }
 
@@ -47,7 +45,7 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
           </button>
         </div>
       )}
-      {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} actions={actions} />}
+      {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} />}
       {state.orphans.length > 0 && (
         <aside class="orphans" data-testid="orphans" aria-live="polite">
           <p>{t('orphansTitle', String(state.orphans.length))}</p>
@@ -69,29 +67,15 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
   );
 }
 
-function NoteEditor({ editor, actions }: { editor: NonNullable<UiState['editor']>; actions: UiActions }) {
-  const { annotation } = editor;
-  const [note, setNote] = useState(annotation.note);
-  const [color, setColor] = useState<Color>(annotation.color);
+/**
+ * The note editor is an extension page in a frame: what the reader types there, the page's scripts
+ * can neither read nor hear. This container holds nothing but the frame.
+ */
+function NoteEditor({ editor }: { editor: NonNullable<UiState['editor']> }) {
+  const src = `${browser.runtime.getURL('note/index.html')}#id=${encodeURIComponent(editor.annotation.id)}`;
   return (
-    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" style={{ left: `${editor.x}px`, top: `${editor.y}px` }}>
-      <div class="swatches">
-        {COLORS.map((c) => (
-          <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />
-        ))}
-      </div>
-      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={(el) => el?.focus()} />
-      <div class="actions">
-        <button type="button" data-testid="note-save" onClick={() => actions.saveNote(annotation, note, color)}>
-          {t('noteSave')}
-        </button>
-        <button type="button" data-testid="highlight-delete" onClick={() => actions.remove(annotation)}>
-          {t('highlightDelete')}
-        </button>
-        <button type="button" onClick={actions.close}>
-          {t('close')}
-        </button>
-      </div>
+    <div class="editor" style={{ left: `${editor.x}px`, top: `${editor.y}px` }}>
+      <iframe data-pizhu-note="" title={t('noteEditor')} src={src} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Color } from '../../src/store/records';
 import { COLORS } from '../../src/store/records';
+import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
 
 /**
  * Paints highlights with the CSS Custom Highlight API: one Highlight per colour, registered as
@@ -38,17 +39,24 @@ export class Painter {
     for (const id of [...this.painted.keys()]) this.unpaint(id);
   }
 
-  /** The highlight under a point of the viewport, the most recently painted first; null for none. */
+  /**
+   * The highlight under a point of the viewport, the most recently painted first; null for none:
+   * `highlightsFromPoint` where the browser has it, else the boxes the ranges' text fills, else
+   * the caret at the point compared with each range.
+   */
   hitTest(x: number, y: number): string | null {
+    const ids = [...this.painted.keys()].reverse();
+    const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?(x: number, y: number): { highlight: Highlight; ranges: AbstractRange[] }[] };
+    if (registry.highlightsFromPoint) {
+      const hits = registry.highlightsFromPoint(x, y).flatMap((hit) => hit.ranges);
+      return ids.find((id) => this.painted.get(id)!.ranges.some((range) => hits.includes(range))) ?? null;
+    }
+    const inBox = (range: Range) => Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+    const byBox = ids.find((id) => this.painted.get(id)!.ranges.some(inBox));
+    if (byBox) return byBox;
     const caret = caretAt(x, y);
     if (!caret) return null;
-    const ids = [...this.painted.keys()].reverse();
-    for (const id of ids) {
-      for (const range of this.painted.get(id)!.ranges) {
-        if (range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer)) return id;
-      }
-    }
-    return null;
+    return ids.find((id) => this.painted.get(id)!.ranges.some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))) ?? null;
   }
 
   rangesOf(id: string): Range[] {
@@ -75,11 +83,3 @@ function installHighlightStyles(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-/** Readable on light and dark pages: translucent, so text colour stays the page's own. */
-export const HIGHLIGHT_COLORS: Record<Color, string> = {
-  yellow: 'rgb(255 214 10 / 0.45)',
-  green: 'rgb(52 199 89 / 0.35)',
-  blue: 'rgb(10 132 255 / 0.30)',
-  pink: 'rgb(255 55 135 / 0.30)',
-  purple: 'rgb(175 82 222 / 0.32)',
-};

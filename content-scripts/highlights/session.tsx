@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { createAnnotation, placeAnnotations } from '../../src/anchor/annotations';
-import { parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
+import { parseMessage, parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import type { ArticleMap } from '../../src/text-map/article-map';
 import { domToModel } from '../../src/text-map/dom-to-model';
@@ -105,18 +105,28 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
       const annotation = await highlightSelection(lastColor);
       if (annotation) openEditor(annotation);
     },
-    saveNote: async (annotation: AnnotationRecord, note: string, color: Color) => {
-      if (await save({ ...annotation, note, color, modified: new Date().toISOString() })) update({ editor: null });
-    },
-    remove: async (annotation: AnnotationRecord) => {
-      const error = await send({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId });
-      if (error) return update({ error });
-      annotations = annotations.filter((a) => a.id !== annotation.id);
-      painter.unpaint(annotation.id);
-      paintAll();
-      update({ editor: null, error: null });
-    },
     close: () => update({ toolbar: null, editor: null }),
+  };
+
+  // The note editor's frame reports through the background: saved or deleted (load the highlights again), or closed.
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = parseMessage(raw);
+    if (message?.type !== 'note-frame' || message.articleId !== target.article.id) return undefined;
+    if (message.action === 'closed') return void update({ editor: null });
+    void reload().then(() => update({ editor: null }));
+    return undefined;
+  });
+
+  const reload = async () => {
+    try {
+      const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: target.article }));
+      if (reply?.ok) {
+        annotations = reply.annotations ?? [];
+        paintAll();
+      } else update({ error: reply?.error ?? 'no answer' });
+    } catch (error) {
+      update({ error: String(error) });
+    }
   };
 
   const onSelectionEnd = () => {

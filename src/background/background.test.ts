@@ -18,6 +18,8 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     calls,
     db,
     ownId: OWN,
+    ownOrigin: 'chrome-extension://pizhu-extension-id/',
+    tellTab: async (tab, message) => void calls.push(`tell ${tab} ${JSON.stringify(message)}`),
     injectReader: async (tab, frame) => void calls.push(`inject ${tab}/${frame}`),
     markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
     store: async () => db,
@@ -73,6 +75,31 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, { ...page, tabId: 10 }, p)).toMatchObject({ ok: false });
     expect(await p.db.annotationsFor('other.com/b')).toEqual([]);
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+  });
+
+  it('passes the note editor\'s news to its tab, and hears it from the note editor only', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    const frame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html#id=x' };
+    expect(await handleMessage({ type: 'note-frame', action: 'closed', articleId: summary.id }, frame, p)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'note-frame', action: 'saved', articleId: summary.id }, page, p)).toMatchObject({ ok: false });
+    expect(p.calls.slice(1)).toEqual([`tell 9 {"type":"note-frame","action":"closed","articleId":"${summary.id}"}`]);
+  });
+
+  it('lets the note editor read and change a highlight that exists, and tells its page', async () => {
+    const p = await ports();
+    const frame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html#id=x' };
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, frame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, frame, p)).toMatchObject({ ok: false });
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, frame, p)).toEqual({ ok: true, annotations: [annotation()] });
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), note: '新的批注' } }, frame, p)).toEqual({ ok: true });
+    expect((await p.db.annotation(annotation().id))?.note).toBe('新的批注');
+    expect(p.calls.at(-1)).toBe(`tell 9 {"type":"note-frame","action":"saved","articleId":"${summary.id}"}`);
+    // It cannot move a highlight to another article.
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), articleId: 'other.com/b' } }, frame, p)).toMatchObject({ ok: false });
   });
 
   it('hears this extension only, and tabs only', async () => {

@@ -15,6 +15,10 @@ export interface BackgroundPorts {
   ownId: string;
   /** Runs the reader bundle in one frame of a tab. */
   injectReader(tabId: number, frameId: number): Promise<void>;
+  /** The extension's own pages start with this (chrome-extension://id/): only they may speak for the note editor. */
+  ownOrigin: string;
+  /** Passes a message on to the page script in a tab's top frame. */
+  tellTab(tabId: number, message: unknown): Promise<void>;
   /** Marks the toolbar button of a tab that shows an article Pizhu read, with its number of highlights. */
   markTab(tabId: number, title: string, highlights: number): Promise<void>;
   /** The store, opened on first use (a stopped service worker opens it again). */
@@ -39,6 +43,8 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
   if (sender.tabId === undefined || sender.tabId < 0) return { ok: false, error: 'messages come from tabs only' };
   const tabId = sender.tabId;
   const frameId = sender.frameId ?? 0;
+  // The note editor is this extension's own page in a frame of the tab: it edits highlights that exist.
+  const fromNoteFrame = !!sender.url?.startsWith(`${ports.ownOrigin}note/`);
   switch (message.type) {
     case 'archive-detected':
       if (!sender.url?.startsWith('file:')) return { ok: false, error: 'the reader runs on file:// pages only' };
@@ -53,19 +59,23 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
       await ports.markTab(tabId, article.title, annotations.length);
       return { ok: true, annotations };
     }
+    case 'get-annotation': {
+      if (!fromNoteFrame) return { ok: false, error: 'only the note editor asks for one highlight' };
+      const found = await (await ports.store()).annotation(message.id);
+      return found ? { ok: true, annotations: [found] } : { ok: false, error: 'no such highlight' };
+    }
     case 'save-annotation':
     case 'delete-annotation': {
       const articleId = message.type === 'save-annotation' ? message.annotation.articleId : message.articleId;
-      const shown = await ports.tabArticles.get(tabId, frameId);
-      if (shown?.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
+      const id = message.type === 'save-annotation' ? message.annotation.id : message.id;
+      const shown = await ports.tabArticles.get(tabId, fromNoteFrame ? 0 : frameId);
+      if (!fromNoteFrame && shown?.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
       const store = await ports.store();
-      if (message.type === 'delete-annotation') {
-        const old = await store.annotation(message.id);
-        if (old && old.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
-        await store.deleteAnnotation(message.id, ports.now());
-      } else {
-        const old = await store.annotation(message.annotation.id);
-        if (old && old.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
+      const old = await store.annotation(id);
+      if (old && old.articleId !== articleId) return { ok: false, error: 'a highlight stays with its article' };
+      if (fromNoteFrame && !old) return { ok: false, error: 'the note editor edits highlights that exist' };
+      if (message.type === 'delete-annotation') await store.deleteAnnotation(message.id, ports.now());
+      else {
         try {
           await store.saveAnnotation(message.annotation);
         } catch (error) {
@@ -73,9 +83,14 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
           throw error;
         }
       }
-      await ports.markTab(tabId, shown.title, (await store.annotationsFor(articleId)).length);
+      if (shown?.articleId === articleId) await ports.markTab(tabId, shown.title, (await store.annotationsFor(articleId)).length);
+      if (fromNoteFrame) await ports.tellTab(tabId, { type: 'note-frame', action: message.type === 'save-annotation' ? 'saved' : 'deleted', articleId });
       return { ok: true };
     }
+    case 'note-frame':
+      if (!fromNoteFrame) return { ok: false, error: 'only the note editor speaks for itself' };
+      await ports.tellTab(tabId, message);
+      return { ok: true };
     case 'get-article':
       return { ok: false, error: 'get-article is answered by the page, not the background' };
   }

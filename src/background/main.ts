@@ -13,6 +13,10 @@ const tabKey = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
 
 const ports: BackgroundPorts = {
   ownId: browser.runtime.id,
+  ownOrigin: browser.runtime.getURL(''),
+  async tellTab(tabId, message) {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  },
   async injectReader(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
   },

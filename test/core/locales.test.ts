@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Literal keys: t('key'); keys built from values: every value they can take. */
-const literalKeys = ['content-scripts', 'popup', 'src']
+const literalKeys = ['content-scripts', 'popup', 'note', 'lib', 'src']
   .flatMap((d) => sourceFiles(join(REPO, d)))
   .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z_]+)'/g)].map((m) => m[1]));
 const builtKeys = [

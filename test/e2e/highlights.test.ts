@@ -14,11 +14,33 @@ const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
 const article = parseArchive(readCorpus(FILE));
 const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
 
+/**
+ * A news site's own scripts as a spy: it records every key event and input, every change to the
+ * page, every open shadow root and every form field it can reach.
+ */
+const SPY = `<script>
+window.__seen = [];
+for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionend', 'message'])
+  window.addEventListener(type, (e) => window.__seen.push(type + ':' + (e.key ?? e.data ?? '') + JSON.stringify(e.data ?? '')), true);
+new MutationObserver((records) => { for (const r of records) window.__seen.push('mutation:' + (r.target.textContent ?? '')); })
+  .observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+window.__reach = () => {
+  const out = [document.documentElement.outerHTML];
+  const visit = (root) => root.querySelectorAll('*').forEach((el) => {
+    if (el.value !== undefined) out.push(String(el.value));
+    if (el.shadowRoot) { out.push(el.shadowRoot.innerHTML); visit(el.shadowRoot); }
+    if (el.localName === 'iframe') { try { out.push(el.contentDocument.documentElement.outerHTML); } catch (e) { out.push('cross-origin frame'); } }
+  });
+  visit(document);
+  return out.join(' ') + window.__seen.join(' ');
+};
+</script>`;
+
 /** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out. */
 function reutersPage(drop: number[] = []): string {
   const body = paragraphs.filter((_, i) => !drop.includes(i)).map((p) => `<p>${p}</p>`).join('\n');
   return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
-<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
+${SPY}<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
 <div class="StandardArticleBody_body">${body}</div><aside>相关新闻</aside></body></html>`;
 }
 
@@ -35,6 +57,9 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1200, height: 1600 });
 });
 afterAll(async () => browser?.close());
+
+/** The note editor: an extension page in a frame of Pizhu's shadow root. */
+const noteFrame = () => page.locator('iframe[data-pizhu-note]').contentFrame();
 
 /** The text of every painted range, by highlight name. */
 const painted = () =>
@@ -81,19 +106,19 @@ describe('highlights on the reader view', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(green.x, green.y);
-    await page.getByTestId('note-editor').waitFor();
-    await page.getByTestId('note-input').click();
+    await noteFrame().getByTestId('note-editor').waitFor();
+    await noteFrame().getByTestId('note-input').click();
     await page.keyboard.type('中俄关系的措辞值得注意');
-    await page.getByTestId('note-save').click();
-    await expect.poll(() => page.getByTestId('save-error').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('note-editor').count()).toBe(0);
+    await noteFrame().getByTestId('note-save').click();
+    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
+    await expect(page.getByTestId('save-error').count()).resolves.toBe(0);
     await page.reload();
     await page.getByTestId('reader').waitFor();
     await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
     await page.mouse.click(green.x, green.y);
-    await expect(page.getByTestId('note-input').inputValue()).resolves.toBe('中俄关系的措辞值得注意');
+    await expect(noteFrame().getByTestId('note-input').inputValue()).resolves.toBe('中俄关系的措辞值得注意');
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('note-editor').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
   });
 
   it('overlapping highlights both stay visible; deleting one leaves the other whole, after a reload too', async () => {
@@ -109,7 +134,7 @@ describe('highlights on the reader view', () => {
       return { x: last.right - 4, y: last.top + last.height / 2 };
     });
     await page.mouse.click(pink.x, pink.y);
-    await page.getByTestId('highlight-delete').click();
+    await noteFrame().getByTestId('highlight-delete').click();
     await expect.poll(async () => (await painted())['pizhu-pink']?.length ?? 0).toBe(0);
     expect((await painted())['pizhu-green']).toEqual(before);
     await page.reload();
@@ -143,7 +168,7 @@ describe('the background', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(purple.x, purple.y);
-    await page.getByTestId('highlight-delete').click();
+    await noteFrame().getByTestId('highlight-delete').click();
     await expect.poll(async () => (await painted())['pizhu-purple']?.length ?? 0).toBe(0);
   });
 });
@@ -171,5 +196,32 @@ describe('one article, two copies', () => {
     await expect(page.getByTestId('orphans').textContent()).resolves.toContain('1');
     expect((await painted())['pizhu-blue']).toEqual([]);
     expect((await painted())['pizhu-green'].length).toBe(1);
+  });
+});
+
+describe('notes stay private on a news site', () => {
+  it("the page's own scripts see nothing of a note typed, saved and opened again", async () => {
+    served = reutersPage();
+    await page.goto(article.url);
+    await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
+    const green = await page.evaluate(() => {
+      const rect = ([...CSS.highlights.get('pizhu-green')!][0] as Range).getClientRects()[0];
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    const secret = '这是只属于读者的秘密批注';
+    await page.mouse.click(green.x, green.y);
+    await noteFrame().getByTestId('note-input').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(secret);
+    await noteFrame().getByTestId('note-save').click();
+    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
+    await page.mouse.click(green.x, green.y);
+    await expect(noteFrame().getByTestId('note-input').inputValue()).resolves.toContain(secret);
+    const reach = await page.evaluate(() => (window as unknown as { __reach(): string }).__reach());
+    expect(reach).toContain('cross-origin frame');
+    expect(reach).not.toContain(secret);
+    // Not one of its keys: the spy writes each key event as "keydown:<key>".
+    for (const char of secret) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) expect(reach).not.toContain(`${type}:${char}`);
+    await page.keyboard.press('Escape');
   });
 });

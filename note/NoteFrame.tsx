@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../lib/i18n';
+import { parseReply, type Message } from '../src/messages/protocol';
+import { COLORS, type AnnotationRecord, type Color } from '../src/store/records';
+import { HIGHLIGHT_COLORS } from '../lib/highlight-colors';
+
+const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };
+
+/**
+ * Asks the background, which keeps the store (a frame inside a web or file page may not open the
+ * extension's IndexedDB), and fails loudly. The page's script hears only "saved", "deleted" or "closed".
+ */
+async function ask(message: Message): Promise<AnnotationRecord[]> {
+  const reply = parseReply(await browser.runtime.sendMessage(message));
+  if (!reply) throw new Error('no answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.annotations ?? [];
+}
+
+export function NoteFrame({ id }: { id: string }) {
+  const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
+  const [note, setNote] = useState('');
+  const [color, setColor] = useState<Color>('yellow');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    ask({ type: 'get-annotation', id })
+      .then(([found]) => {
+        setAnnotation(found);
+        setNote(found.note);
+        setColor(found.color);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [id]);
+
+  const run = (work: () => Promise<unknown>) => work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  if (!annotation) return error ? <p class="error" role="alert">{t('saveFailed', error)}</p> : null;
+
+  const save = () => run(() => ask({ type: 'save-annotation', annotation: { ...annotation, note, color, modified: new Date().toISOString() } }));
+  const remove = () => run(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId }));
+  const close = () => run(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }));
+
+  return (
+    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div class="swatches">
+        {COLORS.map((c) => (
+          <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />
+        ))}
+      </div>
+      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={(el) => el?.focus()} />
+      {error && (
+        <p class="error" role="alert">
+          {t('saveFailed', error)}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" data-testid="note-save" onClick={save}>
+          {t('noteSave')}
+        </button>
+        <button type="button" data-testid="highlight-delete" onClick={remove}>
+          {t('highlightDelete')}
+        </button>
+        <button type="button" onClick={close}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}
