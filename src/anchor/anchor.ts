@@ -27,7 +27,7 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   if (!quote.exact) return null;
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
 
-  const haystack = matchKey(text);
+  const haystack = textKey(text);
   const needle = matchKey(quote.exact).key;
   if (!needle) return null;
   const hint = position?.start ?? null;
@@ -42,6 +42,13 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   if (maxErrors < 1) return null;
   const near = bestCandidate(search(haystack.key, needle, maxErrors), haystack, needle.length, quote, hint, text.length);
   return near ? { ...toText(haystack, near), method: 'fuzzy' } : null;
+}
+
+/** The last text's key: placing many highlights on one article computes it once. */
+let lastKey: { text: string; key: MatchKey } | null = null;
+function textKey(text: string): MatchKey {
+  if (lastKey?.text !== text) lastKey = { text, key: matchKey(text) };
+  return lastKey.key;
 }
 
 interface Candidate {
