@@ -18,6 +18,7 @@ async function ask(message: Message): Promise<AnnotationRecord[]> {
   return reply.annotations ?? [];
 }
 
+/** Escape closes it on key up: closing removes this frame, and the key's release must still find it. */
 export function NoteFrame({ id }: { id: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
   const [note, setNote] = useState('');
@@ -42,7 +43,7 @@ export function NoteFrame({ id }: { id: string }) {
   const close = () => run(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }));
 
   return (
-    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyUp={(e) => e.key === 'Escape' && close()}>
       <div class="swatches">
         {COLORS.map((c) => (
           <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />

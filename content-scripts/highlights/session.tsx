@@ -111,6 +111,11 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   // The note editor's frame reports through the background: saved or deleted (load the highlights again), or closed.
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
+    if (message?.type === 'highlight-selection') {
+      selectionToPending();
+      void highlightSelection(lastColor);
+      return undefined;
+    }
     if (message?.type !== 'note-frame' || message.articleId !== target.article.id) return undefined;
     if (message.action === 'closed') return void update({ editor: null });
     void reload().then(() => update({ editor: null }));
@@ -129,13 +134,22 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     }
   };
 
+  /** The selection's article text, when it lies inside the article; its range on the page. */
+  const selectionToPending = (): Range | null => {
+    const selection = getSelection();
+    pending = null;
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    const range = selection.getRangeAt(0);
+    if (!target.inArticle(range.startContainer) || !target.inArticle(range.endContainer)) return null;
+    pending = domToModel(liveDom, target.map, { start: { node: range.startContainer, offset: range.startOffset }, end: { node: range.endContainer, offset: range.endOffset } });
+    return pending ? range : null;
+  };
+
   const onSelectionEnd = () => {
     const selection = getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
-    const range = selection.getRangeAt(0);
-    if (!target.inArticle(range.startContainer) || !target.inArticle(range.endContainer)) return update({ toolbar: null });
-    pending = domToModel(liveDom, target.map, { start: { node: range.startContainer, offset: range.startOffset }, end: { node: range.endContainer, offset: range.endOffset } });
-    if (!pending) return update({ toolbar: null });
+    if (!selection || selection.isCollapsed) return;
+    const range = selectionToPending();
+    if (!range) return update({ toolbar: null });
     const rect = range.getBoundingClientRect();
     update({ toolbar: { x: clampX(rect.left, 220), y: rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8 } });
   };

@@ -92,6 +92,7 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
       await ports.tellTab(tabId, message);
       return { ok: true };
     case 'get-article':
-      return { ok: false, error: 'get-article is answered by the page, not the background' };
+    case 'highlight-selection':
+      return { ok: false, error: `${message.type} is answered by the page, not the background` };
   }
 }

@@ -49,3 +49,27 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return { ok: false, error: String(error) };
   }),
 );
+
+/** The keyboard command and the context-menu item: highlight the selection, in the page's last colour. */
+function highlightIn(tabId: number | undefined): void {
+  if (tabId === undefined) return;
+  browser.tabs.sendMessage(tabId, { type: 'highlight-selection' }, { frameId: 0 }).catch((error: unknown) => console.warn('Pizhu: no article in this tab', error));
+}
+
+browser.commands.onCommand.addListener(async (command: string) => {
+  if (command !== 'highlight-selection') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  highlightIn(tab?.id);
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({
+    id: 'pizhu-highlight',
+    title: browser.i18n.getMessage('contextHighlight'),
+    contexts: ['selection'],
+    documentUrlPatterns: ['file:///*', 'https://cn.reuters.com/article/*', 'https://www.reuters.com/*'],
+  });
+});
+browser.contextMenus.onClicked.addListener((info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => {
+  if (info.menuItemId === 'pizhu-highlight') highlightIn(tab?.id);
+});

@@ -46,6 +46,8 @@ export const MessageSchema = v.variant('type', [
   // Page → background: save (create or change) or delete a highlight of the page's article.
   v.strictObject({ type: v.literal('save-annotation'), annotation: AnnotationSchema }),
   v.strictObject({ type: v.literal('delete-annotation'), id: AnnotationSchema.entries.id, articleId: AnnotationSchema.entries.articleId }),
+  // Background → page: the keyboard command or the context menu asks to highlight the selection.
+  v.strictObject({ type: v.literal('highlight-selection') }),
   // Note editor frame → background: the highlight it edits.
   v.strictObject({ type: v.literal('get-annotation'), id: AnnotationSchema.entries.id }),
   // Note editor frame → background → its page: the note was saved, deleted or closed (never its text).

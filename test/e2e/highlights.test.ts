@@ -144,6 +144,30 @@ describe('highlights on the reader view', () => {
   });
 });
 
+describe('the keyboard command and the context menu', () => {
+  it('highlight the selection in the last colour (the background asks the page, as both do)', async () => {
+    await openReader();
+    const selected = await select(page.getByTestId('reader-block').nth(4), 0.1, 0.4);
+    await browser.worker.evaluate(async (url) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+      const tab = (await c.tabs.query({})).find((t) => t.url === url);
+      await c.tabs.sendMessage(tab!.id!, { type: 'highlight-selection' }, { frameId: 0 });
+    }, FILE_URL);
+    // A fresh page's last colour is yellow.
+    await expect.poll(async () => (await painted())['pizhu-yellow']?.join('')).toBe(selected);
+    const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }).chrome.runtime.getManifest());
+    expect(manifest.commands['highlight-selection'].suggested_key.default).toBe('Alt+Shift+H');
+    // Delete it again through its note editor: the next tests count the highlights.
+    const yellow = await page.evaluate(() => {
+      const rect = ([...CSS.highlights.get('pizhu-yellow')!][0] as Range).getClientRects()[0];
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(yellow.x, yellow.y);
+    await noteFrame().getByTestId('highlight-delete').click({ timeout: 5000 });
+    await expect.poll(async () => (await painted())['pizhu-yellow']?.length ?? 0).toBe(0);
+  });
+});
+
 describe('the background', () => {
   it('shows the number of highlights on the toolbar button', async () => {
     await openReader();
