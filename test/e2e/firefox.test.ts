@@ -48,4 +48,23 @@ describe('Firefox', () => {
     );
     await expect(page.$$eval('[class*="pizhu"], [data-testid^="reader"]', (els) => els.length)).resolves.toBe(0);
   });
+
+  it('paints a highlight made with the mouse, and paints it again after a reload', async () => {
+    await page.setViewport({ width: 1200, height: 2000 });
+    const paragraph = await page.$('.StandardArticleBody_body > p:nth-of-type(3)');
+    await paragraph!.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await paragraph!.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 260, box.y + 8, { steps: 6 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => getSelection()!.toString());
+    expect(selected.length).toBeGreaterThan(3);
+    const swatch = await page.waitForSelector('pierce/[data-testid="color-blue"]', { timeout: 10_000 });
+    await swatch!.click();
+    const paintedBlue = () => page.evaluate(() => [...(CSS.highlights.get('pizhu-blue') ?? [])].map((r) => (r as Range).toString()).join(''));
+    await expect.poll(paintedBlue, { timeout: 10_000 }).toBe(selected);
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(paintedBlue, { timeout: 10_000 }).toBe(selected);
+  });
 });
