@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../lib/i18n';
 import { parseReply, type Message } from '../src/messages/protocol';
@@ -23,6 +23,10 @@ export function NoteFrame({ id }: { id: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
   const [note, setNote] = useState('');
   const [color, setColor] = useState<Color>('yellow');
+  const [tags, setTags] = useState('');
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+  // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
+  useEffect(() => noteInput.current?.focus(), [annotation?.id]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -31,6 +35,7 @@ export function NoteFrame({ id }: { id: string }) {
         setAnnotation(found);
         setNote(found.note);
         setColor(found.color);
+        setTags(found.tags.join(', '));
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [id]);
@@ -38,7 +43,9 @@ export function NoteFrame({ id }: { id: string }) {
   const run = (work: () => Promise<unknown>) => work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   if (!annotation) return error ? <p class="error" role="alert">{t('saveFailed', error)}</p> : null;
 
-  const save = () => run(() => ask({ type: 'save-annotation', annotation: { ...annotation, note, color, modified: new Date().toISOString() } }));
+  // Tags are written apart by commas (either width), 、 or semicolons; each once.
+  const tagList = [...new Set(tags.split(/[,，、;；]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100);
+  const save = () => run(() => ask({ type: 'save-annotation', annotation: { ...annotation, note, color, tags: tagList, modified: new Date().toISOString() } }));
   const remove = () => run(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId }));
   const close = () => run(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }));
 
@@ -49,7 +56,8 @@ export function NoteFrame({ id }: { id: string }) {
           <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />
         ))}
       </div>
-      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={(el) => el?.focus()} />
+      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={noteInput} />
+      <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
       {error && (
         <p class="error" role="alert">
           {t('saveFailed', error)}

@@ -11,11 +11,14 @@ export interface UiState {
   editor: { annotation: AnnotationRecord; x: number; y: number } | null;
   orphans: AnnotationRecord[];
   error: string | null;
+  /** A short confirmation ("citation copied"). */
+  status: string | null;
 }
 
 export interface UiActions {
   highlight(color: Color): void;
   addNote(): void;
+  copyCitation(): void;
   close(): void;
 }
 
@@ -43,6 +46,9 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
           <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={actions.addNote}>
             {t('addNote')}
           </button>
+          <button type="button" class="text" data-testid="copy-citation" onMouseDown={(e) => e.preventDefault()} onClick={actions.copyCitation}>
+            {t('copyCitation')}
+          </button>
         </div>
       )}
       {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} />}
@@ -57,6 +63,11 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
             ))}
           </ul>
         </aside>
+      )}
+      {state.status && (
+        <p class="status" role="status">
+          {state.status}
+        </p>
       )}
       {state.error && (
         <p class="error" role="alert" data-testid="save-error">

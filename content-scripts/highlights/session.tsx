@@ -13,6 +13,8 @@ import type { ArticleMap } from '../../src/text-map/article-map';
 import { domToModel } from '../../src/text-map/dom-to-model';
 import { modelRangeToDom } from '../../src/text-map/model-to-dom';
 import { liveDom } from '../lib/live-dom';
+import { citation } from '../../src/cite/citation';
+import { t, uiLanguage } from '../../lib/i18n';
 import { HighlightUi, type UiState } from './HighlightUi';
 import { Painter } from './painter';
 import uiCss from './ui.css?inline';
@@ -38,7 +40,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   let annotations: AnnotationRecord[] = [];
   let pending: { start: number; end: number } | null = null;
   let lastColor: Color = 'yellow';
-  let state: UiState = { toolbar: null, editor: null, orphans: [], error: null };
+  let state: UiState = { toolbar: null, editor: null, orphans: [], error: null, status: null };
 
   const host = document.createElement('div');
   host.dataset.pizhu = 'ui';
@@ -104,6 +106,18 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     addNote: async () => {
       const annotation = await highlightSelection(lastColor);
       if (annotation) openEditor(annotation);
+    },
+    copyCitation: async () => {
+      if (!pending) return;
+      const quote = target.map.text.slice(pending.start, pending.end);
+      const text = citation(quote, target.article, new Date(), uiLanguage().startsWith('zh') ? 'zh' : 'en');
+      try {
+        await navigator.clipboard.writeText(text);
+        update({ toolbar: null, status: t('copied'), error: null });
+        setTimeout(() => update({ status: null }), 2500);
+      } catch (error) {
+        update({ error: String(error) });
+      }
     },
     close: () => update({ toolbar: null, editor: null }),
   };

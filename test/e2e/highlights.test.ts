@@ -39,7 +39,7 @@ window.__reach = () => {
 /** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out. */
 function reutersPage(drop: number[] = []): string {
   const body = paragraphs.filter((_, i) => !drop.includes(i)).map((p) => `<p>${p}</p>`).join('\n');
-  return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
+  return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"><meta property="og:article:published_time" content="${article.publishedAt}"></head>
 ${SPY}<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
 <div class="StandardArticleBody_body">${body}</div><aside>相关新闻</aside></body></html>`;
 }
@@ -109,6 +109,8 @@ describe('highlights on the reader view', () => {
     await noteFrame().getByTestId('note-editor').waitFor({ timeout: 5000 });
     await noteFrame().getByTestId('note-input').click({ timeout: 5000 });
     await page.keyboard.type('中俄关系的措辞值得注意');
+    await noteFrame().getByTestId('note-tags').click({ timeout: 5000 });
+    await page.keyboard.type('外交，中俄, 外交');
     await noteFrame().getByTestId('note-save').click({ timeout: 5000 });
     await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
     await expect(page.getByTestId('save-error').count()).resolves.toBe(0);
@@ -117,6 +119,7 @@ describe('highlights on the reader view', () => {
     await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
     await page.mouse.click(green.x, green.y);
     await expect(noteFrame().getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('中俄关系的措辞值得注意');
+    await expect(noteFrame().getByTestId('note-tags').inputValue({ timeout: 5000 })).resolves.toBe('外交, 中俄');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
   });
@@ -211,6 +214,17 @@ describe('one article, two copies', () => {
     await expect.poll(async () => (await painted())['pizhu-blue']?.join('')).toBe(selected);
     await openReader();
     await expect.poll(async () => cleanText((await painted())['pizhu-blue']?.join('') ?? '')).toBe(cleanText(selected));
+  });
+
+  it('copies a selection as a citation: the quote, publisher, date, title and address', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://cn.reuters.com' });
+    served = reutersPage();
+    await page.goto(article.url);
+    const selected = await select(page.locator('.StandardArticleBody_body p').nth(5), 0.05, 0.4);
+    await page.getByTestId('copy-citation').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `“${cleanText(selected)}”\nReuters. (2021, March 23). ${article.title}. ${article.url}`,
+    );
   });
 
   it('on a copy that lost the paragraph, the highlight is listed as an orphan, not painted elsewhere', async () => {
