@@ -1,21 +1,61 @@
 /*
  * Reuters article pages: parse the live page into the article model with the same parser the
  * tests run on saved pages, leave the page's elements exactly as they are, and paint the
- * article's highlights over them (CSS Custom Highlight API: no element is wrapped).
+ * article's highlights over them (CSS Custom Highlight API: no element is wrapped). www.reuters.com
+ * renders and navigates in the page: when its address changes or the article's text is replaced,
+ * the page is read again and painted again.
  */
 import { summarize } from '../src/messages/protocol';
 import { parseReutersPage } from '../src/parse/reuters-page-parser';
-import { startHighlighting } from './highlights/session';
+import type { ArticleMap } from '../src/text-map/article-map';
+import { startHighlighting, type HighlightSession } from './highlights/session';
 import { inArticleOf } from './highlights/scope';
 import { announceArticle } from './lib/article-port';
 import { liveDom } from './lib/live-dom';
 
-async function main(): Promise<void> {
+let session: HighlightSession | null = null;
+let shown: { id: string; url: string; map: ArticleMap<Node> } | null = null;
+
+async function read(): Promise<void> {
   const parsed = parseReutersPage(liveDom, document, location.href, { map: true });
-  if (!parsed?.map) return;
-  const annotations = await announceArticle(parsed.article);
-  const session = startHighlighting({ article: summarize(parsed.article), map: parsed.map, inArticle: inArticleOf(parsed.map) });
-  session.show(annotations ?? []);
+  if (!parsed?.map) {
+    // Navigated away from the article: nothing of it stays painted or listed.
+    if (shown) session?.show([]);
+    shown = null;
+    return;
+  }
+  const { article, map } = parsed;
+  const target = { article: summarize(article), map, inArticle: inArticleOf(map) };
+  if (shown?.id === article.id) {
+    shown = { id: article.id, url: location.href, map };
+    session?.retarget(map);
+    return;
+  }
+  shown = { id: article.id, url: location.href, map };
+  const annotations = (await announceArticle(article)) ?? [];
+  if (session) session.switchTo(target, annotations);
+  else {
+    session = startHighlighting(target);
+    session.show(annotations);
+  }
 }
 
-main().catch((error: unknown) => console.warn('Pizhu: could not read this Reuters page', error));
+/** The text the highlights stand on is gone from the page: a node of the map is no longer in it. */
+function mapIsStale(): boolean {
+  return !!shown && shown.map.parts.some((part) => part.mapped.runs.some((run) => !run.node.isConnected));
+}
+
+/** Before an article is shown, only a new address or article markup appearing is worth a reading. */
+const ARTICLE_MARKUP = '.StandardArticleBody_body, [data-testid^="paragraph-"]';
+let lastUrl = location.href;
+let pending = 0;
+new MutationObserver(() => {
+  const moved = location.href !== lastUrl;
+  lastUrl = location.href;
+  if (shown ? !moved && location.href === shown.url && !mapIsStale() : !moved && !document.querySelector(ARTICLE_MARKUP)) return;
+  // Wait for the page to finish rendering before reading it again.
+  clearTimeout(pending);
+  pending = window.setTimeout(() => read().catch((error: unknown) => console.warn('Pizhu: could not read this Reuters page', error)), 300);
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+read().catch((error: unknown) => console.warn('Pizhu: could not read this Reuters page', error));

@@ -32,6 +32,8 @@ export interface HighlightSession {
   show(annotations: AnnotationRecord[]): void;
   /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
   retarget(map: ArticleMap<Node>): void;
+  /** Another article now stands on the page (a site that navigates without loading a page). */
+  switchTo(next: HighlightTarget, annotations: AnnotationRecord[]): void;
 }
 
 export function startHighlighting(initial: HighlightTarget): HighlightSession {
@@ -192,6 +194,13 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     },
     retarget(map) {
       target = { ...target, map };
+      paintAll();
+    },
+    switchTo(next, nextAnnotations) {
+      target = next;
+      annotations = nextAnnotations;
+      pending = null;
+      update({ toolbar: null, editor: null, error: null });
       paintAll();
     },
   };

@@ -1,7 +1,15 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
-import { parseMessage, parseReply, summarize, type Reply } from '../../src/messages/protocol';
+import { parseMessage, parseReply, summarize, type ArticleSummary, type Reply } from '../../src/messages/protocol';
 import type { AnnotationRecord } from '../../src/store/records';
+
+let current: ArticleSummary | null = null;
+
+function answerPopup(raw: unknown): Promise<Reply> | undefined {
+  const message = parseMessage(raw);
+  if (message?.type !== 'get-article' || !current) return undefined;
+  return Promise.resolve({ ok: true, article: current });
+}
 
 /**
  * Tells the background which article this page shows (it marks the toolbar button, and answers the
@@ -12,11 +20,9 @@ export async function announceArticle(article: Article): Promise<AnnotationRecor
   const summary = summarize(article);
   // One line for readers who open devtools (and for tests where the badge cannot be read).
   console.info(`Pizhu: read ${summary.id} (${summary.blockCount} blocks)`);
-  browser.runtime.onMessage.addListener((raw: unknown): Promise<Reply> | undefined => {
-    const message = parseMessage(raw);
-    if (message?.type !== 'get-article') return undefined;
-    return Promise.resolve({ ok: true, article: summary });
-  });
+  // A page that navigates in place announces each article it shows: the popup hears the current one.
+  if (!current) browser.runtime.onMessage.addListener(answerPopup);
+  current = summary;
   try {
     const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: summary }));
     if (reply?.ok) return reply.annotations ?? [];
