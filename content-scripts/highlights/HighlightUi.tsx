@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import { COLORS } from '../../src/store/records';
@@ -5,8 +6,8 @@ import { t, uiLanguage } from '../../lib/i18n';
 import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
 
 export interface UiState {
-  /** Where the selection toolbar stands (viewport), or null when hidden. */
-  toolbar: { x: number; y: number } | null;
+  /** Where the selection toolbar stands (viewport), or null when hidden; `focus` when a keyboard selection opened it. */
+  toolbar: { x: number; y: number; focus?: boolean } | null;
   /** The highlight whose note is open. */
   editor: { annotation: AnnotationRecord; x: number; y: number } | null;
   orphans: AnnotationRecord[];
@@ -28,29 +29,7 @@ const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colo
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
     <div lang={uiLanguage()} onKeyDown={(e) => e.key === 'Escape' && actions.close()}>
-      {state.toolbar && (
-        <div class="toolbar" role="toolbar" aria-label={t('highlightToolbar')} data-testid="toolbar" style={{ left: `${state.toolbar.x}px`, top: `${state.toolbar.y}px` }}>
-          {COLORS.map((color) => (
-            <button
-              type="button"
-              class="swatch"
-              data-testid={`color-${color}`}
-              title={t(COLOR_LABEL[color])}
-              aria-label={t(COLOR_LABEL[color])}
-              style={{ background: HIGHLIGHT_COLORS[color] }}
-              // Keep the page's selection: the click must not take it away.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => actions.highlight(color)}
-            />
-          ))}
-          <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={actions.addNote}>
-            {t('addNote')}
-          </button>
-          <button type="button" class="text" data-testid="copy-citation" onMouseDown={(e) => e.preventDefault()} onClick={actions.copyCitation}>
-            {t('copyCitation')}
-          </button>
-        </div>
-      )}
+      {state.toolbar && <Toolbar toolbar={state.toolbar} actions={actions} />}
       {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} />}
       {state.orphans.length > 0 && (
         <aside class="orphans" data-testid="orphans" aria-live="polite">
@@ -74,6 +53,38 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
           {t('saveFailed', state.error)}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Five colours, a note, a citation. A keyboard selection hands it the focus: Tab and Enter do the rest, Escape closes it. */
+function Toolbar({ toolbar, actions }: { toolbar: NonNullable<UiState['toolbar']>; actions: UiActions }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (toolbar.focus) first.current?.focus();
+  }, [toolbar]);
+  return (
+    <div class="toolbar" role="toolbar" aria-label={t('highlightToolbar')} data-testid="toolbar" style={{ left: `${toolbar.x}px`, top: `${toolbar.y}px` }}>
+      {COLORS.map((color, index) => (
+        <button
+          type="button"
+          class="swatch"
+          ref={index === 0 ? first : undefined}
+          data-testid={`color-${color}`}
+          title={t(COLOR_LABEL[color])}
+          aria-label={t(COLOR_LABEL[color])}
+          style={{ background: HIGHLIGHT_COLORS[color] }}
+          // Keep the page's selection: the click must not take it away.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => actions.highlight(color)}
+        />
+      ))}
+      <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={actions.addNote}>
+        {t('addNote')}
+      </button>
+      <button type="button" class="text" data-testid="copy-citation" onMouseDown={(e) => e.preventDefault()} onClick={actions.copyCitation}>
+        {t('copyCitation')}
+      </button>
     </div>
   );
 }

@@ -161,22 +161,23 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     return pending ? range : null;
   };
 
-  const onSelectionEnd = () => {
+  const onSelectionEnd = (viaKeyboard = false) => {
     const selection = getSelection();
     if (!selection || selection.isCollapsed) return;
     const range = selectionToPending();
     if (!range) return update({ toolbar: null });
     const rect = range.getBoundingClientRect();
-    update({ toolbar: { x: clampX(rect.left, 220), y: rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8 } });
+    update({ toolbar: { x: clampX(rect.left, 300), y: rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8, focus: viaKeyboard } });
   };
 
   document.addEventListener('mouseup', (event) => {
     if (event.composedPath().includes(host)) return;
-    setTimeout(onSelectionEnd, 0);
+    setTimeout(() => onSelectionEnd(false), 0);
   });
   document.addEventListener('keyup', (event) => {
     if (event.key === 'Escape') return actions.close();
-    if (event.shiftKey || event.key === 'Shift') onSelectionEnd();
+    if (event.composedPath().includes(host)) return;
+    if (event.shiftKey || event.key === 'Shift') onSelectionEnd(true);
   });
   document.addEventListener('click', (event) => {
     if (event.composedPath().includes(host) || !getSelection()?.isCollapsed) return;

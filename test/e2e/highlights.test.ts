@@ -147,6 +147,40 @@ describe('highlights on the reader view', () => {
   });
 });
 
+describe('by keyboard', () => {
+  it('a selection made with Shift hands the focus to the toolbar; Tab and Enter highlight, Escape closes', async () => {
+    await openReader();
+    // Caret browsing (F7) is how a keyboard reader selects static text; headless Chromium has none, so
+    // the selection is set here and the Shift key ends it, as it does for that reader.
+    const selectSix = () =>
+      page.getByTestId('reader-block').nth(6).evaluate((el) => {
+        const text = el.firstChild!;
+        getSelection()!.setBaseAndExtent(text, 0, text, 6);
+      });
+    await selectSix();
+    await page.keyboard.press('Shift');
+    await page.getByTestId('toolbar').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('toolbar').count()).toBe(0);
+    await selectSix();
+    await page.keyboard.press('Shift');
+    await page.getByTestId('toolbar').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // Tab moved from the first colour (yellow) to the second (green).
+    await expect.poll(async () => (await painted())['pizhu-green']?.some((text) => text.length === 6)).toBe(true);
+    // Leave the article as the next tests expect it.
+    const green = await page.evaluate(() => {
+      const ranges = [...CSS.highlights.get('pizhu-green')!] as Range[];
+      const rect = ranges.find((r) => r.toString().length === 6)!.getClientRects()[0];
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(green.x, green.y);
+    await noteFrame().getByTestId('highlight-delete').click({ timeout: 5000 });
+    await expect.poll(async () => (await painted())['pizhu-green']?.length).toBe(1);
+  });
+});
+
 describe('the keyboard command and the context menu', () => {
   it('highlight the selection in the last colour (the background asks the page, as both do)', async () => {
     await openReader();
