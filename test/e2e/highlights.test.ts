@@ -68,6 +68,8 @@ const painted = () =>
 async function openReader() {
   await page.goto(FILE_URL);
   await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+  // Highlighting starts once the background has answered the article's highlights.
+  await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
 }
 
 /** Drags across an element's text from one fraction of its width to another, on its first line. */
