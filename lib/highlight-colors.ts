@@ -8,3 +8,6 @@ export const HIGHLIGHT_COLORS: Record<Color, string> = {
   pink: 'rgb(255 55 135 / 0.30)',
   purple: 'rgb(175 82 222 / 0.32)',
 };
+
+/** The _locales key that names each colour, for buttons' labels. */
+export const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };

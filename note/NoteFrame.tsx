@@ -3,9 +3,7 @@ import browser from 'webextension-polyfill';
 import { t } from '../lib/i18n';
 import { parseReply, type Message } from '../src/messages/protocol';
 import { COLORS, type AnnotationRecord, type Color } from '../src/store/records';
-import { HIGHLIGHT_COLORS } from '../lib/highlight-colors';
-
-const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };
+import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
 
 /**
  * Asks the background, which keeps the store (a frame inside a web or file page may not open the

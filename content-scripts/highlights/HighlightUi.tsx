@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import { COLORS } from '../../src/store/records';
 import { t, uiLanguage } from '../../lib/i18n';
-import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
+import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
 
 export interface UiState {
   /** Where the selection toolbar stands (viewport), or null when hidden; `focus` when a keyboard selection opened it. */
@@ -22,8 +22,6 @@ export interface UiActions {
   copyCitation(): void;
   close(): void;
 }
-
-const COLOR_LABEL: Record<Color, string> = { yellow: 'colorYellow', green: 'colorGreen', blue: 'colorBlue', pink: 'colorPink', purple: 'colorPurple' };
 
 /** Pizhu's own UI on a page, inside an open shadow root: the toolbar, the note editor, the orphans, errors. */
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {

@@ -58,13 +58,14 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     render(<HighlightUi state={state} actions={actions} />, mount);
   };
 
-  const send = async (message: Message): Promise<string | null> => {
+  /** Asks the background; the answer's highlights, or the reason it failed. */
+  const request = async (message: Message): Promise<{ annotations: AnnotationRecord[] } | { error: string }> => {
     try {
       const reply = parseReply(await browser.runtime.sendMessage(message));
-      if (!reply) return 'no answer';
-      return reply.ok ? null : reply.error;
+      if (!reply) return { error: 'no answer' };
+      return reply.ok ? { annotations: reply.annotations ?? [] } : { error: reply.error };
     } catch (error) {
-      return String(error);
+      return { error: String(error) };
     }
   };
 
@@ -76,9 +77,9 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   };
 
   const save = async (annotation: AnnotationRecord): Promise<boolean> => {
-    const error = await send({ type: 'save-annotation', annotation });
-    if (error) {
-      update({ error });
+    const answer = await request({ type: 'save-annotation', annotation });
+    if ('error' in answer) {
+      update({ error: answer.error });
       return false;
     }
     annotations = [...annotations.filter((a) => a.id !== annotation.id), annotation];
@@ -124,7 +125,8 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     close: () => update({ toolbar: null, editor: null }),
   };
 
-  // The note editor's frame reports through the background: saved or deleted (load the highlights again), or closed.
+  // From the background: the keyboard command or context menu (highlight the selection), or the note
+  // editor's frame reporting saved or deleted (load the highlights again) or closed.
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
     if (message?.type === 'highlight-selection') {
@@ -139,15 +141,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   });
 
   const reload = async () => {
-    try {
-      const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: target.article }));
-      if (reply?.ok) {
-        annotations = reply.annotations ?? [];
-        paintAll();
-      } else update({ error: reply?.error ?? 'no answer' });
-    } catch (error) {
-      update({ error: String(error) });
-    }
+    const answer = await request({ type: 'article-seen', article: target.article });
+    if ('error' in answer) return update({ error: answer.error });
+    annotations = answer.annotations;
+    paintAll();
   };
 
   /** The selection's article text, when it lies inside the article; its range on the page. */
