@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import { COLORS } from '../../src/store/records';
@@ -58,7 +58,8 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
 /** Five colours, a note, a citation. A keyboard selection hands it the focus: Tab and Enter do the rest, Escape closes it. */
 function Toolbar({ toolbar, actions }: { toolbar: NonNullable<UiState['toolbar']>; actions: UiActions }) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect: the focus moves before the toolbar is painted, so a key pressed at once lands on it.
+  useLayoutEffect(() => {
     if (toolbar.focus) first.current?.focus();
   }, [toolbar]);
   return (

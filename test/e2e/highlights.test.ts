@@ -167,6 +167,8 @@ describe('by keyboard', () => {
     await selectSix();
     await page.keyboard.press('Shift');
     await page.getByTestId('toolbar').waitFor();
+    // The reader sees the focus ring on the first colour before pressing Tab.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('color-yellow');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     // Tab moved from the first colour (yellow) to the second (green).
