@@ -11,9 +11,17 @@ export interface UiState {
   /** The highlight whose note is open. */
   editor: { annotation: AnnotationRecord; x: number; y: number } | null;
   orphans: AnnotationRecord[];
+  /** A mark after each highlight that has a note (document coordinates); never the note's text. */
+  marks: NoteMark[];
   error: string | null;
   /** A short confirmation ("citation copied"). */
   status: string | null;
+}
+
+export interface NoteMark {
+  id: string;
+  x: number;
+  y: number;
 }
 
 export interface UiActions {
@@ -21,12 +29,28 @@ export interface UiActions {
   addNote(): void;
   copyCitation(): void;
   close(): void;
+  openNote(id: string): void;
 }
 
 /** Pizhu's own UI on a page, inside an open shadow root: the toolbar, the note editor, the orphans, errors. */
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
     <div lang={uiLanguage()} onKeyDown={(e) => e.key === 'Escape' && actions.close()}>
+      {state.marks.map((mark) => (
+        <button
+          key={mark.id}
+          type="button"
+          class="note-mark"
+          data-testid="note-mark"
+          title={t('hasNote')}
+          aria-label={t('hasNote')}
+          style={{ left: `${mark.x}px`, top: `${mark.y}px` }}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => actions.openNote(mark.id)}
+        >
+          ✎
+        </button>
+      ))}
       {state.toolbar && <Toolbar toolbar={state.toolbar} actions={actions} />}
       {state.editor && <NoteEditor key={state.editor.annotation.id} editor={state.editor} />}
       {state.orphans.length > 0 && (

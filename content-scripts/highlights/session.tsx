@@ -15,7 +15,7 @@ import { modelRangeToDom } from '../../src/text-map/model-to-dom';
 import { liveDom } from '../lib/live-dom';
 import { citation } from '../../src/cite/citation';
 import { t, uiLanguage } from '../../lib/i18n';
-import { HighlightUi, type UiState } from './HighlightUi';
+import { HighlightUi, type NoteMark, type UiState } from './HighlightUi';
 import { Painter } from './painter';
 import uiCss from './ui.css?inline';
 
@@ -42,7 +42,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   let annotations: AnnotationRecord[] = [];
   let pending: { start: number; end: number } | null = null;
   let lastColor: Color = 'yellow';
-  let state: UiState = { toolbar: null, editor: null, orphans: [], error: null, status: null };
+  let state: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null };
 
   const host = document.createElement('div');
   host.dataset.pizhu = 'ui';
@@ -73,8 +73,23 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     painter.clear();
     const { placed, orphans } = placeAnnotations(target.map.text, annotations);
     for (const { annotation, start, end } of placed) painter.paint(annotation.id, annotation.color, toRanges(target.map, start, end));
-    update({ orphans });
+    update({ orphans, marks: noteMarks() });
   };
+
+  /** Where each noted highlight's mark stands: just after its last line, in document coordinates. */
+  const noteMarks = (): NoteMark[] =>
+    annotations.flatMap((annotation) => {
+      const ranges = annotation.note.trim() ? painter.rangesOf(annotation.id) : [];
+      const rects = ranges.length ? ranges[ranges.length - 1]!.getClientRects() : null;
+      const last = rects?.[rects.length - 1];
+      return last ? [{ id: annotation.id, x: last.right + scrollX + 1, y: last.top + scrollY - 6 }] : [];
+    });
+  // Text reflows when the window or the fonts change: the marks follow it.
+  let reflow = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(reflow);
+    reflow = requestAnimationFrame(() => state.marks.length && update({ marks: noteMarks() }));
+  }).observe(document.documentElement);
 
   const save = async (annotation: AnnotationRecord): Promise<boolean> => {
     const answer = await request({ type: 'save-annotation', annotation });
@@ -123,6 +138,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
       }
     },
     close: () => update({ toolbar: null, editor: null }),
+    openNote: (id: string) => {
+      const annotation = annotations.find((a) => a.id === id);
+      if (annotation) openEditor(annotation);
+    },
   };
 
   // From the background: the keyboard command or context menu (highlight the selection), or the note

@@ -119,7 +119,13 @@ describe('highlights on the reader view', () => {
     await page.reload();
     await page.getByTestId('reader').waitFor();
     await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
-    await page.mouse.click(green.x, green.y);
+    // A highlight with a note carries a mark beside it (and the mark opens the note too).
+    await expect.poll(() => page.getByTestId('note-mark').count()).toBe(1);
+    const mark = (await page.getByTestId('note-mark').boundingBox())!;
+    const line = await page.evaluate(() => ([...CSS.highlights.get('pizhu-green')!][0] as Range).getBoundingClientRect().toJSON() as DOMRect);
+    expect(Math.abs(mark.y - line.top)).toBeLessThan(24);
+    expect(mark.x).toBeGreaterThan(line.left);
+    await page.getByTestId('note-mark').click();
     await expect(noteFrame().getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('中俄关系的措辞值得注意');
     await expect(noteFrame().getByTestId('note-tags').inputValue({ timeout: 5000 })).resolves.toBe('外交, 中俄');
     await page.keyboard.press('Escape');
@@ -299,5 +305,33 @@ describe('notes stay private on a news site', () => {
     // Not one of its keys: the spy writes each key event as "keydown:<key>".
     for (const char of secret) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) expect(reach).not.toContain(`${type}:${char}`);
     await page.keyboard.press('Escape');
+  });
+});
+
+describe('a write that fails', () => {
+  it('is shown to the reader, and the highlight is not shown as saved', async () => {
+    await openReader();
+    // The store refuses every write, as a full disk or a broken profile would.
+    await browser.worker.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as { put: unknown; __put?: unknown };
+      proto.__put = proto.put;
+      proto.put = () => {
+        throw new DOMException('the disk is full', 'QuotaExceededError');
+      };
+    });
+    const before = await painted();
+    await select(page.getByTestId('reader-block').nth(7), 0.1, 0.5);
+    await page.getByTestId('color-pink').click();
+    await expect(page.getByTestId('save-error').textContent({ timeout: 5000 })).resolves.toMatch(/disk is full/);
+    expect(await painted()).toEqual(before);
+    await browser.worker.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as { put: unknown; __put?: unknown };
+      proto.put = proto.__put;
+    });
+    await page.reload();
+    await page.getByTestId('reader').waitFor();
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
+    expect((await painted())['pizhu-pink']).toEqual([]);
   });
 });
