@@ -32,11 +32,12 @@ async function read(): Promise<void> {
     return;
   }
   shown = { id: article.id, url: location.href, map };
-  const annotations = (await announceArticle(article)) ?? [];
+  const announced = await announceArticle(article);
+  const annotations = announced?.annotations ?? [];
   if (session) session.switchTo(target, annotations);
   else {
     session = startHighlighting(target);
-    session.show(annotations);
+    session.show(annotations, announced?.reveal);
   }
 }
 

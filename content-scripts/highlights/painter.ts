@@ -59,6 +59,21 @@ export class Painter {
     return ids.find((id) => this.painted.get(id)!.ranges.some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))) ?? null;
   }
 
+  /** Scrolls a painted highlight into view and flashes it, for the reader who came from the popup; false when it is not painted. */
+  reveal(id: string): boolean {
+    const ranges = this.rangesOf(id);
+    const first = ranges[0];
+    if (!first) return false;
+    const rect = first.getBoundingClientRect();
+    scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+    const flash = new Highlight(...ranges);
+    // Above the colours, so the flash shows on an overlapped passage too.
+    flash.priority = 1;
+    CSS.highlights.set('pizhu-flash', flash);
+    setTimeout(() => CSS.highlights.get('pizhu-flash') === flash && CSS.highlights.delete('pizhu-flash'), 1600);
+    return true;
+  }
+
   rangesOf(id: string): Range[] {
     return this.painted.get(id)?.ranges ?? [];
   }
@@ -78,7 +93,10 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 function installHighlightStyles(): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
-    COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`).join('\n'),
+    [
+      ...COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`),
+      '::highlight(pizhu-flash) { background-color: #ff9f1a; color: #000; }',
+    ].join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

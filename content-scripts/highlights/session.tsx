@@ -29,7 +29,7 @@ export interface HighlightTarget {
 
 export interface HighlightSession {
   /** Paints the article's highlights afresh (after a load, or when another view changed them). */
-  show(annotations: AnnotationRecord[]): void;
+  show(annotations: AnnotationRecord[], reveal?: string): void;
   /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
   retarget(map: ArticleMap<Node>): void;
   /** Another article now stands on the page (a site that navigates without loading a page). */
@@ -69,11 +69,27 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     }
   };
 
+  let reported = '';
   const paintAll = () => {
     painter.clear();
     const { placed, orphans } = placeAnnotations(target.map.text, annotations);
     for (const { annotation, start, end } of placed) painter.paint(annotation.id, annotation.color, toRanges(target.map, start, end));
     update({ orphans, marks: noteMarks() });
+    // The popup marks the highlights this copy could not place; tell it when that changes.
+    const ids = orphans.map((o) => o.id).sort();
+    if (`${target.article.id} ${ids}` !== reported) {
+      reported = `${target.article.id} ${ids}`;
+      void request({ type: 'placement', articleId: target.article.id, orphans: ids });
+    }
+  };
+
+  /** Scrolls to a highlight and flashes it; one this copy cannot place is named instead. */
+  const reveal = (id: string) => {
+    if (painter.reveal(id)) return;
+    const orphan = annotations.find((a) => a.id === id);
+    if (!orphan) return;
+    update({ status: t('revealOrphan', orphan.quote.exact.slice(0, 40)) });
+    setTimeout(() => update({ status: null }), 5000);
   };
 
   /** Where each noted highlight's mark stands: just after its last line, in document coordinates. */
@@ -153,6 +169,8 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
       void highlightSelection(lastColor);
       return undefined;
     }
+    if (message?.type === 'reveal-annotation') return void reveal(message.id);
+    if (message?.type === 'annotations-changed' && message.articleId === target.article.id) return void reload();
     if (message?.type !== 'note-frame' || message.articleId !== target.article.id) return undefined;
     if (message.action === 'closed') return void update({ editor: null });
     void reload().then(() => update({ editor: null }));
@@ -205,9 +223,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
 
   update({});
   return {
-    show(next) {
+    show(next, revealId) {
       annotations = next;
       paintAll();
+      if (revealId) reveal(revealId);
     },
     retarget(map) {
       target = { ...target, map };

@@ -16,7 +16,7 @@ function answerPopup(raw: unknown): Promise<Reply> | undefined {
  * article's highlights) and answers the popup's `get-article`. Failures are logged, not thrown: the
  * page must keep working; null then stands for "highlights unknown".
  */
-export async function announceArticle(article: Article): Promise<AnnotationRecord[] | null> {
+export async function announceArticle(article: Article): Promise<{ annotations: AnnotationRecord[]; reveal?: string } | null> {
   const summary = summarize(article);
   // One line for readers who open devtools (and for tests where the badge cannot be read).
   console.info(`Pizhu: read ${summary.id} (${summary.blockCount} blocks)`);
@@ -25,7 +25,7 @@ export async function announceArticle(article: Article): Promise<AnnotationRecor
   current = summary;
   try {
     const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: summary }));
-    if (reply?.ok) return reply.annotations ?? [];
+    if (reply?.ok) return { annotations: reply.annotations ?? [], reveal: reply.reveal };
     console.warn('Pizhu: the background refused this article', reply);
   } catch (error) {
     console.warn('Pizhu: could not reach the extension background', error);

@@ -75,13 +75,13 @@ async function mount(): Promise<void> {
     if (session) session.retarget(readerViewMap(root));
   };
   render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} />, root);
-  const annotations = await announceArticle(article);
+  const announced = await announceArticle(article);
   session = startHighlighting({
     article: summarize(article),
     map: readerViewMap(root),
     inArticle: (node) => !!root.querySelector('article')?.contains(node),
   });
-  session.show(annotations ?? []);
+  session.show(announced?.annotations ?? [], announced?.reveal);
 }
 
 mount().catch((error: unknown) => {

@@ -14,6 +14,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
   const calls: string[] = [];
   const db = new AnnotationStore(await openDatabase(`bg-test-${++count}`));
   const tabs = new Map<string, { articleId: string; title: string }>();
+  const reveals = new Map<number, string>();
   return {
     calls,
     db,
@@ -23,7 +24,24 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     injectReader: async (tab, frame) => void calls.push(`inject ${tab}/${frame}`),
     markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
     store: async () => db,
-    tabArticles: { get: async (t, f) => tabs.get(`${t}/${f}`), set: async (t, f, v) => void tabs.set(`${t}/${f}`, v) },
+    tabArticles: {
+      get: async (t, f) => tabs.get(`${t}/${f}`),
+      set: async (t, f, v) => void tabs.set(`${t}/${f}`, v),
+      all: async () => [...tabs].map(([key, v]) => ({ tabId: Number(key.split('/')[0]), frameId: Number(key.split('/')[1]), ...v })),
+    },
+    showUrl: async (url) => {
+      calls.push(`show ${url}`);
+      return url.includes('open-already') ? { tabId: 3, opened: false } : { tabId: 12, opened: true };
+    },
+    reveals: {
+      take: async (t) => {
+        const id = reveals.get(t);
+        reveals.delete(t);
+        return id;
+      },
+      set: async (t, id) => void reveals.set(t, id),
+    },
+    setOrphans: async (articleId, ids) => void calls.push(`orphans ${articleId} ${ids.join(',')}`),
     now: () => '2026-03-01T00:00:00.000Z',
   };
 }
@@ -130,5 +148,52 @@ describe('handleMessage', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stores which highlights a page could not place, for its own article only', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    const id = annotation().id;
+    expect(await handleMessage({ type: 'placement', articleId: summary.id, orphans: [id] }, page, p)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'placement', articleId: 'other.com/x', orphans: [id] }, page, p)).toMatchObject({ ok: false });
+    expect(p.calls.filter((c) => c.startsWith('orphans'))).toEqual([`orphans ${summary.id} ${id}`]);
+  });
+
+  it('opens a highlight where its article was last read, and the page that reads it there scrolls to it', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await p.db.recordArticle(summary, 'file:///home/reader/1040207.md');
+    const popup = { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' };
+    expect(await handleMessage({ type: 'open-annotation', id: annotation().id }, popup, p)).toEqual({ ok: true });
+    expect(p.calls.at(-1)).toBe('show file:///home/reader/1040207.md');
+    // The new tab (12) reads the article and is told which highlight to show; only once.
+    const reader = { id: OWN, tabId: 12, frameId: 0, url: 'file:///home/reader/1040207.md' };
+    expect(await handleMessage({ type: 'article-seen', article: summary }, reader, p)).toMatchObject({ ok: true, reveal: annotation().id });
+    expect(await handleMessage({ type: 'article-seen', article: summary }, reader, p)).not.toHaveProperty('reveal');
+  });
+
+  it('a page already open is told at once; pages and other senders cannot ask', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: { ...summary, url: 'https://cn.reuters.com/open-already' } }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await p.db.recordArticle(summary, 'https://cn.reuters.com/open-already');
+    const library = { id: OWN, tabId: 5, url: 'chrome-extension://pizhu-extension-id/popup/library.html' };
+    expect(await handleMessage({ type: 'open-annotation', id: annotation().id }, library, p)).toEqual({ ok: true });
+    expect(p.calls.at(-1)).toBe(`tell 3 ${JSON.stringify({ type: 'reveal-annotation', id: annotation().id })}`);
+    expect(await handleMessage({ type: 'open-annotation', id: annotation().id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'open-annotation', id: '0b7a8e4c-0000-4222-8333-944455556666' }, library, p)).toMatchObject({ ok: false });
+  });
+
+  it('when the library changes, the tabs showing those articles hear it and their badges count again', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await p.db.deleteAnnotation(annotation().id, '2026-03-02T00:00:00.000Z');
+    p.calls.length = 0;
+    const popup = { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' };
+    expect(await handleMessage({ type: 'library-changed', articleIds: [summary.id, 'other.com/x'] }, popup, p)).toEqual({ ok: true });
+    expect(p.calls).toEqual(['mark 9 标题 0', `tell 9 ${JSON.stringify({ type: 'annotations-changed', articleId: summary.id })}`]);
+    expect(await handleMessage({ type: 'library-changed', articleIds: [summary.id] }, page, p)).toMatchObject({ ok: false });
   });
 });

@@ -27,7 +27,17 @@ export interface BackgroundPorts {
   tabArticles: {
     get(tabId: number, frameId: number): Promise<{ articleId: string; title: string } | undefined>;
     set(tabId: number, frameId: number, value: { articleId: string; title: string }): Promise<void>;
+    all(): Promise<{ tabId: number; frameId: number; articleId: string; title: string }[]>;
   };
+  /** Shows `url` in a tab: the one that has it open already (ignoring its fragment), else a new one. */
+  showUrl(url: string): Promise<{ tabId: number; opened: boolean }>;
+  /** The highlight a tab opened from the popup should scroll to once its page has read the article. */
+  reveals: {
+    take(tabId: number): Promise<string | undefined>;
+    set(tabId: number, id: string): Promise<void>;
+  };
+  /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
+  setOrphans(articleId: string, ids: string[]): Promise<void>;
   now(): string;
 }
 
@@ -40,6 +50,11 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
   const message = parseMessage(raw);
   if (!message) return { ok: false, error: 'malformed message' };
   if (sender.id !== ports.ownId) return { ok: false, error: 'messages come from this extension only' };
+  // The popup and the library page read and write the store themselves; they ask the background to open tabs and tell pages.
+  if (message.type === 'open-annotation' || message.type === 'library-changed') {
+    if (!sender.url?.startsWith(`${ports.ownOrigin}popup/`)) return { ok: false, error: 'only the popup and the library page ask for that' };
+    return message.type === 'open-annotation' ? openAnnotation(message.id, ports) : libraryChanged(message.articleIds, ports);
+  }
   if (sender.tabId === undefined || sender.tabId < 0) return { ok: false, error: 'messages come from tabs only' };
   const tabId = sender.tabId;
   const frameId = sender.frameId ?? 0;
@@ -57,7 +72,14 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
       await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
       const annotations = await store.annotationsFor(article.id);
       await ports.markTab(tabId, article.title, annotations.length);
-      return { ok: true, annotations };
+      const reveal = frameId === 0 ? await ports.reveals.take(tabId) : undefined;
+      return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
+    }
+    case 'placement': {
+      const shown = await ports.tabArticles.get(tabId, frameId);
+      if (shown?.articleId !== message.articleId) return { ok: false, error: 'a page reports on its own article only' };
+      await ports.setOrphans(message.articleId, message.orphans);
+      return { ok: true };
     }
     case 'get-annotation': {
       if (!fromNoteFrame) return { ok: false, error: 'only the note editor asks for one highlight' };
@@ -93,6 +115,36 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
       return { ok: true };
     case 'get-article':
     case 'highlight-selection':
+    case 'annotations-changed':
+    case 'reveal-annotation':
       return { ok: false, error: `${message.type} is answered by the page, not the background` };
   }
+}
+
+/** Opens the highlight's article where the reader last read it and scrolls to the passage. */
+async function openAnnotation(id: string, ports: BackgroundPorts): Promise<Reply> {
+  const store = await ports.store();
+  const annotation = await store.annotation(id);
+  if (!annotation) return { ok: false, error: 'no such highlight' };
+  const article = await store.article(annotation.articleId);
+  const url = article?.seenAt.at(-1) ?? article?.url;
+  if (!url) return { ok: false, error: 'this article has no address to open' };
+  const shown = await ports.showUrl(url);
+  // A page already open is told at once; a new one asks when it has read the article.
+  if (shown.opened) await ports.reveals.set(shown.tabId, id);
+  else await ports.tellTab(shown.tabId, { type: 'reveal-annotation', id }).catch(() => ports.reveals.set(shown.tabId, id));
+  return { ok: true };
+}
+
+/** Every tab showing one of these articles loads its highlights again, and its badge shows the new count. */
+async function libraryChanged(articleIds: string[], ports: BackgroundPorts): Promise<Reply> {
+  const changed = new Set(articleIds);
+  const store = await ports.store();
+  for (const tab of await ports.tabArticles.all()) {
+    if (!changed.has(tab.articleId)) continue;
+    if (tab.frameId === 0) await ports.markTab(tab.tabId, tab.title, (await store.annotationsFor(tab.articleId)).length);
+    // A tab closed since it reported is no longer there to tell.
+    await ports.tellTab(tab.tabId, { type: 'annotations-changed', articleId: tab.articleId }).catch(() => undefined);
+  }
+  return { ok: true };
 }

@@ -38,9 +38,49 @@ const ports: BackgroundPorts = {
     async set(tabId, frameId, value) {
       await browser.storage.session.set({ [tabKey(tabId, frameId)]: value });
     },
+    async all() {
+      const entries = Object.entries(await browser.storage.session.get(null));
+      return entries.flatMap(([key, value]) => {
+        const match = /^tab:(\d+):(\d+)$/.exec(key);
+        return match ? [{ tabId: Number(match[1]), frameId: Number(match[2]), ...(value as { articleId: string; title: string }) }] : [];
+      });
+    },
+  },
+  async showUrl(url) {
+    const bare = (address: string) => address.replace(/#.*$/, '');
+    const open = (await browser.tabs.query({})).find((tab) => tab.url && bare(tab.url) === bare(url));
+    if (open?.id !== undefined) {
+      await browser.tabs.update(open.id, { active: true });
+      if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+      return { tabId: open.id, opened: false };
+    }
+    const created = await browser.tabs.create({ url });
+    return { tabId: created.id!, opened: true };
+  },
+  reveals: {
+    async take(tabId) {
+      const key = `reveal:${tabId}`;
+      const id = (await browser.storage.session.get(key))[key] as string | undefined;
+      if (id) await browser.storage.session.remove(key);
+      return id;
+    },
+    async set(tabId, id) {
+      await browser.storage.session.set({ [`reveal:${tabId}`]: id });
+    },
+  },
+  async setOrphans(articleId, ids) {
+    const key = `orphans:${articleId}`;
+    if (ids.length) await browser.storage.local.set({ [key]: ids });
+    else await browser.storage.local.remove(key);
   },
   now: () => new Date().toISOString(),
 };
+
+// A closed tab's entries would only grow the session store.
+browser.tabs.onRemoved.addListener(async (tabId: number) => {
+  const keys = Object.keys(await browser.storage.session.get(null));
+  await browser.storage.session.remove(keys.filter((key) => key.startsWith(`tab:${tabId}:`) || key === `reveal:${tabId}`));
+});
 
 // The popup asks pages with tabs.sendMessage, which never reaches this listener.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>

@@ -52,6 +52,15 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('get-annotation'), id: AnnotationSchema.entries.id }),
   // Note editor frame → background → its page: the note was saved, deleted or closed (never its text).
   v.strictObject({ type: v.literal('note-frame'), action: v.picklist(['saved', 'deleted', 'closed']), articleId: AnnotationSchema.entries.articleId }),
+  // Page → background: which of its article's highlights could not be placed on this copy (the popup marks them).
+  v.strictObject({ type: v.literal('placement'), articleId: AnnotationSchema.entries.articleId, orphans: v.pipe(v.array(AnnotationSchema.entries.id), v.maxLength(100_000)) }),
+  // Popup or library page → background: open this highlight's article where it was last read, at the passage.
+  v.strictObject({ type: v.literal('open-annotation'), id: AnnotationSchema.entries.id }),
+  // Popup or library page → background: these articles' highlights changed (deleted, restored, imported).
+  v.strictObject({ type: v.literal('library-changed'), articleIds: v.pipe(v.array(AnnotationSchema.entries.articleId), v.maxLength(100_000)) }),
+  // Background → page: load this article's highlights again; or scroll to one and flash it.
+  v.strictObject({ type: v.literal('annotations-changed'), articleId: AnnotationSchema.entries.articleId }),
+  v.strictObject({ type: v.literal('reveal-annotation'), id: AnnotationSchema.entries.id }),
 ]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type Annotation = v.InferOutput<typeof AnnotationSchema>;
@@ -61,6 +70,8 @@ export const ReplySchema = v.union([
     ok: v.literal(true),
     article: v.optional(v.nullable(ArticleSummarySchema)),
     annotations: v.optional(v.array(AnnotationSchema)),
+    /** With a page's highlights: the one to scroll to, when the reader opened the page from the popup. */
+    reveal: v.optional(AnnotationSchema.entries.id),
   }),
   v.strictObject({ ok: v.literal(false), error: text(4096) }),
 ]);
