@@ -46,7 +46,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
   };
 }
 
-const summary = { id: 'cn.reuters.com/a', url: 'https://cn.reuters.com/a', title: '标题', source: 'reuters', publishedAt: null, blockCount: 3, origin: 'page' };
+const summary = { id: 'cn.reuters.com/a', url: 'https://cn.reuters.com/a', title: '标题', source: 'reuters' as const, publishedAt: null, blockCount: 3, origin: 'page' as const };
 const TEXT = '标题\n第一段正文。';
 const annotation = (id = '0b7a8e4c-1111-4222-8333-944455556666', articleId = summary.id) => ({
   id, articleId, color: 'yellow', ...(({ position, quote }) => ({ position, quote }))(describeRange(TEXT, 3, 6)),
