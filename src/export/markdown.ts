@@ -1,0 +1,234 @@
+import type { LibraryData } from './library-data';
+import type { AnnotationRecord, ArticleRecord, Color } from '../store/records';
+import { passageLink } from './passage-link';
+import { uiMessage } from '../i18n/ui-messages';
+
+/*
+ * Markdown for Obsidian (and any CommonMark reader).
+ *
+ * One article: YAML front matter (title, source, url, published, archived, tags, exported), then
+ * `# title` and its highlights. Several articles: front matter for the export as a whole (title,
+ * exported, counts, the union of tags), `# title of the export`, then per article `## title`, a list
+ * of its metadata, and its highlights. Articles keep the order the caller gives (a search result's
+ * order); an article without highlights is left out of a several-article export.
+ *
+ * A highlight is an Obsidian callout, `> [!quote] 黄色`: it renders as a framed quote titled with
+ * the colour's name in Obsidian, and as a plain block quote whose first line names the colour
+ * elsewhere. Its note follows as paragraphs, then one line: tags as `#tags`, the date it was made
+ * (UTC, so one library exports the same file anywhere) and a link back to the passage.
+ * Quotes, notes and titles are escaped so that what the reader typed or read shows as written.
+ */
+
+export interface MarkdownOptions {
+  exported: Date;
+  lang: 'zh' | 'en';
+}
+
+/** A colour's name as the extension's own UI gives it. */
+export const colorName = (color: Color, lang: 'zh' | 'en') => uiMessage(lang, `color${color[0]!.toUpperCase()}${color.slice(1)}`);
+
+/** A source's name as the extension's own UI gives it; "other" names the host. */
+export function sourceName(article: Pick<ArticleRecord, 'source' | 'url'>, lang: 'zh' | 'en'): string {
+  if (article.source !== 'other') return uiMessage(lang, `source_${article.source}`);
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+const LABELS = {
+  zh: { colon: '：', export: '批注导出', source: '来源', url: '网址', published: '发表', archived: '存档', tags: '标签', link: '原文' },
+  en: { colon: ': ', export: 'Pizhu export', source: 'Source', url: 'URL', published: 'Published', archived: 'Archived', tags: 'Tags', link: 'original' },
+};
+
+export function toMarkdown(data: LibraryData, options: MarkdownOptions): string {
+  const byArticle = groupByArticle(data.annotations);
+  if (data.articles.length === 1) {
+    const article = data.articles[0];
+    return singleArticle(article, byArticle.get(article.id) ?? [], options);
+  }
+  const articles = data.articles.filter((article) => byArticle.has(article.id));
+  return severalArticles(articles, byArticle, options);
+}
+
+function singleArticle(article: ArticleRecord, annotations: AnnotationRecord[], options: MarkdownOptions): string {
+  const front = frontMatter([
+    ['title', article.title],
+    ['source', sourceName(article, options.lang)],
+    ['url', article.url],
+    ['published', article.publishedAt ?? ''],
+    ['archived', archiveAddress(article)],
+    ['tags', tagUnion(annotations)],
+    ['exported', options.exported.toISOString()],
+  ]);
+  return joinBlocks([front, `# ${escapeLine(article.title)}`, ...annotations.map((a) => highlight(article, a, options.lang))]);
+}
+
+function severalArticles(articles: ArticleRecord[], byArticle: Map<string, AnnotationRecord[]>, options: MarkdownOptions): string {
+  const labels = LABELS[options.lang];
+  const all = articles.flatMap((article) => byArticle.get(article.id) ?? []);
+  const title = `${labels.export} ${utcDay(options.exported.toISOString())}`;
+  const front = frontMatter([
+    ['title', title],
+    ['exported', options.exported.toISOString()],
+    ['articles', articles.length],
+    ['highlights', all.length],
+    ['tags', tagUnion(all)],
+  ]);
+  const blocks = [front, `# ${escapeLine(title)}`];
+  for (const article of articles) {
+    const annotations = byArticle.get(article.id) ?? [];
+    blocks.push(`## ${escapeLine(article.title)}`, metadataList(article, annotations, options.lang));
+    blocks.push(...annotations.map((a) => highlight(article, a, options.lang)));
+  }
+  return joinBlocks(blocks);
+}
+
+function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], lang: 'zh' | 'en'): string {
+  const labels = LABELS[lang];
+  const archived = archiveAddress(article);
+  const tags = tagUnion(annotations);
+  const item = (label: string, value: string) => (value ? `- ${label}${labels.colon}${value}` : '');
+  const items = [
+    item(labels.source, escapeLine(sourceName(article, lang))),
+    item(labels.url, autolink(article.url)),
+    item(labels.published, article.publishedAt ? utcMinute(article.publishedAt) : ''),
+    item(labels.archived, archived && autolink(archived)),
+    item(labels.tags, tags.map((tag) => `#${tag}`).join(' ')),
+  ];
+  return items.filter(Boolean).join('\n');
+}
+
+function highlight(article: ArticleRecord, annotation: AnnotationRecord, lang: 'zh' | 'en'): string {
+  const quoteLines = annotation.quote.exact.split('\n').map((line) => escapeLine(line.trim()));
+  const callout = [`> [!quote] ${colorName(annotation.color, lang)}`, ...quoteLines.map((line) => (line ? `> ${line}` : '>'))].join('\n');
+  const note = annotation.note.trim() ? escapeNote(annotation.note.trim()) : '';
+  const link = passageLink(article.url, annotation.quote);
+  const meta = [
+    uniqueTags(annotation.tags).map((tag) => `#${tag}`).join(' '),
+    utcDay(annotation.created),
+    link ? `[${LABELS[lang].link}](${markdownDestination(link)})` : '',
+  ].filter(Boolean);
+  return [callout, note, meta.join(' · ')].filter(Boolean).join('\n\n');
+}
+
+function groupByArticle(annotations: AnnotationRecord[]): Map<string, AnnotationRecord[]> {
+  const groups = new Map<string, AnnotationRecord[]>();
+  for (const annotation of annotations) {
+    const group = groups.get(annotation.articleId) ?? [];
+    group.push(annotation);
+    groups.set(annotation.articleId, group);
+  }
+  for (const group of groups.values()) group.sort(byTextOrder);
+  return groups;
+}
+
+export function byTextOrder(a: AnnotationRecord, b: AnnotationRecord): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
+}
+
+/** The copy read from disk (file://) or, failing that, an archive file served over http (…/id.md). */
+export function archiveAddress(article: Pick<ArticleRecord, 'seenAt'>): string {
+  return article.seenAt.find((url) => url.startsWith('file:')) ?? article.seenAt.find((url) => /\.md(?:[?#]|$)/i.test(url)) ?? '';
+}
+
+/**
+ * An Obsidian tag: letters, digits, `_`, `-` and `/` only, so spaces and other marks become `-`;
+ * a leading `#` is dropped. Empty when nothing is left.
+ */
+export function obsidianTag(tag: string): string {
+  return tag
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/[^\p{L}\p{N}\p{M}_/-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function uniqueTags(tags: string[]): string[] {
+  return [...new Set(tags.map(obsidianTag).filter(Boolean))];
+}
+
+function tagUnion(annotations: AnnotationRecord[]): string[] {
+  return uniqueTags(annotations.flatMap((annotation) => annotation.tags));
+}
+
+type FrontValue = string | number | string[];
+
+/** YAML front matter; every string double-quoted, so titles starting with "#" or holding ": " stay strings. */
+function frontMatter(fields: [string, FrontValue][]): string {
+  const lines = ['---'];
+  for (const [key, value] of fields) {
+    if (typeof value === 'number') lines.push(`${key}: ${value}`);
+    else if (typeof value === 'string') lines.push(`${key}: ${yamlString(value)}`);
+    else if (value.length === 0) lines.push(`${key}: []`);
+    else lines.push(`${key}:`, ...value.map((item) => `  - ${yamlString(item)}`));
+  }
+  lines.push('---');
+  return lines.join('\n');
+}
+
+/** A YAML double-quoted scalar: Chinese as is; quotes, backslashes and control characters escaped. */
+export function yamlString(value: string): string {
+  const escaped = value.replace(/["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => {
+    if (c === '"') return '\\"';
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/**
+ * One line of text as Markdown that shows it as written: marks that open emphasis, code, links,
+ * HTML, math, tags, tables, Obsidian highlights (==), comments (%%) and strikes (~~) are escaped
+ * with a backslash, and so is a start that would make a heading, list, quote or rule.
+ */
+export function escapeLine(line: string): string {
+  let text = line
+    .replace(/[\\`*_[\]<#|$]/g, '\\$&')
+    .replace(/([=~%])(?=\1)/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '&amp;');
+  // These open a quote, a list, a rule or a setext heading at the start of a line.
+  text = text.replace(/^([-+=>])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  return text;
+}
+
+/** A note keeps its lines; leading spaces become no-break spaces so no line turns into code. */
+function escapeNote(note: string): string {
+  return note
+    .split('\n')
+    .map((line) => {
+      const indent = /^[ \t]*/.exec(line)![0];
+      return '\u00a0'.repeat(indent.replace(/\t/g, '  ').length) + escapeLine(line.slice(indent.length).trimEnd());
+    })
+    .join('\n');
+}
+
+/** A link destination that Markdown reads to its end: spaces, angle brackets and parentheses encoded. */
+function markdownDestination(url: string): string {
+  return url.replace(/[ <>()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `<url>`: an autolink that no escaping inside the address can break. */
+function autolink(url: string): string {
+  return `<${markdownDestination(url)}>`;
+}
+
+/** Dates in the file are UTC, so one library exports the same file wherever it is exported. */
+function utcDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+}
+
+function utcMinute(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Blocks separated by one blank line; the file ends with a newline. */
+function joinBlocks(blocks: string[]): string {
+  return `${blocks.filter(Boolean).join('\n\n')}\n`;
+}

@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import type { LibraryData } from './library-data';
+import type { AnnotationRecord } from '../store/records';
+import { byTextOrder, sourceName } from './markdown';
+
+/** Readwise's CSV import columns (readwise.io/import_bulk), in its order. */
+export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
+
+/**
+ * Highlights as a CSV that Readwise imports: one row per highlight, articles in the order given and
+ * highlights in text order. Author is the source's name (news articles rarely name one); Location
+ * the highlight's start in the article text; Date its creation in UTC. Tags ride in the note as
+ * Readwise's inline tags (`.tag1 .tag2 ` before the note's text). Cells a spreadsheet would run as
+ * formulas (=, +, -, @, tab, CR first) get a leading apostrophe; UTF-8 BOM so Excel reads Chinese.
+ */
+export function toReadwiseCsv(data: LibraryData, options: { lang?: 'zh' | 'en' } = {}): string {
+  const lang = options.lang ?? 'zh';
+  const articles = new Map(data.articles.map((article) => [article.id, article]));
+  const rows: (string | number)[][] = [];
+  const order = new Map(data.articles.map((article, index) => [article.id, index]));
+  const annotations = data.annotations
+    .filter((annotation) => articles.has(annotation.articleId))
+    .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || byTextOrder(a, b));
+  for (const annotation of annotations) {
+    const article = articles.get(annotation.articleId)!;
+    rows.push([annotation.quote.exact, article.title, sourceName(article, lang), article.url, readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)]);
+  }
+  return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { escapeFormulae: true })}`;
+}
+
+/** Readwise reads a note that starts with `.word` as a tag; tags may hold no spaces. */
+export function readwiseTag(tag: string): string {
+  return tag.trim().replace(/^[#.]+/, '').replace(/\s+/g, '-');
+}
+
+export function readwiseNote(annotation: Pick<AnnotationRecord, 'note' | 'tags'>): string {
+  const tags = [...new Set(annotation.tags.map(readwiseTag).filter(Boolean))].map((tag) => `.${tag}`);
+  return [...tags, annotation.note.trim()].filter(Boolean).join(' ');
+}
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC, as Readwise's import reads it; empty for a date that does not parse. */
+export function readwiseDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 19).replace('T', ' ');
+}
