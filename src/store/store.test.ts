@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../anchor/selectors';
+import { planImport, type ImportPlan } from '../import/plan-import';
 import { openDatabase } from './database';
 import type { AnnotationRecord } from './records';
 import { AnnotationStore, DeletedAnnotation } from './store';
@@ -52,6 +53,19 @@ describe('AnnotationStore', () => {
     expect((await store.article(ARTICLE.id))?.annotatedAt).toBe('2026-03-01T00:00:00.000Z');
   });
 
+  it('undoes a delete: the tombstone goes and the highlight is back', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    const doomed = annotation('undone', 3, 6, { note: '笔记' });
+    await store.saveAnnotation(doomed);
+    await store.deleteAnnotation('undone', '2026-03-01T00:00:00.000Z');
+    await store.undoDelete(doomed);
+    expect(await store.annotationsFor(ARTICLE.id)).toEqual([doomed]);
+    expect(await store.tombstones()).toEqual([]);
+    await store.saveAnnotation({ ...doomed, note: '改过' });
+    expect((await store.annotation('undone'))?.note).toBe('改过');
+  });
+
   it('loses nothing when two tabs write at once', async () => {
     const name = freshName();
     const [one, two] = [new AnnotationStore(await openDatabase(name)), new AnnotationStore(await openDatabase(name))];
@@ -85,5 +99,60 @@ describe('AnnotationStore', () => {
     expect(await store.article(ARTICLE.id)).toMatchObject({ seenAt: [ARTICLE.url], annotatedAt: null });
     await store.saveAnnotation(annotation('v2', 10, 12, { tags: ['新'] }));
     expect((await store.annotationsTagged('新')).map((a) => a.id)).toEqual(['v2']);
+  });
+
+  it('exports everything it holds, in one snapshot', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    await store.saveAnnotation(annotation('b', 10, 12));
+    await store.saveAnnotation(annotation('a', 3, 6));
+    await store.deleteAnnotation('b', '2026-03-01T00:00:00.000Z');
+    const all = await store.exportAll();
+    expect(all.articles).toEqual([{ ...ARTICLE, seenAt: [ARTICLE.url], annotatedAt: '2026-03-01T00:00:00.000Z' }]);
+    expect(all.annotations).toEqual([annotation('a', 3, 6)]);
+    expect(all.tombstones).toEqual([{ id: 'b', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
+    expect(await store.allArticles()).toEqual(all.articles);
+    expect(await store.allAnnotations()).toEqual(all.annotations);
+  });
+
+  it('imports a plan and keeps annotatedAt right; the same file again changes nothing', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    await store.saveAnnotation(annotation('here', 3, 6));
+    const incoming = {
+      articles: [{ ...ARTICLE, seenAt: ['file:///x.md'], annotatedAt: null }],
+      annotations: [annotation('new', 10, 12, { modified: '2026-02-01T00:00:00.000Z' })],
+      tombstones: [{ id: 'here', articleId: ARTICLE.id, deleted: '2026-01-15T00:00:00.000Z' }],
+    };
+    const report = await store.importLibrary(incoming);
+    expect(report).toEqual({ added: 1, updated: 0, deleted: 1, skipped: [] });
+    expect((await store.annotationsFor(ARTICLE.id)).map((a) => a.id)).toEqual(['new']);
+    expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, seenAt: [ARTICLE.url, 'file:///x.md'], annotatedAt: '2026-02-01T00:00:00.000Z' });
+    await expect(store.saveAnnotation(annotation('here', 3, 6))).rejects.toBeInstanceOf(DeletedAnnotation);
+    const before = await store.exportAll();
+    expect(await store.importLibrary(incoming)).toEqual({ added: 0, updated: 0, deleted: 0, skipped: [{ id: 'new', reason: 'already-here' }] });
+    expect(await store.exportAll()).toEqual(before);
+  });
+
+  it('writes all of an import or nothing', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    await store.saveAnnotation(annotation('kept', 3, 6));
+    const before = await store.exportAll();
+    const good = planImport(
+      { articles: [{ ...ARTICLE, id: 'other', url: 'https://x/other', seenAt: [], annotatedAt: null }], annotations: [annotation('new', 10, 12)], tombstones: [{ id: 'kept', articleId: ARTICLE.id, deleted: '2026-06-01T00:00:00.000Z' }] },
+      before,
+    );
+    expect(good.deletions).toEqual(['kept']);
+    // The last write has no key: IndexedDB refuses it after the others were made.
+    const broken: ImportPlan = { ...good, articles: [...good.articles, { ...ARTICLE, seenAt: [], annotatedAt: null, id: undefined as unknown as string }] };
+    await expect(store.applyImport(broken)).rejects.toThrow();
+    expect(await store.exportAll()).toEqual(before);
+    // Nor does a value the database cannot store (a function cannot be cloned), however late it comes.
+    const unclonable: ImportPlan = { ...good, tombstones: [...good.tombstones, { id: 'x', articleId: ARTICLE.id, deleted: (() => 'now') as unknown as string }] };
+    await expect(store.applyImport(unclonable)).rejects.toThrow();
+    expect(await store.exportAll()).toEqual(before);
+    await store.applyImport(good);
+    expect((await store.allAnnotations()).map((a) => a.id)).toEqual(['new']);
   });
 });

@@ -1,4 +1,8 @@
-import type { PizhuDatabase } from './database';
+import type { IDBPTransaction } from 'idb';
+import type { LibraryData } from '../export/library-data';
+import { planImport, type ImportPlan } from '../import/plan-import';
+import type { ImportReport, Skipped } from '../import/report';
+import type { PizhuDatabase, PizhuSchema } from './database';
 import type { AnnotationRecord, ArticleRecord, Tombstone } from './records';
 
 /** The article fields a page reports. */
@@ -56,6 +60,15 @@ export class AnnotationStore {
     return true;
   }
 
+  /** Brings back a highlight just deleted (the popup's undo): its tombstone goes, the record returns as it was. */
+  async undoDelete(annotation: AnnotationRecord): Promise<void> {
+    const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
+    await tx.objectStore('tombstones').delete(annotation.id);
+    await tx.objectStore('annotations').put(annotation);
+    await touchArticle(tx.objectStore('articles'), annotation.articleId, annotation.modified);
+    await tx.done;
+  }
+
   async annotation(id: string): Promise<AnnotationRecord | undefined> {
     return this.db.get('annotations', id);
   }
@@ -82,6 +95,75 @@ export class AnnotationStore {
 
   async tombstones(): Promise<Tombstone[]> {
     return this.db.getAll('tombstones');
+  }
+
+  async allArticles(): Promise<ArticleRecord[]> {
+    return this.db.getAll('articles');
+  }
+
+  async allAnnotations(): Promise<AnnotationRecord[]> {
+    return this.db.getAll('annotations');
+  }
+
+  /** Everything, as one consistent snapshot (each list in id order). */
+  async exportAll(): Promise<LibraryData> {
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
+    const [articles, annotations, tombstones] = await Promise.all([
+      tx.objectStore('articles').getAll(),
+      tx.objectStore('annotations').getAll(),
+      tx.objectStore('tombstones').getAll(),
+      tx.done,
+    ]);
+    return { articles, annotations, tombstones };
+  }
+
+  /**
+   * Writes an import plan (import/plan-import.ts) in one transaction: all of it, or, if any write
+   * fails, nothing. The plan was made from an earlier snapshot; importLibrary plans inside the
+   * transaction instead, so that nothing written meanwhile is overwritten.
+   */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
+    await writePlan(tx, plan);
+  }
+
+  /** Reads the library, plans the merge of `incoming` and writes it, all in one transaction. */
+  async importLibrary(incoming: LibraryData, skipped: Skipped[] = []): Promise<ImportReport> {
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
+    const [articles, annotations, tombstones] = await Promise.all([
+      tx.objectStore('articles').getAll(),
+      tx.objectStore('annotations').getAll(),
+      tx.objectStore('tombstones').getAll(),
+    ]);
+    // Planning is synchronous: the transaction stays open for the writes.
+    const plan = planImport(incoming, { articles, annotations, tombstones }, skipped);
+    await writePlan(tx, plan);
+    return plan.report;
+  }
+}
+
+type ImportTransaction = IDBPTransaction<PizhuSchema, ('articles' | 'annotations' | 'tombstones')[], 'readwrite'>;
+
+/** Issues every write at once and waits for the commit; a failure aborts the whole transaction. */
+async function writePlan(tx: ImportTransaction, plan: ImportPlan): Promise<void> {
+  try {
+    const annotations = tx.objectStore('annotations');
+    // A failed request aborts the transaction and tx.done reports it: each request's own promise only echoes that.
+    const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
+    for (const id of plan.deletions) quiet(annotations.delete(id));
+    for (const a of plan.annotations) quiet(annotations.put(a));
+    for (const t of plan.tombstones) quiet(tx.objectStore('tombstones').put(t));
+    for (const a of plan.articles) quiet(tx.objectStore('articles').put(a));
+    await tx.done;
+  } catch (error) {
+    // A write refused before it was even made (an invalid key) does not abort by itself.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
   }
 }
 

@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+import { PARSER_VERSION } from '../anchor/annotations';
+import { CONTEXT_LENGTH } from '../anchor/selectors';
+import { AnnotationSchema } from '../messages/schemas';
+import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
+import type { AnnotationRecord, Color } from '../store/records';
+import type { Skipped } from './report';
+import { describeIssues } from './schemas';
+import { stableUuid } from './stable-uuid';
+
+/**
+ * One annotation of the file, read but not yet checked: what the W3C and the Hypothesis readers
+ * both produce, so that one place decides ids, times, selectors and the article.
+ */
+export interface Draft {
+  /** 1-based place in the file, for messages. */
+  index: number;
+  /** The id as the file gives it (absent in some W3C files). */
+  fileId?: string;
+  source: string;
+  /** Our own export's fields; null for another tool's annotation. */
+  own: { articleId: string; color: Color; parserVersion: number } | null;
+  quote: { exact: string; prefix?: string; suffix?: string };
+  position: { start: number; end: number } | null;
+  note: string;
+  tags: string[];
+  created?: string;
+  modified?: string;
+  title?: string;
+}
+
+/** What a foreign annotation tells of its article. */
+export interface ArticleHint {
+  id: string;
+  url: string;
+  title: string | null;
+}
+
+export type Outcome =
+  | { kind: 'record'; record: AnnotationRecord; article: ArticleHint | null }
+  | { kind: 'skip'; skip: Skipped }
+  | { kind: 'error'; error: string };
+
+/**
+ * An annotation without a time counts as the oldest: a copy in the library always wins over it,
+ * and importing the file twice gives the same record.
+ */
+export const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z';
+
+export function errorAt(index: number, message: string): Outcome {
+  return { kind: 'error', error: `annotation ${index}: ${message}` };
+}
+
+export function finishDraft(draft: Draft): Outcome {
+  const { index } = draft;
+  let articleId: string;
+  let article: ArticleHint | null = null;
+  if (draft.own) articleId = draft.own.articleId;
+  else {
+    const url = parseHttpUrl(draft.source);
+    if (!url) return { kind: 'skip', skip: { id: draft.fileId ?? `#${index}`, reason: 'not-web-page', detail: draft.source } };
+    articleId = articleIdFromUrl(url);
+    article = { id: articleId, url: url.href, title: draft.title?.trim() || null };
+  }
+
+  const id = draft.own ? ownId(draft.fileId) : foreignId(draft);
+  if (!id) return errorAt(index, `id is not a urn:uuid: (${draft.fileId ?? 'none'})`);
+  const created = draft.created === undefined ? UNKNOWN_TIME : importTime(draft.created);
+  if (!created) return errorAt(index, `created is not a time (${draft.created})`);
+  const modified = draft.modified === undefined ? created : importTime(draft.modified);
+  if (!modified) return errorAt(index, `modified is not a time (${draft.modified})`);
+
+  const { exact } = draft.quote;
+  // Our own context is kept as written; another tool's may be longer than we keep.
+  const prefix = draft.own ? (draft.quote.prefix ?? '') : (draft.quote.prefix ?? '').slice(-CONTEXT_LENGTH);
+  const suffix = draft.own ? (draft.quote.suffix ?? '') : (draft.quote.suffix ?? '').slice(0, CONTEXT_LENGTH);
+  // Without a usable position the quote alone places the highlight: anchoring tries a position only
+  // where the text there equals the quote, then searches the quote, so this placeholder misleads nothing.
+  const position = draft.position && draft.position.start < draft.position.end ? draft.position : { start: 0, end: exact.length };
+  const tags = draft.own ? draft.tags : draft.tags.map((t) => t.trim()).filter(Boolean);
+
+  const record: AnnotationRecord = {
+    id,
+    articleId,
+    color: draft.own?.color ?? 'yellow',
+    position: { type: 'TextPositionSelector', start: position.start, end: position.end },
+    quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+    parserVersion: draft.own?.parserVersion ?? PARSER_VERSION,
+    note: draft.note,
+    tags,
+    created,
+    modified,
+  };
+  const checked = v.safeParse(AnnotationSchema, record);
+  if (!checked.success) return errorAt(index, describeIssues(checked.issues));
+  return { kind: 'record', record, article };
+}
+
+function ownId(fileId: string | undefined): string | null {
+  const bare = fileId?.startsWith('urn:uuid:') ? fileId.slice('urn:uuid:'.length) : null;
+  return bare && v.is(AnnotationSchema.entries.id, bare) ? bare : null;
+}
+
+/** A foreign urn:uuid: is kept; any other id, or none, gives a UUID computed from it. */
+function foreignId(draft: Draft): string {
+  const own = ownId(draft.fileId);
+  if (own) return own.toLowerCase();
+  return stableUuid(draft.fileId ?? JSON.stringify([draft.source, draft.quote.exact, draft.quote.prefix, draft.quote.suffix, draft.note, draft.tags, draft.created]));
+}
+
+const LENIENT_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A time as our schema takes it. One already in that form is kept as written (an export imports
+ * back exactly); another ISO form (Hypothesis writes microseconds and "+00:00") becomes UTC.
+ */
+export function importTime(raw: string): string | null {
+  if (v.safeParse(AnnotationSchema.entries.created, raw).success) return raw;
+  const m = LENIENT_TIME.exec(raw.trim());
+  if (!m) return null;
+  const zone = m[4]!.toUpperCase() === 'Z' ? 'Z' : m[4]!.includes(':') ? m[4] : `${m[4]!.slice(0, 3)}:${m[4]!.slice(3)}`;
+  const fraction = m[3] ? `.${m[3].slice(0, 3).padEnd(3, '0')}` : '';
+  const ms = Date.parse(`${m[1]}T${m[2]}${fraction}${zone}`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXPORTED, SAMPLE_LIBRARY } from '../../test/fixtures/export/web-annotation.library';
+import { describeRange } from '../anchor/selectors';
+import type { LibraryData } from '../export/library-data';
+import { annotationOrder, toWebAnnotationCollection, webAnnotationJson } from '../export/web-annotation';
+import type { AnnotationRecord } from '../store/records';
+import { parseImport } from './parse-import';
+import { stableUuid } from './stable-uuid';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url), 'utf8');
+const golden = () => readFileSync(new URL('../../test/fixtures/export/web-annotation.golden.json', import.meta.url), 'utf8');
+const sorted = (data: LibraryData): LibraryData => ({
+  articles: [...data.articles].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  annotations: [...data.annotations].sort(annotationOrder),
+  tombstones: [...data.tombstones].sort((a, b) => (a.id < b.id ? -1 : 1)),
+});
+const refusal = (text: string) => {
+  const result = parseImport(text);
+  if (result.ok) throw new Error('expected a refusal');
+  return result.error;
+};
+const exported = () => toWebAnnotationCollection(SAMPLE_LIBRARY, { exported: EXPORTED }) as any;
+
+describe('parseImport: our own export', () => {
+  it('gives back the library exactly, tombstones and all', () => {
+    const result = parseImport(golden());
+    expect(result).toEqual({ ok: true, data: sorted(SAMPLE_LIBRARY), skipped: [] });
+  });
+
+  it('takes an empty library', () => {
+    expect(parseImport(webAnnotationJson({ articles: [], annotations: [], tombstones: [] }, { exported: EXPORTED }))).toEqual({ ok: true, data: { articles: [], annotations: [], tombstones: [] }, skipped: [] });
+  });
+
+  it('refuses a file with a malformed own field, article or tombstone, saying which', () => {
+    const badColor = exported();
+    badColor.first.items[1]['pizhu:color'] = 'orange';
+    expect(refusal(JSON.stringify(badColor))).toMatch(/^annotation 2: pizhu:color: /);
+    const badArticle = exported();
+    badArticle['pizhu:articles'][1].seenAt = 'https://cn.reuters.com/';
+    expect(refusal(JSON.stringify(badArticle))).toMatch(/^article 2: seenAt: /);
+    const badTombstone = exported();
+    badTombstone['pizhu:tombstones'][0].deleted = 'yesterday';
+    expect(refusal(JSON.stringify(badTombstone))).toBe('tombstone 1: deleted: not a time');
+    const badId = exported();
+    badId.first.items[0].id = 'https://example.org/1';
+    expect(refusal(JSON.stringify(badId))).toBe('annotation 1: id is not a urn:uuid: (https://example.org/1)');
+  });
+
+  it('refuses a file from a newer Pizhu, and a collection whose pages are elsewhere', () => {
+    expect(refusal(JSON.stringify({ ...exported(), 'pizhu:formatVersion': 2 }))).toContain('newer Pizhu');
+    expect(refusal(JSON.stringify({ ...exported(), first: 'https://example.org/page1' }))).toContain('not in the file');
+  });
+});
+
+describe('parseImport: validation', () => {
+  it('refuses what is not JSON, or not annotations', () => {
+    expect(refusal('')).toBe('the file is empty');
+    expect(refusal(golden().slice(0, 2000))).toContain('ends too early');
+    expect(refusal('42')).toContain('it holds a number');
+    expect(refusal('null')).toContain('it holds null');
+    expect(refusal('{"name": "not annotations"}')).toMatch(/^the file is not an annotation export/);
+  });
+
+  it('refuses wrong types and missing selectors, naming the annotation', () => {
+    const collection = exported();
+    collection.first.items[2].target.selector = [{ type: 'TextPositionSelector', start: 1, end: 2 }];
+    expect(refusal(JSON.stringify(collection))).toBe('annotation 3: target has no TextQuoteSelector');
+    collection.first.items[2].target = 5;
+    expect(refusal(JSON.stringify(collection))).toMatch(/^annotation 3: target: /);
+    const wrongExact = exported();
+    wrongExact.first.items[0].target.selector[0].exact = 12;
+    expect(refusal(JSON.stringify(wrongExact))).toMatch(/^annotation 1: TextQuoteSelector: exact: /);
+    const emptyQuote = exported();
+    emptyQuote.first.items[1].target.selector[0].exact = '';
+    expect(refusal(JSON.stringify(emptyQuote))).toBe('annotation 2: TextQuoteSelector: exact: the quote is empty');
+    expect(refusal(JSON.stringify([{ type: 'Annotation', target: { source: 'https://a.example/x', selector: { type: 'TextQuoteSelector', exact: 'x' } }, created: 'tuesday' }]))).toBe('annotation 1: created is not a time (tuesday)');
+    expect(refusal(JSON.stringify([{ type: 'Highlight', target: 'https://a.example/x' }]))).toContain('not Annotation');
+    expect(refusal(JSON.stringify(['not an annotation']))).toMatch(/^annotation 1: /);
+  });
+
+  it('imports a 10 MB file of valid annotations', () => {
+    const text = '“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾，路透北京3月23日 - 火药味十足的中美高层对话之后。'.repeat(4);
+    const article = { ...SAMPLE_LIBRARY.articles[0]! };
+    const annotations: AnnotationRecord[] = [];
+    for (let i = 0; i < 9000; i++) {
+      const start = i % (text.length - 20);
+      annotations.push({ id: stableUuid(String(i)), articleId: article.id, color: 'blue', ...describeRange(text, start, start + 12), parserVersion: 1, note: `第 ${i} 条笔记：${text.slice(0, 40)}`, tags: ['标签', `t${i % 7}`], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z' });
+    }
+    const json = webAnnotationJson({ articles: [article], annotations, tombstones: [] }, { exported: EXPORTED });
+    expect(new TextEncoder().encode(json).length).toBeGreaterThan(10 * 1024 * 1024);
+    const result = parseImport(json);
+    expect(result.ok && result.data.annotations.length).toBe(9000);
+  });
+});
+
+describe('parseImport: other tools', () => {
+  it('reads a Hypothesis export, skipping page notes, replies and what is not on a web page', () => {
+    const result = parseImport(fixture('hypothesis-export.json'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.skipped).toEqual([
+      { id: 'Ld2rFRttGg-GHIrst_56-S', reason: 'page-note' },
+      { id: 'Me3sGSuuHh-JKLopq_78-T', reason: 'reply' },
+      { id: 'Nf4tHTvvIi-MNOlmn_90-U', reason: 'not-web-page', detail: 'file:///home/reader/saved/page.html' },
+    ]);
+    const reutersId = 'cn.reuters.com/article/wrapup-china-russia-idCNKBS2BF0GS';
+    expect(result.data.annotations).toEqual([
+      {
+        id: stableUuid('Kc1qEQssFf-DEFuvw_34-R'),
+        articleId: 'bbc.com/zhongwen/simp/chinese-news-68000000',
+        color: 'yellow',
+        position: { type: 'TextPositionSelector', start: 0, end: 4 },
+        quote: { type: 'TextQuoteSelector', exact: '两会期间', prefix: '北京', suffix: '，代表们' },
+        parserVersion: 1,
+        note: '',
+        tags: [],
+        created: '2026-03-09T11:00:00.000Z',
+        modified: '2026-03-09T11:00:00.000Z',
+      },
+      {
+        id: stableUuid('Jb0pDPrrEe-ABCxyz_12-Q'),
+        articleId: reutersId,
+        color: 'yellow',
+        position: { type: 'TextPositionSelector', start: 1202, end: 1207 },
+        // The context is cut to what Pizhu keeps (32 characters each side).
+        quote: { type: 'TextQuoteSelector', exact: '火药味十足', prefix: '誓言在核心利益问题上做彼此坚强后盾\n\n\n路透北京3月23日 - ', suffix: '的中美高层对话之后，中俄外长在桂林会谈。' },
+        parserVersion: 1,
+        note: '安克雷奇会谈之后**一周**。',
+        tags: ['外交', '中俄'],
+        created: '2026-03-08T07:17:52.123Z',
+        modified: '2026-03-09T02:01:10.654Z',
+      },
+    ]);
+    expect(result.data.articles).toEqual([
+      { id: 'bbc.com/zhongwen/simp/chinese-news-68000000', url: 'https://www.bbc.com/zhongwen/simp/chinese-news-68000000', title: '两会：代表们关心什么 - BBC News 中文', source: 'bbc', publishedAt: null, seenAt: ['https://www.bbc.com/zhongwen/simp/chinese-news-68000000'], annotatedAt: null },
+      { id: reutersId, url: `https://${reutersId}`, title: '综述：“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾 - 路透中文网', source: 'reuters', publishedAt: null, seenAt: [`https://${reutersId}`], annotatedAt: null },
+    ]);
+    expect(result.data.tombstones).toEqual([]);
+    // The same file gives the same ids: importing it twice adds nothing the second time.
+    expect(parseImport(fixture('hypothesis-export.json'))).toEqual(result);
+  });
+
+  it('refuses a Hypothesis export with nothing but page notes and replies', () => {
+    const file = JSON.parse(fixture('hypothesis-export.json'));
+    file.annotations = file.annotations.slice(2, 4);
+    expect(refusal(JSON.stringify(file))).toBe("none of the file's 2 annotations is a highlight of a web page (1 page note, 1 reply)");
+  });
+
+  it('reads W3C annotations from elsewhere: a page, a list, one annotation', () => {
+    const result = parseImport(fixture('w3c-foreign.json'));
+    if (!result.ok) throw new Error(result.error);
+    const articleId = 'voachinese.com/a/china-economy-20260201/7000000.html';
+    expect(result.data.annotations).toEqual([
+      {
+        id: stableUuid('https://annotations.example.org/reader/anno/17'),
+        articleId,
+        color: 'yellow',
+        position: { type: 'TextPositionSelector', start: 0, end: 4 },
+        quote: { type: 'TextQuoteSelector', exact: '经济前景', prefix: '分析人士认为，', suffix: '仍不明朗' },
+        parserVersion: 1,
+        note: '注意措辞的变化',
+        tags: [],
+        created: '2026-02-01T20:15:00+08:00',
+        modified: '2026-02-01T20:15:00+08:00',
+      },
+      {
+        id: '7d3a1f6e-2b4c-4d5e-8f60-718293a4b5c6',
+        articleId,
+        color: 'yellow',
+        position: { type: 'TextPositionSelector', start: 120, end: 124 },
+        quote: { type: 'TextQuoteSelector', exact: '出口下滑', prefix: '', suffix: '' },
+        parserVersion: 1,
+        note: 'A note in English.',
+        tags: ['政策'],
+        created: '2026-02-02T01:00:00Z',
+        modified: '2026-02-03T01:00:00Z',
+      },
+    ]);
+    const url = `https://www.${articleId}`;
+    expect(result.data.articles).toEqual([{ id: articleId, url, title: url, source: 'voa', publishedAt: null, seenAt: [url], annotatedAt: null }]);
+
+    const page = JSON.parse(fixture('w3c-foreign.json'));
+    expect(parseImport(JSON.stringify(page.items))).toEqual(result);
+    expect(parseImport(JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: page.items } }))).toEqual(result);
+    const one = parseImport(JSON.stringify(page.items[1]));
+    expect(one.ok && one.data.annotations).toEqual([result.data.annotations[1]]);
+  });
+
+  it('skips a foreign annotation on a page that is not http(s), and takes the newer of two with one id', () => {
+    const annotation = (source: string, modified: string) => ({ id: 'urn:uuid:11111111-2222-4333-8444-555555555555', type: 'Annotation', modified, target: { source, selector: { type: 'TextQuoteSelector', exact: '词' } } });
+    const result = parseImport(JSON.stringify([annotation('https://a.example/1', '2026-01-01T00:00:00Z'), annotation('https://a.example/1', '2026-01-02T00:00:00Z'), { ...annotation('urn:x-pdf:abc', '2026-01-01T00:00:00Z'), id: 'urn:uuid:99999999-2222-4333-8444-555555555555' }]));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.annotations.map((a) => a.modified)).toEqual(['2026-01-02T00:00:00Z']);
+    expect(result.skipped).toEqual([
+      { id: '11111111-2222-4333-8444-555555555555', reason: 'duplicate-in-file' },
+      { id: 'urn:uuid:99999999-2222-4333-8444-555555555555', reason: 'not-web-page', detail: 'urn:x-pdf:abc' },
+    ]);
+  });
+});

@@ -1,0 +1,128 @@
+import type { LibraryData } from '../export/library-data';
+import type { AnnotationRecord, ArticleRecord, Tombstone } from '../store/records';
+import type { ImportReport, Skipped } from './report';
+
+/** What an import writes, decided before anything is: the store applies it in one transaction. */
+export interface ImportPlan {
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+  tombstones: Tombstone[];
+  /** Ids of annotations the file's tombstones delete. */
+  deletions: string[];
+  report: ImportReport;
+}
+
+/** Times compare as instants: "+08:00" and "Z" forms of one moment are equal. */
+function compareTimes(a: string, b: string): number {
+  return Math.sign(Date.parse(a) - Date.parse(b));
+}
+
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return compareTimes(b, a) > 0 ? b : a;
+}
+
+/**
+ * Merges a file into the library, by annotation id. The later `modified` wins; an equal one is
+ * "already here". A tombstone here keeps its annotation deleted; a tombstone in the file deletes
+ * the annotation here unless that was changed after the deletion, and is kept. Articles: every
+ * address either side saw, the facts of the more recently annotated side, and `annotatedAt`
+ * moved to the latest change the import makes. Pure: the same inputs give the same plan.
+ */
+export function planImport(incoming: LibraryData, existing: LibraryData, skipped: Skipped[] = []): ImportPlan {
+  const localAnnotations = new Map(existing.annotations.map((a) => [a.id, a]));
+  const localTombstones = new Map(existing.tombstones.map((t) => [t.id, t]));
+  const report: ImportReport = { added: 0, updated: 0, deleted: 0, skipped: [...skipped] };
+  /** Article id → the latest change this import makes to its highlights. */
+  const changed = new Map<string, string>();
+  const change = (articleId: string, when: string) => changed.set(articleId, latest(changed.get(articleId) ?? null, when)!);
+
+  const tombstones = new Map<string, Tombstone>();
+  const deletions: string[] = [];
+  for (const tombstone of incoming.tombstones) {
+    if (localTombstones.has(tombstone.id) || tombstones.has(tombstone.id)) continue;
+    const local = localAnnotations.get(tombstone.id);
+    if (local && compareTimes(local.modified, tombstone.deleted) > 0) {
+      // Changed here after it was deleted there: the change stands, and no tombstone contradicts it.
+      report.skipped.push({ id: tombstone.id, reason: 'changed-after-delete', detail: local.modified });
+      continue;
+    }
+    tombstones.set(tombstone.id, tombstone);
+    if (local) {
+      deletions.push(local.id);
+      report.deleted++;
+      change(local.articleId, tombstone.deleted);
+    }
+  }
+
+  const annotations: AnnotationRecord[] = [];
+  const gained = new Set<string>();
+  for (const annotation of incoming.annotations) {
+    const tombstone = localTombstones.get(annotation.id) ?? tombstones.get(annotation.id);
+    if (tombstone) {
+      report.skipped.push({ id: annotation.id, reason: 'deleted-here', detail: tombstone.deleted });
+      continue;
+    }
+    const local = localAnnotations.get(annotation.id);
+    const order = local ? compareTimes(annotation.modified, local.modified) : 1;
+    if (order <= 0) {
+      report.skipped.push({ id: annotation.id, reason: order === 0 ? 'already-here' : 'newer-here' });
+      continue;
+    }
+    annotations.push(annotation);
+    if (local) report.updated++;
+    else report.added++;
+    gained.add(annotation.articleId);
+    change(annotation.articleId, annotation.modified);
+  }
+
+  return { articles: planArticles(incoming, existing, changed, gained), annotations, tombstones: [...tombstones.values()], deletions, report };
+}
+
+function planArticles(incoming: LibraryData, existing: LibraryData, changed: Map<string, string>, gained: Set<string>): ArticleRecord[] {
+  const local = new Map(existing.articles.map((a) => [a.id, a]));
+  const brought = new Map(incoming.articles.map((a) => [a.id, a]));
+  const withHighlights = new Set(incoming.annotations.map((a) => a.articleId));
+  const ids = [...new Set([...brought.keys(), ...changed.keys()])].sort();
+  const out: ArticleRecord[] = [];
+  for (const id of ids) {
+    const here = local.get(id);
+    const there = brought.get(id);
+    // An article whose every highlight in the file was skipped is not worth a record of its own.
+    if (!here && there && withHighlights.has(id) && !gained.has(id)) continue;
+    let merged = here && there ? mergeArticle(here, there) : (here ?? there);
+    if (!merged) continue;
+    const when = changed.get(id);
+    if (when && merged.annotatedAt !== latest(merged.annotatedAt, when)) merged = { ...merged, annotatedAt: when };
+    if (!here || !sameArticle(here, merged)) out.push(merged);
+  }
+  return out;
+}
+
+/** Every address of both; the facts of the side annotated more recently (the library's on a tie). */
+function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord {
+  const theirs = there.annotatedAt !== null && (here.annotatedAt === null || compareTimes(there.annotatedAt, here.annotatedAt) > 0);
+  const facts = theirs ? there : here;
+  return {
+    id: here.id,
+    url: facts.url,
+    title: facts.title,
+    source: facts.source,
+    publishedAt: facts.publishedAt,
+    seenAt: [...here.seenAt, ...there.seenAt.filter((s, i) => !here.seenAt.includes(s) && there.seenAt.indexOf(s) === i)],
+    annotatedAt: latest(here.annotatedAt, there.annotatedAt),
+  };
+}
+
+function sameArticle(a: ArticleRecord, b: ArticleRecord): boolean {
+  return (
+    a.url === b.url &&
+    a.title === b.title &&
+    a.source === b.source &&
+    a.publishedAt === b.publishedAt &&
+    a.annotatedAt === b.annotatedAt &&
+    a.seenAt.length === b.seenAt.length &&
+    a.seenAt.every((s, i) => s === b.seenAt[i])
+  );
+}

@@ -1,0 +1,107 @@
+import * as v from 'valibot';
+import { PIZHU_KEYS } from '../export/web-annotation';
+import { AnnotationSchema, ArticleSummarySchema } from '../messages/schemas';
+
+/**
+ * What an import file may hold. The records we store are checked with the message schemas
+ * (AnnotationSchema), so an import can write nothing a page could not; the outer shapes (W3C,
+ * Hypothesis) are loose objects: other tools add fields of their own, which we leave alone.
+ */
+
+const isoTime = AnnotationSchema.entries.created;
+
+export const ArticleRecordSchema = v.object({
+  id: ArticleSummarySchema.entries.id,
+  url: ArticleSummarySchema.entries.url,
+  title: ArticleSummarySchema.entries.title,
+  source: ArticleSummarySchema.entries.source,
+  publishedAt: ArticleSummarySchema.entries.publishedAt,
+  seenAt: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(10_000)),
+  annotatedAt: v.nullable(isoTime),
+});
+
+export const TombstoneSchema = v.object({
+  id: AnnotationSchema.entries.id,
+  articleId: AnnotationSchema.entries.articleId,
+  deleted: isoTime,
+});
+
+// The list first: valibot's object schemas take an array too (it is an object), and would empty it.
+const oneOrMany = <S extends v.GenericSchema>(schema: S) => v.union([v.array(schema), schema]);
+
+// ---- W3C Web Annotation ----
+
+export const SelectorSchema = v.looseObject({ type: v.string() });
+export const TextQuoteSelectorSchema = v.looseObject({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty')),
+  prefix: v.optional(v.string()),
+  suffix: v.optional(v.string()),
+});
+export const TextPositionSelectorSchema = v.looseObject({
+  type: v.literal('TextPositionSelector'),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+const BodySchema = v.union([
+  v.string(), // an IRI: a body we cannot show, left out
+  v.looseObject({
+    type: v.optional(v.union([v.string(), v.array(v.string())])),
+    value: v.optional(v.string()),
+    purpose: v.optional(oneOrMany(v.string())),
+  }),
+]);
+
+const TargetSchema = v.union([
+  v.string(), // a whole resource: no words to highlight
+  v.looseObject({
+    source: v.union([v.string(), v.looseObject({ id: v.string() })]),
+    selector: v.optional(oneOrMany(SelectorSchema)),
+  }),
+]);
+
+export const W3cAnnotationSchema = v.looseObject({
+  id: v.optional(v.string()),
+  type: v.optional(oneOrMany(v.string())),
+  created: v.optional(v.string()),
+  modified: v.optional(v.string()),
+  body: v.optional(oneOrMany(BodySchema)),
+  bodyValue: v.optional(v.string()),
+  target: oneOrMany(TargetSchema),
+});
+export type W3cAnnotation = v.InferOutput<typeof W3cAnnotationSchema>;
+
+/** The fields our own export adds to each annotation. */
+export const PizhuFieldsSchema = v.object({
+  [PIZHU_KEYS.articleId]: AnnotationSchema.entries.articleId,
+  [PIZHU_KEYS.color]: AnnotationSchema.entries.color,
+  [PIZHU_KEYS.parserVersion]: AnnotationSchema.entries.parserVersion,
+});
+
+// ---- The Hypothesis client's export (export_date, export_userid, client_version, annotations) ----
+
+export const HypothesisAnnotationSchema = v.looseObject({
+  id: v.pipe(v.string(), v.minLength(1)),
+  created: v.optional(v.string()),
+  updated: v.optional(v.string()),
+  uri: v.optional(v.string()),
+  text: v.optional(v.string(), ''),
+  tags: v.optional(v.array(v.string()), []),
+  references: v.optional(v.array(v.string())),
+  target: v.optional(v.array(v.looseObject({ source: v.optional(v.string()), selector: v.optional(v.array(SelectorSchema)) })), []),
+  document: v.optional(v.looseObject({ title: v.optional(oneOrMany(v.string())) })),
+});
+export type HypothesisAnnotation = v.InferOutput<typeof HypothesisAnnotationSchema>;
+
+/** "where: what" for the first problem valibot found. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'not valid';
+  const path = v.getDotPath(first);
+  // A pipe may say the same thing twice of one value (a time that fails both its pattern and its date check).
+  const others = new Set(issues.map((i) => `${v.getDotPath(i)}\n${i.message}`));
+  others.delete(`${path}\n${first.message}`);
+  const more = others.size ? ` (and ${others.size} more problem${others.size > 1 ? 's' : ''})` : '';
+  return `${path ? `${path}: ` : ''}${first.message}${more}`;
+}
