@@ -19,12 +19,12 @@ function annotation(id: string, start: number, end: number, extra: Partial<Annot
 }
 
 describe('AnnotationStore', () => {
-  it('keeps every address an article was seen at, and the newest facts', async () => {
+  it('keeps every address an article was seen at, the one last read last, and the newest facts', async () => {
     const store = new AnnotationStore(await openDatabase(freshName()));
     await store.recordArticle(ARTICLE, 'file:///a/1040207.md');
     await store.recordArticle({ ...ARTICLE, title: '新标题' }, 'https://cn.reuters.com/article/x');
     await store.recordArticle(ARTICLE, 'file:///a/1040207.md');
-    expect(await store.article(ARTICLE.id)).toMatchObject({ title: '标题', seenAt: ['file:///a/1040207.md', 'https://cn.reuters.com/article/x'], annotatedAt: null });
+    expect(await store.article(ARTICLE.id)).toMatchObject({ title: '标题', seenAt: ['https://cn.reuters.com/article/x', 'file:///a/1040207.md'], annotatedAt: null });
   });
 
   it('saves highlights, lists them in text order, and lists annotated articles newest first', async () => {

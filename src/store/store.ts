@@ -17,13 +17,14 @@ export class DeletedAnnotation extends Error {}
 export class AnnotationStore {
   constructor(private readonly db: PizhuDatabase) {}
 
-  /** Notes that an article was read at `seenAt`; the newest facts win, every address is kept. */
+  /** Notes that an article was read at `seenAt`; the newest facts win, every address is kept, the latest last. */
   async recordArticle(facts: ArticleFacts, seenAt: string): Promise<ArticleRecord> {
     const tx = this.db.transaction('articles', 'readwrite');
     const old = await tx.store.get(facts.id);
     const record: ArticleRecord = {
       ...facts,
-      seenAt: old?.seenAt.includes(seenAt) ? old.seenAt : [...(old?.seenAt ?? []), seenAt],
+      // The last address is where the reader last read it: the popup opens highlights there.
+      seenAt: [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
       annotatedAt: old?.annotatedAt ?? null,
     };
     await tx.store.put(record);
