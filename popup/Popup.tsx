@@ -1,26 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
+import { Library } from './Library';
 
-/** The toolbar popup: what Pizhu sees in the current tab. (Saved annotations join it with the store.) */
+/** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
 export function Popup() {
-  const [state, setState] = useState<TabState | null>(null);
+  const [tab, setTab] = useState<TabState | null>(null);
   useEffect(() => {
-    describeActiveTab().then(setState, () => setState({ kind: 'none', isFile: false }));
+    describeActiveTab().then(setTab, () => setTab({ kind: 'none', isFile: false }));
   }, []);
 
   return (
     <main class="popup">
-      <header class="popup-header">{t('extName')}</header>
-      {state === null && <p class="muted">{t('popupLoading')}</p>}
-      {state?.kind === 'none' && (
+      <header class="popup-header">
+        <span>{t('extName')}</span>
+        <a href={browser.runtime.getURL('popup/library.html')} target="_blank" rel="noopener" data-testid="open-library">
+          {t('openLibrary')}
+        </a>
+      </header>
+      {tab === null && <p class="muted">{t('popupLoading')}</p>}
+      {tab?.kind === 'none' && (
         <>
-          <p>{t('popupNoArticle')}</p>
-          {state.isFile && <p class="muted">{t('popupFileHint')}</p>}
+          <p class="muted">{t('popupNoArticle')}</p>
+          {tab.isFile && <p class="muted">{t('popupFileHint')}</p>}
         </>
       )}
-      {state?.kind === 'article' && <CurrentArticle article={state.article} />}
+      {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
+      <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} />
     </main>
   );
 }

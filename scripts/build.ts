@@ -20,7 +20,7 @@ const SCRIPTS: [string, string][] = [
   ['src/background/main.ts', 'background.js'],
 ];
 
-/** Extension pages, each a folder with an index.html. */
+/** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page). */
 const PAGES = ['popup', 'note'];
 
 const shared: InlineConfig = {
@@ -59,6 +59,7 @@ async function buildPage(dir: string): Promise<void> {
       minify: true,
       modulePreload: false,
       copyPublicDir: false,
+      rollupOptions: { input: readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.html')).map((f) => join(ROOT, dir, f)) },
     },
   });
 }

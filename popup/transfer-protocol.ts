@@ -1,0 +1,15 @@
+import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
+
+export type ExportFormat = 'markdown' | 'json' | 'csv';
+
+/** What the popup asks the transfer worker. `selection` null: the whole library, tombstones included. */
+export type WorkerRequest =
+  | { op: 'export'; format: ExportFormat; selection: { articles: ArticleRecord[]; annotations: AnnotationRecord[] } | null; lang: 'zh' | 'en'; now: string; title?: string }
+  | { op: 'import'; text: string; lang: 'zh' | 'en' };
+
+export type WorkerReply =
+  /** Which step the worker is at; the page words it in the reader's language. */
+  | { kind: 'progress'; stage: 'read' | 'check' | 'write' | 'build'; count: number }
+  | { kind: 'done'; op: 'export'; text: string; fileName: string; mime: string; count: number }
+  | { kind: 'done'; op: 'import'; summary: string; articleIds: string[] }
+  | { kind: 'failed'; error: string };

@@ -1,0 +1,30 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { recentlyAnnotated } from './library-reads';
+import { AnnotationStore } from './store';
+import type { AnnotationRecord } from './records';
+
+const highlight = (id: string, articleId: string, start: number, modified: string): AnnotationRecord => ({
+  id, articleId, color: 'blue', position: { type: 'TextPositionSelector', start, end: start + 2 }, quote: { type: 'TextQuoteSelector', exact: '中俄', prefix: '', suffix: '' },
+  parserVersion: 1, note: '', tags: [], created: modified, modified,
+});
+
+describe('recentlyAnnotated', () => {
+  it('reads the most recently annotated articles first, each with its highlights in text order, and skips emptied ones', async () => {
+    const db = await openDatabase('library-reads-1');
+    const store = new AnnotationStore(db);
+    for (const id of ['a', 'b', 'c']) await store.recordArticle({ id, url: `https://x/${id}`, title: id, source: 'reuters', publishedAt: null }, `https://x/${id}`);
+    await store.saveAnnotation(highlight('00000001', 'a', 9, '2026-01-01T00:00:00.000Z'));
+    await store.saveAnnotation(highlight('00000002', 'a', 3, '2026-01-03T00:00:00.000Z'));
+    await store.saveAnnotation(highlight('00000003', 'b', 1, '2026-01-02T00:00:00.000Z'));
+    await store.saveAnnotation(highlight('00000004', 'c', 1, '2026-01-04T00:00:00.000Z'));
+    await store.deleteAnnotation('00000004', '2026-01-05T00:00:00.000Z');
+    const listed = await recentlyAnnotated(db, 10);
+    expect(listed.map((l) => [l.article.id, l.annotations.map((a) => a.id)])).toEqual([
+      ['a', ['00000002', '00000001']],
+      ['b', ['00000003']],
+    ]);
+    expect(await recentlyAnnotated(db, 1)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,217 @@
+// The popup and the library page, as a reader uses them: what was highlighted is listed, search
+// narrows it (Simplified and Traditional alike), the three exports download, the JSON export
+// restores into a fresh profile, a damaged file changes nothing, and 10,000 highlights scroll.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as OpenCC from 'opencc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { cleanText } from '../../src/text/clean-text';
+import { CORPUS_DIR } from '../shared-data';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { makeLibrary, seedLibrary } from './seed-library';
+
+const FILE_URL = pathToFileURL(join(CORPUS_DIR, 'reuters/1040207.md')).href;
+const TITLE = '综述：“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾';
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+let browser: ExtensionBrowser;
+let reader: Page;
+let popup: Page;
+const quotes: string[] = [];
+
+const popupUrl = (b: ExtensionBrowser, page = 'index') => `chrome-extension://${b.extensionId}/popup/${page}.html`;
+const painted = (page: Page) =>
+  page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).map(([name, h]) => [name, [...h].map((r) => (r as Range).toString()).join('')])));
+
+async function openReader(page: Page) {
+  await page.goto(FILE_URL);
+  await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+  await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+/** Selects part of an element's first line with the mouse and picks a colour; answers the text selected. */
+async function highlight(block: Locator, color: string): Promise<string> {
+  await block.scrollIntoViewIfNeeded();
+  const box = (await block.boundingBox())!;
+  await reader.mouse.move(box.x + box.width * 0.1, box.y + 12);
+  await reader.mouse.down();
+  await reader.mouse.move(box.x + box.width * 0.7, box.y + 12, { steps: 6 });
+  await reader.mouse.up();
+  const selected = await reader.evaluate(() => getSelection()!.toString());
+  await reader.getByTestId(`color-${color}`).click();
+  await reader.waitForFunction((name) => CSS.highlights.get(name)?.size, `pizhu-${color}`, { timeout: 5000 });
+  return cleanText(selected);
+}
+
+async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()])) as [Download, void];
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}
+
+const items = (page: Page) => page.getByTestId('annotation-item');
+const itemTexts = async (page: Page) => (await items(page).locator('.quote').allTextContents()).map(cleanText);
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ offline: true });
+  reader = await browser.context.newPage();
+  await reader.setViewportSize({ width: 1200, height: 1400 });
+  await openReader(reader);
+  quotes.push(await highlight(reader.getByTestId('reader-block').nth(0), 'yellow'));
+  quotes.push(await highlight(reader.getByTestId('reader-block').nth(2), 'blue'));
+  // A note and a tag on the blue one, typed in its note editor.
+  const blue = await reader.evaluate(() => {
+    const rect = ([...CSS.highlights.get('pizhu-blue')!][0] as Range).getClientRects()[0];
+    return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+  });
+  await reader.mouse.click(blue.x, blue.y);
+  const frame = reader.locator('iframe[data-pizhu-note]').contentFrame();
+  await frame.getByTestId('note-input').click({ timeout: 5000 });
+  await reader.keyboard.type('措辞值得注意');
+  await frame.getByTestId('note-tags').click({ timeout: 5000 });
+  await reader.keyboard.type('外交');
+  await frame.getByTestId('note-save').click({ timeout: 5000 });
+  await reader.locator('iframe[data-pizhu-note]').waitFor({ state: 'detached', timeout: 5000 });
+  popup = await browser.context.newPage();
+  await popup.goto(popupUrl(browser));
+}, 120_000);
+afterAll(async () => browser?.close());
+
+describe('the popup', () => {
+  it('lists the article with its highlights: quote, note and tags', async () => {
+    await expect(popup.getByTestId('article-item').locator('.title').textContent({ timeout: 10_000 })).resolves.toBe(TITLE);
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+    await expect(items(popup).nth(1).textContent()).resolves.toMatch(/措辞值得注意.*#外交/);
+  });
+
+  it('search narrows the list as one types, and Traditional characters find Simplified ones', async () => {
+    const traditional = toTraditional(quotes[1]!.slice(0, 8));
+    expect(traditional).not.toBe(quotes[1]!.slice(0, 8));
+    await popup.getByTestId('search').fill(traditional);
+    await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
+    await popup.getByTestId('search').fill('措辞');
+    await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
+    await popup.getByTestId('search').fill('守望相助');
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+    await popup.getByTestId('search').fill('完全不在文库里的词');
+    await expect(popup.getByTestId('empty').textContent({ timeout: 5000 })).resolves.toContain('完全不在文库里的词');
+    await expect(items(popup).count()).resolves.toBe(0);
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('filter-blue').click();
+    await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
+    await popup.getByTestId('filter-blue').click();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+  });
+
+  it('exports Markdown for Obsidian, W3C Web Annotation JSON and a Readwise CSV, each as a download', async () => {
+    const markdown = await downloaded(popup, 'export-markdown');
+    expect(markdown.name).toMatch(/^pizhu-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdown.text).toMatch(/^---\n/);
+    expect(markdown.text).toContain(TITLE);
+    for (const quote of quotes) expect(cleanText(markdown.text.replace(/\n> /g, ' '))).toContain(quote);
+    expect(markdown.text).toContain('#外交');
+
+    const json = await downloaded(popup, 'export-json');
+    expect(json.name).toMatch(/^pizhu-\d{4}-\d{2}-\d{2}\.json$/);
+    const collection = JSON.parse(json.text);
+    expect(collection.type).toBe('AnnotationCollection');
+    const annotations = collection.items ?? collection.first.items;
+    expect(annotations.map((a: { target: { selector: { type: string; exact?: string }[] } }) => cleanText(a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact!)).sort()).toEqual([...quotes].sort());
+    expect(annotations.every((a: { id: string }) => a.id.startsWith('urn:uuid:'))).toBe(true);
+
+    const csv = await downloaded(popup, 'export-csv');
+    expect(csv.name).toMatch(/^pizhu-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date')).toBe(true);
+    expect(csv.text).toContain('措辞值得注意');
+  });
+
+  it('refuses a damaged import with a clear message, and the library is exactly as before', async () => {
+    const before = JSON.parse((await downloaded(popup, 'export-json')).text);
+    const whole = JSON.stringify(before);
+    await popup.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(whole.slice(0, whole.length / 2)) });
+    await expect(popup.locator('[data-testid="transfer-status"][role="alert"]').textContent({ timeout: 10_000 })).resolves.toMatch(/\S/);
+    await popup.reload();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+    const after = JSON.parse((await downloaded(popup, 'export-json')).text);
+    expect(after.items ?? after.first.items).toEqual(before.items ?? before.first.items);
+  });
+
+  it('deletes a highlight with an undo that brings it back', async () => {
+    await items(popup).nth(0).getByTestId('annotation-delete').click();
+    await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
+    await popup.getByTestId('undo').click();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+    await popup.reload();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+  });
+
+  it('a click on a highlight opens its article where it was read, at the passage', async () => {
+    await reader.close();
+    const [opened] = await Promise.all([browser.context.waitForEvent('page', { timeout: 10_000 }), items(popup).nth(1).locator('.open').click()]);
+    reader = opened;
+    await reader.getByTestId('reader').waitFor({ timeout: 10_000 });
+    expect(reader.url()).toBe(FILE_URL);
+    await expect.poll(async () => cleanText((await painted(reader))['pizhu-flash'] ?? '')).toBe(quotes[1]);
+    // The popup steps aside for the article.
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser));
+  });
+});
+
+describe('the JSON export in a fresh profile', () => {
+  it('imports, reports what it did, and its highlights paint on the article', async () => {
+    const json = (await downloaded(popup, 'export-json')).text;
+    const fresh = await launchWithExtension({ offline: true });
+    try {
+      const page = await fresh.context.newPage();
+      await page.goto(popupUrl(fresh));
+      await page.getByTestId('empty').waitFor({ timeout: 10_000 });
+      await page.getByTestId('import-input').setInputFiles({ name: 'pizhu.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+      const status = () => page.getByTestId('transfer-status').textContent();
+      await expect.poll(status, { timeout: 10_000 }).toMatch(/^2 added, 0 updated$/);
+      await expect.poll(() => itemTexts(page)).toEqual(quotes);
+      // The same file again changes nothing.
+      await page.getByTestId('import-input').setInputFiles({ name: 'pizhu.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+      await expect.poll(status, { timeout: 10_000 }).toMatch(/^0 added, 0 updated, 2 skipped: already here$/);
+      await expect.poll(() => itemTexts(page)).toEqual(quotes);
+      const article = await fresh.context.newPage();
+      await article.goto(FILE_URL);
+      await article.getByTestId('reader').waitFor({ timeout: 10_000 });
+      await expect.poll(async () => Object.values(await painted(article)).map(cleanText).filter(Boolean).sort()).toEqual([...quotes].sort());
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('the library page with 10,000 highlights over 1,000 articles', () => {
+  it('shows the first screen, scrolls to the last article, and searches', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(popupUrl(browser, 'library'));
+    await page.getByTestId('article-item').first().waitFor({ timeout: 10_000 });
+    await seedLibrary(page, makeLibrary(10_000, 1_000));
+    await page.reload();
+    await page.getByTestId('article-item').first().waitFor({ timeout: 10_000 });
+    const firstList = await page.evaluate(() => performance.getEntriesByName('pizhu-first-list')[0]!.startTime);
+    await expect.poll(() => page.locator('.library').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    // Virtualized: a screenful of rows in the page, not ten thousand.
+    expect(await page.getByTestId('annotation-item').count()).toBeLessThan(100);
+    await page.locator('.list').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await expect.poll(() => page.getByTestId('article-item').locator('.title').allTextContents()).toContainEqual(expect.stringMatching(/（0）$/));
+    // Search latency: from the keystroke to the narrowed list on screen.
+    const latency = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="search"]')!;
+      const started = performance.now();
+      input.value = '第9996条';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (;;) {
+        await new Promise(requestAnimationFrame);
+        if (document.querySelectorAll('[data-testid="annotation-item"]').length === 1) return performance.now() - started;
+      }
+    });
+    console.info(`library page, 10,000 highlights: first list ${firstList.toFixed(0)} ms after navigation; search ${latency.toFixed(0)} ms`);
+  });
+});
