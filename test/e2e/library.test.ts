@@ -213,5 +213,17 @@ describe('the library page with 10,000 highlights over 1,000 articles', () => {
       }
     });
     console.info(`library page, 10,000 highlights: first list ${firstList.toFixed(0)} ms after navigation; search ${latency.toFixed(0)} ms`);
+    // One article's own export, named after it.
+    const title = (await page.getByTestId('article-item').first().locator('.title').textContent())!;
+    const single = await downloaded(page, 'article-export-markdown');
+    expect(single.name).toMatch(/^pizhu-.+-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(single.name).toContain(title.slice(0, 6));
+    expect(single.text).toContain(`# ${title}`);
+    expect(single.text).toContain('第9996条批注');
+    // With the search set, the export holds what it lists; cleared, the whole library: ten thousand and the two made by the mouse.
+    expect(JSON.parse((await downloaded(page, 'export-json')).text).first.items.length).toBe(1);
+    await page.getByTestId('search').fill('');
+    const all = JSON.parse((await downloaded(page, 'export-json')).text);
+    expect(all.total ?? all.first.items.length).toBe(10_002);
   });
 });
