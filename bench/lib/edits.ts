@@ -1,0 +1,62 @@
+import { between, rng } from './rng';
+
+export interface EditedText {
+  text: string;
+  /** Where each unit of the original text stands in the edited text; -1 where it was deleted. */
+  moved: Int32Array;
+  edits: { substitutions: number; insertions: number; deletions: number };
+}
+
+const editable = (unit: string) => unit !== '\n' && !/[\ud800-\udfff]/.test(unit);
+
+/**
+ * Edits `share` of the text's characters at seeded random places, a third each substituted, inserted
+ * and deleted, never a line break (blocks stay blocks) nor half of a surrogate pair. New characters are
+ * drawn from the text itself, so an edit reads like a reworded Chinese sentence, not noise. Every
+ * original unit is tracked to its new offset: that is where its highlight ought to be found.
+ */
+export function editText(original: string, share: number, seed: number): EditedText {
+  const random = rng(seed);
+  const units = original.split('');
+  const origin = units.map((_, i) => i);
+  const pool = units.filter(editable);
+  const edits = { substitutions: 0, insertions: 0, deletions: 0 };
+  const total = Math.round(original.length * share);
+  for (let done = 0; done < total; ) {
+    const at = between(random, 0, units.length - 1);
+    if (!editable(units[at])) continue;
+    const kind = between(random, 0, 2);
+    const fresh = pool[between(random, 0, pool.length - 1)];
+    if (kind === 0) {
+      // The unit keeps its place (and its origin): a word changed in place.
+      units[at] = fresh;
+      edits.substitutions++;
+    } else if (kind === 1) {
+      units.splice(at, 0, fresh);
+      origin.splice(at, 0, -1);
+      edits.insertions++;
+    } else {
+      units.splice(at, 1);
+      origin.splice(at, 1);
+      edits.deletions++;
+    }
+    done++;
+  }
+  const moved = new Int32Array(original.length).fill(-1);
+  origin.forEach((from, to) => {
+    if (from >= 0) moved[from] = to;
+  });
+  return { text: units.join(''), moved, edits };
+}
+
+/** Where the original range [start, end) went: from its first surviving unit to its last; null if every unit was deleted. */
+export function mapRange(moved: Int32Array, start: number, end: number): { start: number; end: number } | null {
+  let first = -1;
+  let last = -1;
+  for (let i = start; i < end; i++) {
+    if (moved[i] < 0) continue;
+    if (first < 0) first = moved[i];
+    last = moved[i];
+  }
+  return first < 0 ? null : { start: first, end: last + 1 };
+}
