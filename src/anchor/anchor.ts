@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { prefixAgreement, suffixAgreement } from './context-score';
 import { matchKey, type MatchKey } from './match-key';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
@@ -27,21 +28,59 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   if (!quote.exact) return null;
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
 
+  // A long quote found once, exactly as written, is its own evidence: no key, no context needed.
+  if (quote.exact.length >= SELF_EVIDENT_LENGTH) {
+    const at = text.indexOf(quote.exact);
+    if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0) return { start: at, end: at + quote.exact.length, method: 'quote' };
+  }
+
   const haystack = textKey(text);
   const needle = matchKey(quote.exact).key;
   if (!needle) return null;
-  const hint = position?.start ?? null;
+  const wanted: Wanted = { length: needle.length, prefix: matchKey(quote.prefix).key, suffix: matchKey(quote.suffix).key, hint: position?.start ?? null, textLength: text.length };
 
   const exact = bestCandidate(
     occurrences(haystack.key, needle).map((at) => ({ start: at, end: at + needle.length, errors: 0 })),
-    haystack, needle.length, quote, hint, text.length,
+    haystack, wanted,
   );
   if (exact) return { ...toText(haystack, exact), method: 'quote' };
 
   const maxErrors = Math.floor(needle.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors < 1) return null;
-  const near = bestCandidate(search(haystack.key, needle, maxErrors), haystack, needle.length, quote, hint, text.length);
+  // Edited text mostly keeps a passage near where it was: look there first, then everywhere.
+  const local = wanted.hint === null ? null : nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint));
+  const near = (local && bestCandidate(local, haystack, wanted)) ?? bestCandidate(search(haystack.key, needle, maxErrors), haystack, wanted);
   return near ? { ...toText(haystack, near), method: 'fuzzy' } : null;
+}
+
+/** What a candidate is measured against: the quote's key length, its context's keys, its old place. */
+interface Wanted {
+  length: number;
+  prefix: string;
+  suffix: string;
+  hint: number | null;
+  textLength: number;
+}
+
+/** How far around the old place the first, local search looks (key units, each side). */
+const LOCAL_REACH = 1000;
+
+function nearMatches(haystack: MatchKey, needle: string, maxErrors: number, around: number): Candidate[] {
+  const from = Math.max(0, around - LOCAL_REACH - needle.length);
+  const to = Math.min(haystack.key.length, around + LOCAL_REACH + needle.length);
+  return search(haystack.key.slice(from, to), needle, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
+}
+
+/** The first key unit at or after a text offset. */
+function keyIndexOf(haystack: MatchKey, textOffset: number): number {
+  let low = 0;
+  let high = haystack.from.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (haystack.from[middle]! < textOffset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The last text's key: placing many highlights on one article computes it once. */
@@ -64,43 +103,36 @@ function occurrences(key: string, needle: string): number[] {
 }
 
 /** The best candidate that clears the minimum, or null. */
-function bestCandidate(candidates: Candidate[], haystack: MatchKey, quoteLength: number, quote: TextQuoteSelector, hint: number | null, textLength: number): Candidate | null {
+function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Wanted): Candidate | null {
+  // One whole occurrence of a long quote: nothing to weigh it against, and no floor its context must clear.
+  if (candidates.length === 1 && candidates[0]!.errors === 0 && wanted.length >= SELF_EVIDENT_LENGTH) return candidates[0]!;
   let best: { candidate: Candidate; score: number } | null = null;
   for (const candidate of candidates) {
-    const quoteSimilarity = 1 - candidate.errors / quoteLength;
-    const context = contextSimilarity(haystack, candidate, quote);
+    const quoteSimilarity = 1 - candidate.errors / wanted.length;
     if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
-    if (quoteLength < SELF_EVIDENT_LENGTH && context < MIN_CONTEXT_SIMILARITY) continue;
+    const context = contextSimilarity(haystack, candidate, wanted);
+    if (wanted.length < SELF_EVIDENT_LENGTH && context < MIN_CONTEXT_SIMILARITY) continue;
     const textStart = haystack.from[candidate.start] ?? 0;
-    const nearness = hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - hint) / Math.max(1, textLength));
+    const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
     const score = quoteSimilarity * 50 + context * 40 + nearness * 2;
     if (!best || score > best.score) best = { candidate, score };
   }
   return best?.candidate ?? null;
 }
 
-/** How well the text around a candidate agrees with the stored prefix and suffix, 0 to 1. */
-function contextSimilarity(haystack: MatchKey, candidate: Candidate, quote: TextQuoteSelector): number {
-  const prefix = matchKey(quote.prefix).key;
-  const suffix = matchKey(quote.suffix).key;
-  const before = haystack.key.slice(Math.max(0, candidate.start - prefix.length), candidate.start);
-  const after = haystack.key.slice(candidate.end, candidate.end + suffix.length);
+/** How well the text around a candidate agrees with the stored prefix and suffix, 0 to 1 (approximately: see context-score). */
+function contextSimilarity(haystack: MatchKey, candidate: Candidate, wanted: Wanted): number {
+  const { prefix, suffix } = wanted;
+  // Room for a few inserted characters beside the quote.
+  const slack = (length: number) => length + Math.ceil(length / 2) + 2;
   // An empty stored context agrees with the start (or end) of the text, and half as well elsewhere.
-  const prefixScore = prefix ? commonSuffix(prefix, before) / prefix.length : candidate.start === 0 ? 1 : 0.5;
-  const suffixScore = suffix ? commonPrefix(suffix, after) / suffix.length : candidate.end === haystack.key.length ? 1 : 0.5;
+  const prefixScore = prefix
+    ? prefixAgreement(prefix, haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start))
+    : candidate.start === 0 ? 1 : 0.5;
+  const suffixScore = suffix
+    ? suffixAgreement(suffix, haystack.key.slice(candidate.end, candidate.end + slack(suffix.length)))
+    : candidate.end === haystack.key.length ? 1 : 0.5;
   return (prefixScore + suffixScore) / 2;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
 }
 
 function toText(haystack: MatchKey, candidate: Candidate): { start: number; end: number } {
