@@ -8,6 +8,7 @@ export interface DomAdapter<N> {
   isText(node: N): boolean;
   /** Lower-case tag name of an element. */
   tagName(node: N): string;
+  /** An attribute by its lower-case name. */
   attr(node: N, name: string): string | null;
   children(node: N): readonly N[];
   /** The element or document that holds the node; null at the top. */

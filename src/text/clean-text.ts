@@ -11,9 +11,11 @@
  */
 export function cleanText(raw: string): string {
   // The same result as clean(raw, false) (a property test holds them equal), without a loop per character.
+  // A white-space run with any other space in it becomes one space; a run of ideographic spaces only, one of those.
   return compose(raw, false).text
     .replace(/[\u200b\ufeff]/g, '')
-    .replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' '))
+    .replace(/\s*[^\S\u3000]\s*/g, ' ')
+    .replace(/\u3000+/g, '\u3000')
     .trim();
 }
 

@@ -43,7 +43,25 @@ export function parseEpochMs(text: string): string | null {
 /** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Offsets change only at whole quarter hours (every zone's offset and transition is a multiple of
+ * 15 minutes), so one answer serves a zone's whole quarter hour: most files repeat a few times.
+ */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
+
 function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(utcMs / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 10_000) offsets.clear();
+    offset = measureOffset(Math.floor(utcMs / QUARTER_HOUR) * QUARTER_HOUR, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function measureOffset(utcMs: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
