@@ -48,7 +48,7 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
   const onDelete = async (annotation: AnnotationRecord) => {
     try {
       const run = await remove(annotation);
-      setUndo({ quote: annotation.quote.exact, run });
+      if (run) setUndo({ quote: annotation.quote.exact, run });
     } catch (error) {
       setFailure(t('deleteFailed', String(error)));
     }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { recentlyAnnotated } from '../src/store/library-reads';
 import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
+import { t } from '../lib/i18n';
 import { announceChange, openLibrary, orphanIds } from './library-store';
 
 export interface LibraryState {
@@ -34,16 +35,20 @@ export function useLibrary() {
     void load();
   }, [load]);
 
-  /** Deletes a highlight (a tombstone stays); the answer undoes it, for a few seconds. */
-  const remove = useCallback(async (annotation: AnnotationRecord): Promise<() => Promise<void>> => {
+  /**
+   * Deletes a highlight (a tombstone stays). The answer undoes that delete, for a few seconds; null
+   * when the highlight was gone already (deleted on its page meanwhile): the list drops it, with nothing to undo.
+   */
+  const remove = useCallback(async (annotation: AnnotationRecord): Promise<(() => Promise<void>) | null> => {
     const { store } = await openLibrary();
-    await store.deleteAnnotation(annotation.id, new Date().toISOString());
+    const deleted = await store.deleteAnnotation(annotation.id, new Date().toISOString());
     setState((old) => ({ ...old, annotations: old.annotations.filter((a) => a.id !== annotation.id) }));
     void announceChange([annotation.articleId]);
+    if (!deleted) return null;
     return async () => {
-      await store.undoDelete(annotation);
-      setState((old) => ({ ...old, annotations: [...old.annotations, annotation] }));
-      void announceChange([annotation.articleId]);
+      if (!(await store.undoDelete(deleted, new Date().toISOString()))) throw new Error(t('undoTooLate'));
+      setState((old) => ({ ...old, annotations: [...old.annotations.filter((a) => a.id !== deleted.record.id), deleted.record] }));
+      void announceChange([deleted.record.articleId]);
     };
   }, []);
 

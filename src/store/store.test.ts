@@ -44,8 +44,8 @@ describe('AnnotationStore', () => {
     await store.recordArticle(ARTICLE, ARTICLE.url);
     const doomed = annotation('gone', 3, 6);
     await store.saveAnnotation(doomed);
-    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBe(true);
-    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBe(false);
+    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toEqual({ record: doomed, tombstone: { id: 'gone', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' } });
+    expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBeNull();
     expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
     expect(await store.tombstones()).toEqual([{ id: 'gone', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
     await expect(store.saveAnnotation(doomed)).rejects.toBeInstanceOf(DeletedAnnotation);
@@ -58,12 +58,28 @@ describe('AnnotationStore', () => {
     await store.recordArticle(ARTICLE, ARTICLE.url);
     const doomed = annotation('undone', 3, 6, { note: '笔记' });
     await store.saveAnnotation(doomed);
-    await store.deleteAnnotation('undone', '2026-03-01T00:00:00.000Z');
-    await store.undoDelete(doomed);
+    const deleted = (await store.deleteAnnotation('undone', '2026-03-01T00:00:00.000Z'))!;
+    expect(await store.undoDelete(deleted, '2026-03-01T00:00:05.000Z')).toBe(true);
     expect(await store.annotationsFor(ARTICLE.id)).toEqual([doomed]);
     expect(await store.tombstones()).toEqual([]);
+    expect((await store.article(ARTICLE.id))?.annotatedAt).toBe('2026-03-01T00:00:05.000Z');
     await store.saveAnnotation({ ...doomed, note: '改过' });
     expect((await store.annotation('undone'))?.note).toBe('改过');
+  });
+
+  it('undoes only its own delete: not one made again elsewhere, nor an old copy over a newer one', async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    await store.saveAnnotation(annotation('twice', 3, 6, { note: '旧' }));
+    const first = (await store.deleteAnnotation('twice', '2026-03-01T00:00:00.000Z'))!;
+    // Undone once; then the page changes the note and deletes it again.
+    expect(await store.undoDelete(first, '2026-03-01T00:00:01.000Z')).toBe(true);
+    await store.saveAnnotation(annotation('twice', 3, 6, { note: '新', modified: '2026-03-01T00:00:02.000Z' }));
+    await store.deleteAnnotation('twice', '2026-03-01T00:00:03.000Z');
+    // The popup's stale undo of the first delete brings back nothing.
+    expect(await store.undoDelete(first, '2026-03-01T00:00:04.000Z')).toBe(false);
+    expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
+    expect(await store.tombstones()).toEqual([{ id: 'twice', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:03.000Z' }]);
   });
 
   it('loses nothing when two tabs write at once', async () => {

@@ -10,6 +10,12 @@ export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source'
 
 export class DeletedAnnotation extends Error {}
 
+/** A delete, as the store made it: what an undo needs. */
+export interface Deleted {
+  record: AnnotationRecord;
+  tombstone: Tombstone;
+}
+
 /**
  * Articles and their highlights, in IndexedDB. Every method is one transaction: two tabs writing
  * at once each write whole records, and a reader never sees half of a change.
@@ -45,29 +51,39 @@ export class AnnotationStore {
     await tx.done;
   }
 
-  /** Deletes a highlight and leaves a tombstone; false when there was none. */
-  async deleteAnnotation(id: string, now: string): Promise<boolean> {
+  /** Deletes a highlight and leaves a tombstone; answers what was deleted (for an undo), or null when there was nothing. */
+  async deleteAnnotation(id: string, now: string): Promise<Deleted | null> {
     const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
     const old = await tx.objectStore('annotations').get(id);
     if (!old) {
       await tx.done;
-      return false;
+      return null;
     }
     await tx.objectStore('annotations').delete(id);
     const tombstone: Tombstone = { id, articleId: old.articleId, deleted: now };
     await tx.objectStore('tombstones').put(tombstone);
     await touchArticle(tx.objectStore('articles'), old.articleId, now);
     await tx.done;
-    return true;
+    return { record: old, tombstone };
   }
 
-  /** Brings back a highlight just deleted (the popup's undo): its tombstone goes, the record returns as it was. */
-  async undoDelete(annotation: AnnotationRecord): Promise<void> {
+  /**
+   * Undoes a delete this library just made (the popup's undo): the record comes back as the delete
+   * found it. Only that delete is undone: if the tombstone is another one (deleted again elsewhere,
+   * or by an import), nothing changes and the answer is false.
+   */
+  async undoDelete(deleted: Deleted, now: string): Promise<boolean> {
     const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
-    await tx.objectStore('tombstones').delete(annotation.id);
-    await tx.objectStore('annotations').put(annotation);
-    await touchArticle(tx.objectStore('articles'), annotation.articleId, annotation.modified);
+    const tombstone = await tx.objectStore('tombstones').get(deleted.record.id);
+    if (tombstone?.deleted !== deleted.tombstone.deleted || (await tx.objectStore('annotations').get(deleted.record.id))) {
+      await tx.done;
+      return false;
+    }
+    await tx.objectStore('tombstones').delete(deleted.record.id);
+    await tx.objectStore('annotations').put(deleted.record);
+    await touchArticle(tx.objectStore('articles'), deleted.record.articleId, now);
     await tx.done;
+    return true;
   }
 
   async annotation(id: string): Promise<AnnotationRecord | undefined> {
