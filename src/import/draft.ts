@@ -111,11 +111,12 @@ function foreignId(draft: Draft): string {
 const LENIENT_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * A time as our schema takes it. One already in that form is kept as written (an export imports
- * back exactly); another ISO form (Hypothesis writes microseconds and "+00:00") becomes UTC.
+ * A time as the store keeps it: UTC, as toISOString writes it (the store compares times as strings,
+ * so "+08:00" or a missing ".000" would sort wrong). Our own exports are in that form already and
+ * import back exactly; Hypothesis's microseconds and "+00:00" become UTC.
  */
 export function importTime(raw: string): string | null {
-  if (v.safeParse(AnnotationSchema.entries.created, raw).success) return raw;
+  if (v.safeParse(AnnotationSchema.entries.created, raw).success) return new Date(Date.parse(raw)).toISOString();
   const m = LENIENT_TIME.exec(raw.trim());
   if (!m) return null;
   const zone = m[4]!.toUpperCase() === 'Z' ? 'Z' : m[4]!.includes(':') ? m[4] : `${m[4]!.slice(0, 3)}:${m[4]!.slice(3)}`;

@@ -159,9 +159,10 @@ describe('parseImport: other tools', () => {
         quote: { type: 'TextQuoteSelector', exact: '经济前景', prefix: '分析人士认为，', suffix: '仍不明朗' },
         parserVersion: 1,
         note: '注意措辞的变化',
+        // Stored in UTC, as the store compares times as strings.
         tags: [],
-        created: '2026-02-01T20:15:00+08:00',
-        modified: '2026-02-01T20:15:00+08:00',
+        created: '2026-02-01T12:15:00.000Z',
+        modified: '2026-02-01T12:15:00.000Z',
       },
       {
         id: '7d3a1f6e-2b4c-4d5e-8f60-718293a4b5c6',
@@ -172,8 +173,8 @@ describe('parseImport: other tools', () => {
         parserVersion: 1,
         note: 'A note in English.',
         tags: ['政策'],
-        created: '2026-02-02T01:00:00Z',
-        modified: '2026-02-03T01:00:00Z',
+        created: '2026-02-02T01:00:00.000Z',
+        modified: '2026-02-03T01:00:00.000Z',
       },
     ]);
     const url = `https://www.${articleId}`;
@@ -190,10 +191,19 @@ describe('parseImport: other tools', () => {
     const annotation = (source: string, modified: string) => ({ id: 'urn:uuid:11111111-2222-4333-8444-555555555555', type: 'Annotation', modified, target: { source, selector: { type: 'TextQuoteSelector', exact: '词' } } });
     const result = parseImport(JSON.stringify([annotation('https://a.example/1', '2026-01-01T00:00:00Z'), annotation('https://a.example/1', '2026-01-02T00:00:00Z'), { ...annotation('urn:x-pdf:abc', '2026-01-01T00:00:00Z'), id: 'urn:uuid:99999999-2222-4333-8444-555555555555' }]));
     if (!result.ok) throw new Error(result.error);
-    expect(result.data.annotations.map((a) => a.modified)).toEqual(['2026-01-02T00:00:00Z']);
+    expect(result.data.annotations.map((a) => a.modified)).toEqual(['2026-01-02T00:00:00.000Z']);
     expect(result.skipped).toEqual([
       { id: '11111111-2222-4333-8444-555555555555', reason: 'duplicate-in-file' },
       { id: 'urn:uuid:99999999-2222-4333-8444-555555555555', reason: 'not-web-page', detail: 'urn:x-pdf:abc' },
     ]);
+  });
+
+  it("skips another tool's note on a whole page (no quote), and imports the highlights beside it", () => {
+    const highlight = { id: 'urn:uuid:11111111-2222-4333-8444-555555555555', type: 'Annotation', target: { source: 'https://a.example/1', selector: { type: 'TextQuoteSelector', exact: '词' } } };
+    const pageNote = { id: 'https://notes.example/7', type: 'Annotation', bodyValue: '整页的笔记', target: 'https://a.example/1' };
+    const result = parseImport(JSON.stringify([highlight, pageNote]));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.annotations.map((a) => a.quote.exact)).toEqual(['词']);
+    expect(result.skipped).toEqual([{ id: 'https://notes.example/7', reason: 'page-note' }]);
   });
 });

@@ -53,11 +53,11 @@ describe('planImport', () => {
     expect(plan.articles).toEqual([{ ...ARTICLE, annotatedAt: FEB }]);
   });
 
-  it('merges articles: every address, and the facts of the side annotated last', () => {
+  it('merges articles: every address (the library\'s last, where its reader last read), and the facts of the side annotated last', () => {
     const there = { ...ARTICLE, title: '新标题', seenAt: ['file:///a.md', ARTICLE.url], annotatedAt: FEB };
     const plan = planImport({ ...EMPTY, articles: [there] }, { ...EMPTY, articles: [ARTICLE] });
-    expect(plan.articles).toEqual([{ ...ARTICLE, title: '新标题', seenAt: [ARTICLE.url, 'file:///a.md'], annotatedAt: FEB }]);
-    expect(planImport({ ...EMPTY, articles: [{ ...there, annotatedAt: null }] }, { ...EMPTY, articles: [ARTICLE] }).articles).toEqual([{ ...ARTICLE, seenAt: [ARTICLE.url, 'file:///a.md'] }]);
+    expect(plan.articles).toEqual([{ ...ARTICLE, title: '新标题', seenAt: ['file:///a.md', ARTICLE.url], annotatedAt: FEB }]);
+    expect(planImport({ ...EMPTY, articles: [{ ...there, annotatedAt: null }] }, { ...EMPTY, articles: [ARTICLE] }).articles).toEqual([{ ...ARTICLE, seenAt: ['file:///a.md', ARTICLE.url] }]);
   });
 
   it('lets no guessed article of a foreign file overwrite the library’s own', () => {

@@ -110,7 +110,8 @@ function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord 
     title: facts.title,
     source: facts.source,
     publishedAt: facts.publishedAt,
-    seenAt: [...here.seenAt, ...there.seenAt.filter((s, i) => !here.seenAt.includes(s) && there.seenAt.indexOf(s) === i)],
+    // The library's own addresses stay last: the last is where this reader last read it, and the popup opens that.
+    seenAt: [...there.seenAt.filter((s, i) => !here.seenAt.includes(s) && there.seenAt.indexOf(s) === i), ...here.seenAt],
     annotatedAt: latest(here.annotatedAt, there.annotatedAt),
   };
 }

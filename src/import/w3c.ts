@@ -29,7 +29,8 @@ export function fromW3c(raw: unknown, index: number): Outcome {
   // The first target that quotes words; other targets (a whole page, an image) are not ours to keep.
   const targets = list(a.target).flatMap((t) => (typeof t === 'string' ? [] : [t]));
   const target = targets.find((t) => list(t.selector).some((s) => s.type === 'TextQuoteSelector'));
-  if (!target) return errorAt(index, 'target has no TextQuoteSelector');
+  // Our own annotations always quote; another tool's note on a whole page is not a highlight: skipped, with why.
+  if (!target) return own ? errorAt(index, 'target has no TextQuoteSelector') : { kind: 'skip', skip: { id: typeof a.id === 'string' ? a.id : `#${index + 1}`, reason: 'page-note' } };
   const selectors = list(target.selector);
   const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
   if (!quote.success) return errorAt(index, `TextQuoteSelector: ${describeIssues(quote.issues)}`);

@@ -114,14 +114,6 @@ export class AnnotationStore {
     return this.db.getAll('tombstones');
   }
 
-  async allArticles(): Promise<ArticleRecord[]> {
-    return this.db.getAll('articles');
-  }
-
-  async allAnnotations(): Promise<AnnotationRecord[]> {
-    return this.db.getAll('annotations');
-  }
-
   /** Everything, as one consistent snapshot (each list in id order). */
   async exportAll(): Promise<LibraryData> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
