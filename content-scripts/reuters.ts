@@ -34,7 +34,7 @@ async function read(): Promise<void> {
   shown = { id: article.id, url: location.href, map };
   const announced = await announceArticle(article);
   const annotations = announced?.annotations ?? [];
-  if (session) session.switchTo(target, annotations);
+  if (session) session.switchTo(target, annotations, announced?.reveal);
   else {
     session = startHighlighting(target);
     session.show(annotations, announced?.reveal);

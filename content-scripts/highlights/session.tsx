@@ -33,7 +33,7 @@ export interface HighlightSession {
   /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
   retarget(map: ArticleMap<Node>): void;
   /** Another article now stands on the page (a site that navigates without loading a page). */
-  switchTo(next: HighlightTarget, annotations: AnnotationRecord[]): void;
+  switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
 }
 
 export function startHighlighting(initial: HighlightTarget): HighlightSession {
@@ -178,7 +178,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   });
 
   const reload = async () => {
-    const answer = await request({ type: 'article-seen', article: target.article });
+    const answer = await request({ type: 'article-seen', article: target.article, again: true });
     if ('error' in answer) return update({ error: answer.error });
     annotations = answer.annotations;
     paintAll();
@@ -232,12 +232,13 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
       target = { ...target, map };
       paintAll();
     },
-    switchTo(next, nextAnnotations) {
+    switchTo(next, nextAnnotations, revealId) {
       target = next;
       annotations = nextAnnotations;
       pending = null;
       update({ toolbar: null, editor: null, error: null });
       paintAll();
+      if (revealId) reveal(revealId);
     },
   };
 }

@@ -31,6 +31,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     },
     showUrl: async (url) => {
       calls.push(`show ${url}`);
+      if (url.startsWith('file:///firefox/')) throw new Error('Illegal URL');
       return url.includes('open-already') ? { tabId: 3, opened: false } : { tabId: 12, opened: true };
     },
     reveals: {
@@ -193,7 +194,29 @@ describe('handleMessage', () => {
     p.calls.length = 0;
     const popup = { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' };
     expect(await handleMessage({ type: 'library-changed', articleIds: [summary.id, 'other.com/x'] }, popup, p)).toEqual({ ok: true });
-    expect(p.calls).toEqual(['mark 9 标题 0', `tell 9 ${JSON.stringify({ type: 'annotations-changed', articleId: summary.id })}`]);
+    expect(p.calls).toEqual([`tell 9 ${JSON.stringify({ type: 'annotations-changed', articleId: summary.id })}`]);
     expect(await handleMessage({ type: 'library-changed', articleIds: [summary.id] }, page, p)).toMatchObject({ ok: false });
+  });
+
+  it('opens the next address where the last one cannot be opened, and never an address that is not the web or a file', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    const store = p.db;
+    await store.recordArticle(summary, 'data:text/html,<script>alert(1)</script>');
+    await store.recordArticle(summary, 'file:///firefox/1040207.md');
+    const popup = { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' };
+    expect(await handleMessage({ type: 'open-annotation', id: annotation().id }, popup, p)).toEqual({ ok: true });
+    expect(p.calls.filter((c) => c.startsWith('show'))).toEqual(['show file:///firefox/1040207.md', 'show https://cn.reuters.com/a']);
+  });
+
+  it('a page loading its highlights again is not a new visit: where it was last read stays, and a pending scroll waits', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await p.db.recordArticle(summary, 'file:///home/reader/1040207.md');
+    await p.reveals.set(9, annotation().id);
+    expect(await handleMessage({ type: 'article-seen', article: summary, again: true }, page, p)).not.toHaveProperty('reveal');
+    expect((await p.db.article(summary.id))?.seenAt.at(-1)).toBe('file:///home/reader/1040207.md');
+    expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toMatchObject({ reveal: annotation().id });
   });
 });

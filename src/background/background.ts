@@ -68,11 +68,12 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
     case 'article-seen': {
       const { article } = message;
       const store = await ports.store();
-      await store.recordArticle(article, sender.url ?? article.url);
+      // A visit moves "where it was last read"; a page reloading its highlights is not one.
+      if (!message.again) await store.recordArticle(article, sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url);
       await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
       const annotations = await store.annotationsFor(article.id);
       await ports.markTab(tabId, article.title, annotations.length);
-      const reveal = frameId === 0 ? await ports.reveals.take(tabId) : undefined;
+      const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
       return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
     }
     case 'placement': {
@@ -121,29 +122,44 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
   }
 }
 
-/** Opens the highlight's article where the reader last read it and scrolls to the passage. */
+/** The longest address the store keeps (an export's schema takes no longer ones back). */
+const MAX_ADDRESS = 4096;
+/** Addresses a highlight may be opened at: the web, and archive files on disk. Nothing else a file could smuggle in. */
+const OPENABLE = /^(https?|file):/i;
+
+/**
+ * Opens the highlight's article where the reader last read it and scrolls to the passage. Where
+ * that cannot be opened (Firefox opens no file:// address for an extension), the next address is tried.
+ */
 async function openAnnotation(id: string, ports: BackgroundPorts): Promise<Reply> {
   const store = await ports.store();
   const annotation = await store.annotation(id);
   if (!annotation) return { ok: false, error: 'no such highlight' };
   const article = await store.article(annotation.articleId);
-  const url = article?.seenAt.at(-1) ?? article?.url;
-  if (!url) return { ok: false, error: 'this article has no address to open' };
-  const shown = await ports.showUrl(url);
-  // A page already open is told at once; a new one asks when it has read the article.
-  if (shown.opened) await ports.reveals.set(shown.tabId, id);
-  else await ports.tellTab(shown.tabId, { type: 'reveal-annotation', id }).catch(() => ports.reveals.set(shown.tabId, id));
-  return { ok: true };
+  const addresses = [...new Set([...(article?.seenAt ?? []).slice().reverse(), article?.url ?? ''])].filter((url) => OPENABLE.test(url));
+  let failure: unknown = 'this article has no address to open';
+  for (const url of addresses) {
+    try {
+      const shown = await ports.showUrl(url);
+      // A page already open is told at once; a new one asks when it has read the article.
+      if (shown.opened) await ports.reveals.set(shown.tabId, id);
+      else await ports.tellTab(shown.tabId, { type: 'reveal-annotation', id }).catch(() => ports.reveals.set(shown.tabId, id));
+      return { ok: true };
+    } catch (error) {
+      failure = error;
+    }
+  }
+  return { ok: false, error: String(failure) };
 }
 
-/** Every tab showing one of these articles loads its highlights again, and its badge shows the new count. */
+/**
+ * Every tab showing one of these articles is told to load its highlights again (and, doing so,
+ * gets its badge counted anew). A tab closed or gone elsewhere since does not stop the others.
+ */
 async function libraryChanged(articleIds: string[], ports: BackgroundPorts): Promise<Reply> {
   const changed = new Set(articleIds);
-  const store = await ports.store();
   for (const tab of await ports.tabArticles.all()) {
     if (!changed.has(tab.articleId)) continue;
-    if (tab.frameId === 0) await ports.markTab(tab.tabId, tab.title, (await store.annotationsFor(tab.articleId)).length);
-    // A tab closed since it reported is no longer there to tell.
     await ports.tellTab(tab.tabId, { type: 'annotations-changed', articleId: tab.articleId }).catch(() => undefined);
   }
   return { ok: true };

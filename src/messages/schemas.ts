@@ -42,7 +42,8 @@ export const MessageSchema = v.variant('type', [
   // Popup → page: which article do you show?
   v.strictObject({ type: v.literal('get-article') }),
   // Page → background: this page shows that article; the answer holds its highlights.
-  v.strictObject({ type: v.literal('article-seen'), article: ArticleSummarySchema }),
+  // `again`: the same page loading its highlights anew (after a change elsewhere), not a new visit.
+  v.strictObject({ type: v.literal('article-seen'), article: ArticleSummarySchema, again: v.optional(v.literal(true)) }),
   // Page → background: save (create or change) or delete a highlight of the page's article.
   v.strictObject({ type: v.literal('save-annotation'), annotation: AnnotationSchema }),
   v.strictObject({ type: v.literal('delete-annotation'), id: AnnotationSchema.entries.id, articleId: AnnotationSchema.entries.articleId }),
