@@ -39,6 +39,9 @@ describe('parseImport: our own export', () => {
     const badArticle = exported();
     badArticle['pizhu:articles'][1].seenAt = 'https://cn.reuters.com/';
     expect(refusal(JSON.stringify(badArticle))).toMatch(/^article 2: seenAt: /);
+    const smuggled = exported();
+    smuggled['pizhu:articles'][0].seenAt = ['data:text/html,<script>alert(1)</script>'];
+    expect(refusal(JSON.stringify(smuggled))).toMatch(/^article 1: .*not a web or file address/);
     const badTombstone = exported();
     badTombstone['pizhu:tombstones'][0].deleted = 'yesterday';
     expect(refusal(JSON.stringify(badTombstone))).toBe('tombstone 1: deleted: not a time');

@@ -10,13 +10,16 @@ import { AnnotationSchema, ArticleSummarySchema } from '../messages/schemas';
 
 const isoTime = AnnotationSchema.entries.created;
 
+/** An address the library may open later: the web, or an archive file on disk; never what a shared file could smuggle in (data:, javascript:, chrome:). */
+const openable = (schema: v.GenericSchema<string, string>) => v.pipe(schema, v.check((url) => url === '' || /^(https?|file):/i.test(url), 'not a web or file address'));
+
 export const ArticleRecordSchema = v.object({
   id: ArticleSummarySchema.entries.id,
-  url: ArticleSummarySchema.entries.url,
+  url: openable(ArticleSummarySchema.entries.url),
   title: ArticleSummarySchema.entries.title,
   source: ArticleSummarySchema.entries.source,
   publishedAt: ArticleSummarySchema.entries.publishedAt,
-  seenAt: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(10_000)),
+  seenAt: v.pipe(v.array(openable(v.pipe(v.string(), v.maxLength(4096)))), v.maxLength(10_000)),
   annotatedAt: v.nullable(isoTime),
 });
 
