@@ -29,6 +29,16 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
   const hits = useMemo(() => search.search({ text, colors: colors.length ? colors : undefined, tag: tag || undefined }), [search, text, colors, tag]);
   const rows = useMemo(() => toRows(hits, { currentArticleId, orphans: state.orphans }), [hits, currentArticleId, state.orphans]);
   const filtered = text.trim() !== '' || colors.length > 0 || tag !== '';
+  // An article's own export holds all its highlights, whatever the search lists.
+  const byArticle = useMemo(() => {
+    const groups = new Map<string, AnnotationRecord[]>();
+    for (const a of state.annotations) {
+      const group = groups.get(a.articleId);
+      if (group) group.push(a);
+      else groups.set(a.articleId, [a]);
+    }
+    return groups;
+  }, [state.annotations]);
 
   // The first list on screen: what the benchmarks and the closing note time.
   const marked = useRef(false);
@@ -61,7 +71,7 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
 
   const renderRow = (row: LibraryRow) =>
     row.kind === 'article' ? (
-      <ArticleItem row={row}>{variant === 'page' && <ArticleExport article={row.article} annotations={hits.find((h) => h.article.id === row.article.id)?.annotations ?? []} />}</ArticleItem>
+      <ArticleItem row={row}>{variant === 'page' && <ArticleExport article={row.article} annotations={byArticle.get(row.article.id) ?? []} />}</ArticleItem>
     ) : (
       <AnnotationItem row={row} onOpen={() => void onOpen(row.annotation.id)} onDelete={() => void onDelete(row.annotation)} />
     );

@@ -5,7 +5,7 @@ export type ExportFormat = 'markdown' | 'json' | 'csv';
 /** What the popup asks the transfer worker. `selection` null: the whole library, tombstones included. */
 export type WorkerRequest =
   | { op: 'export'; format: ExportFormat; selection: { articles: ArticleRecord[]; annotations: AnnotationRecord[] } | null; lang: 'zh' | 'en'; now: string; title?: string }
-  | { op: 'import'; text: string; lang: 'zh' | 'en' };
+  | { op: 'import'; file: File; lang: 'zh' | 'en' };
 
 export type WorkerReply =
   /** Which step the worker is at; the page words it in the reader's language. */

@@ -39,8 +39,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     return;
   }
   // An import is checked whole before anything is written, then written in one transaction.
-  post({ kind: 'progress', stage: 'check', count: Math.ceil(request.text.length / 1024) });
-  const parsed = parseImport(request.text);
+  post({ kind: 'progress', stage: 'check', count: Math.ceil(request.file.size / 1024) });
+  const parsed = parseImport(await request.file.text());
   if (!parsed.ok) throw new Error(parsed.error);
   post({ kind: 'progress', stage: 'write', count: parsed.data.annotations.length });
   const report = await store.importLibrary(parsed.data, parsed.skipped);

@@ -1,4 +1,5 @@
 import { t, uiLanguage } from '../lib/i18n';
+import { MAX_IMPORT_BYTES } from '../src/import/read-json';
 import type { ListedArticle } from '../src/library/rows';
 import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
 import { announceChange } from './library-store';
@@ -50,8 +51,11 @@ export async function exportFile(format: ExportFormat, scope: ExportScope, progr
 
 /** Reads a JSON export (or W3C Web Annotation JSON from elsewhere) into the library; answers what changed. */
 export async function importFile(file: File, progress: (text: string) => void): Promise<string> {
+  // Refused before it is read: a file this large would only fill the popup's memory.
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(t('importTooLarge', String(Math.round(MAX_IMPORT_BYTES / 2 ** 20))));
   progress(t('importReading'));
-  const done = await inWorker({ op: 'import', text: await file.text(), lang: lang() }, progress);
+  // The worker reads the file itself: the page never holds its text.
+  const done = await inWorker({ op: 'import', file, lang: lang() }, progress);
   if (done.op !== 'import') throw new Error('the worker answered another question');
   await announceChange(done.articleIds);
   return done.summary;
