@@ -39,7 +39,8 @@ describe('toMarkdown', () => {
       source: 'Reuters',
       url: reuters.url,
       published: '2021-03-23T06:08:42.000Z',
-      archived: 'file:///home/reader/archive/articles/reuters/1040207.md',
+      // When the archive copy was made; the reader's own file path stays out of a note meant to be shared.
+      archived: '2021-03-23T07:00:05.000Z',
       tags: ['中俄关系', '外交-政策', '分析', '经济'],
       exported: '2024-03-06T12:00:00.000Z',
     });
@@ -66,7 +67,8 @@ describe('toMarkdown', () => {
     const markdown = toMarkdown(SAMPLE_LIBRARY, { exported, lang: 'en' });
     expect(frontMatter(markdown)).toMatchObject({ title: 'Pizhu export 2024-03-06', articles: 2, highlights: 6 });
     expect([...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual([reuters.title, '\\#MeToo運動在中國：一場遲到的清算']);
-    expect(markdown).toContain('- Archived: <file:///home/reader/archive/articles/reuters/1040207.md>');
+    expect(markdown).toContain('- Archived: 2021-03-23 07:00 UTC');
+    expect(markdown).not.toContain('file:///');
     // The NYT article was never read from an archive copy.
     expect(markdown.match(/- Archived:/g)).toHaveLength(1);
   });

@@ -58,7 +58,7 @@ function singleArticle(article: ArticleRecord, annotations: AnnotationRecord[], 
     ['source', sourceName(article, options.lang)],
     ['url', article.url],
     ['published', article.publishedAt ?? ''],
-    ['archived', archiveAddress(article)],
+    ['archived', article.archivedAt ?? ''],
     ['tags', tagUnion(annotations)],
     ['exported', options.exported.toISOString()],
   ]);
@@ -87,14 +87,13 @@ function severalArticles(articles: ArticleRecord[], byArticle: Map<string, Annot
 
 function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], lang: 'zh' | 'en'): string {
   const labels = LABELS[lang];
-  const archived = archiveAddress(article);
   const tags = tagUnion(annotations);
   const item = (label: string, value: string) => (value ? `- ${label}${labels.colon}${value}` : '');
   const items = [
     item(labels.source, escapeLine(sourceName(article, lang))),
     item(labels.url, autolink(article.url)),
     item(labels.published, article.publishedAt ? utcMinute(article.publishedAt) : ''),
-    item(labels.archived, archived && autolink(archived)),
+    item(labels.archived, article.archivedAt ? utcMinute(article.archivedAt) : ''),
     item(labels.tags, tags.map((tag) => `#${tag}`).join(' ')),
   ];
   return items.filter(Boolean).join('\n');
@@ -126,11 +125,6 @@ function groupByArticle(annotations: AnnotationRecord[]): Map<string, Annotation
 
 export function byTextOrder(a: AnnotationRecord, b: AnnotationRecord): number {
   return a.position.start - b.position.start || a.position.end - b.position.end || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
-}
-
-/** The copy read from disk (file://) or, failing that, an archive file served over http (…/id.md). */
-export function archiveAddress(article: Pick<ArticleRecord, 'seenAt'>): string {
-  return article.seenAt.find((url) => url.startsWith('file:')) ?? article.seenAt.find((url) => /\.md(?:[?#]|$)/i.test(url)) ?? '';
 }
 
 /**

@@ -100,7 +100,7 @@ function targetSource(article: ArticleRecord | undefined, articleId: string): st
 
 /** Fixed key order, whatever order the stored record has: the golden file depends on it. */
 function articleJson(a: ArticleRecord) {
-  return { id: a.id, url: a.url, title: a.title, source: a.source, publishedAt: a.publishedAt, seenAt: [...a.seenAt], annotatedAt: a.annotatedAt };
+  return { id: a.id, url: a.url, title: a.title, source: a.source, publishedAt: a.publishedAt, ...(a.archivedAt !== undefined && { archivedAt: a.archivedAt }), seenAt: [...a.seenAt], annotatedAt: a.annotatedAt };
 }
 
 function tombstoneJson(t: Tombstone) {

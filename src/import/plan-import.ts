@@ -110,10 +110,18 @@ function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord 
     title: facts.title,
     source: facts.source,
     publishedAt: facts.publishedAt,
+    ...archiveTime(here, there),
     // The library's own addresses stay last: the last is where this reader last read it, and the popup opens that.
     seenAt: [...there.seenAt.filter((s, i) => !here.seenAt.includes(s) && there.seenAt.indexOf(s) === i), ...here.seenAt],
     annotatedAt: latest(here.annotatedAt, there.annotatedAt),
   };
+}
+
+/** The archive time either side knows (the library's first); left out where neither record has the field, so old records stay as they were. */
+function archiveTime(here: ArticleRecord, there: ArticleRecord): Pick<ArticleRecord, 'archivedAt'> {
+  const known = here.archivedAt ?? there.archivedAt;
+  if (known) return { archivedAt: known };
+  return here.archivedAt === undefined && there.archivedAt === undefined ? {} : { archivedAt: null };
 }
 
 function sameArticle(a: ArticleRecord, b: ArticleRecord): boolean {
@@ -122,6 +130,7 @@ function sameArticle(a: ArticleRecord, b: ArticleRecord): boolean {
     a.title === b.title &&
     a.source === b.source &&
     a.publishedAt === b.publishedAt &&
+    a.archivedAt === b.archivedAt &&
     a.annotatedAt === b.annotatedAt &&
     a.seenAt.length === b.seenAt.length &&
     a.seenAt.every((s, i) => s === b.seenAt[i])

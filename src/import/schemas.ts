@@ -19,6 +19,7 @@ export const ArticleRecordSchema = v.object({
   title: ArticleSummarySchema.entries.title,
   source: ArticleSummarySchema.entries.source,
   publishedAt: ArticleSummarySchema.entries.publishedAt,
+  archivedAt: ArticleSummarySchema.entries.archivedAt,
   seenAt: v.pipe(v.array(openable(v.pipe(v.string(), v.maxLength(4096)))), v.maxLength(10_000)),
   annotatedAt: v.nullable(isoTime),
 });

@@ -11,6 +11,7 @@ export function summarize(article: Article): ArticleSummary {
     title: article.title,
     source: article.source,
     publishedAt: article.publishedAt,
+    archivedAt: article.archivedAt,
     blockCount: article.blocks.length,
     origin: article.origin,
   };

@@ -15,6 +15,7 @@ export const ArticleSummarySchema = v.object({
   title: text(4096),
   source: v.picklist([...SOURCES, 'other']),
   publishedAt: v.nullable(isoTime),
+  archivedAt: v.optional(v.nullable(isoTime)),
   blockCount: offset,
   origin: v.picklist(['archive', 'page']),
 });

@@ -11,6 +11,8 @@ export interface ArticleRecord {
   title: string;
   source: ArticleSource;
   publishedAt: string | null;
+  /** When the archive copy was made (its first line), if one was read; absent in records from before it was kept. */
+  archivedAt?: string | null;
   /** Every URL the article was seen at: archive files on disk, the live page, its later template. */
   seenAt: string[];
   /** When a highlight of it was last made, changed or deleted (ISO); null before the first. */

@@ -27,6 +27,14 @@ describe('AnnotationStore', () => {
     expect(await store.article(ARTICLE.id)).toMatchObject({ title: '标题', seenAt: ['https://cn.reuters.com/article/x', 'file:///a/1040207.md'], annotatedAt: null });
   });
 
+  it("keeps the archive copy's time when the live page, which has none, is read later", async () => {
+    const store = new AnnotationStore(await openDatabase(freshName()));
+    await store.recordArticle({ ...ARTICLE, archivedAt: '2021-03-23T07:00:05.000Z', ...{ blockCount: 9, origin: 'archive' } }, 'file:///a/1040207.md');
+    await store.recordArticle({ ...ARTICLE, archivedAt: null }, ARTICLE.url);
+    // Only the article's facts are stored, not what a page reports besides (its block count, its origin).
+    expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, archivedAt: '2021-03-23T07:00:05.000Z', seenAt: ['file:///a/1040207.md', ARTICLE.url], annotatedAt: null });
+  });
+
   it('saves highlights, lists them in text order, and lists annotated articles newest first', async () => {
     const store = new AnnotationStore(await openDatabase(freshName()));
     await store.recordArticle(ARTICLE, ARTICLE.url);
@@ -124,7 +132,7 @@ describe('AnnotationStore', () => {
     await store.saveAnnotation(annotation('a', 3, 6));
     await store.deleteAnnotation('b', '2026-03-01T00:00:00.000Z');
     const all = await store.exportAll();
-    expect(all.articles).toEqual([{ ...ARTICLE, seenAt: [ARTICLE.url], annotatedAt: '2026-03-01T00:00:00.000Z' }]);
+    expect(all.articles).toEqual([{ ...ARTICLE, archivedAt: null, seenAt: [ARTICLE.url], annotatedAt: '2026-03-01T00:00:00.000Z' }]);
     expect(all.annotations).toEqual([annotation('a', 3, 6)]);
     expect(all.tombstones).toEqual([{ id: 'b', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
   });
@@ -141,7 +149,7 @@ describe('AnnotationStore', () => {
     const report = await store.importLibrary(incoming);
     expect(report).toEqual({ added: 1, updated: 0, deleted: 1, skipped: [] });
     expect((await store.annotationsFor(ARTICLE.id)).map((a) => a.id)).toEqual(['new']);
-    expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, seenAt: ['file:///x.md', ARTICLE.url], annotatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, archivedAt: null, seenAt: ['file:///x.md', ARTICLE.url], annotatedAt: '2026-02-01T00:00:00.000Z' });
     await expect(store.saveAnnotation(annotation('here', 3, 6))).rejects.toBeInstanceOf(DeletedAnnotation);
     const before = await store.exportAll();
     expect(await store.importLibrary(incoming)).toEqual({ added: 0, updated: 0, deleted: 0, skipped: [{ id: 'new', reason: 'already-here' }] });

@@ -6,7 +6,7 @@ import type { PizhuDatabase, PizhuSchema } from './database';
 import type { AnnotationRecord, ArticleRecord, Tombstone } from './records';
 
 /** The article fields a page reports. */
-export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt'>;
+export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
 
 export class DeletedAnnotation extends Error {}
 
@@ -28,7 +28,13 @@ export class AnnotationStore {
     const tx = this.db.transaction('articles', 'readwrite');
     const old = await tx.store.get(facts.id);
     const record: ArticleRecord = {
-      ...facts,
+      id: facts.id,
+      url: facts.url,
+      title: facts.title,
+      source: facts.source,
+      publishedAt: facts.publishedAt,
+      // The live page knows no archive time: the archive copy's stays.
+      archivedAt: facts.archivedAt ?? old?.archivedAt ?? null,
       // The last address is where the reader last read it: the popup opens highlights there.
       seenAt: [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
       annotatedAt: old?.annotatedAt ?? null,
