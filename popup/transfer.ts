@@ -1,6 +1,6 @@
 import { t, uiLanguage } from '../lib/i18n';
 import { MAX_IMPORT_BYTES } from '../src/import/read-json';
-import type { ListedArticle } from '../src/library/rows';
+import type { ArticleHit } from '../src/search/library-search';
 import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
 import { announceChange } from './library-store';
 import type { ExportFormat, WorkerReply, WorkerRequest } from './transfer-protocol';
@@ -8,7 +8,7 @@ import type { ExportFormat, WorkerReply, WorkerRequest } from './transfer-protoc
 export type { ExportFormat } from './transfer-protocol';
 
 /** What to export: the whole library (with its tombstones), what the search lists, or one article. */
-export type ExportScope = { kind: 'all' } | { kind: 'listed'; listed: ListedArticle[] } | { kind: 'article'; article: ArticleRecord; annotations: AnnotationRecord[] };
+export type ExportScope = { kind: 'all' } | { kind: 'listed'; listed: ArticleHit[] } | { kind: 'article'; article: ArticleRecord; annotations: AnnotationRecord[] };
 
 /**
  * Exports and imports run in a worker: thousands of highlights are read, checked and written there,

@@ -1,5 +1,5 @@
 import type { LibraryData } from './library-data';
-import type { AnnotationRecord, ArticleRecord, Color } from '../store/records';
+import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Color } from '../store/records';
 import { passageLink } from './passage-link';
 import { uiMessage } from '../i18n/ui-messages';
 
@@ -119,12 +119,8 @@ function groupByArticle(annotations: AnnotationRecord[]): Map<string, Annotation
     group.push(annotation);
     groups.set(annotation.articleId, group);
   }
-  for (const group of groups.values()) group.sort(byTextOrder);
+  for (const group of groups.values()) group.sort(inTextOrder);
   return groups;
-}
-
-export function byTextOrder(a: AnnotationRecord, b: AnnotationRecord): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
 }
 
 /**

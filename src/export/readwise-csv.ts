@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { LibraryData } from './library-data';
 import type { AnnotationRecord } from '../store/records';
-import { byTextOrder, sourceName } from './markdown';
+import { sourceName } from './markdown';
+import { inTextOrder } from '../store/records';
 
 /** Readwise's CSV import columns (readwise.io/import_bulk), in its order. */
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
@@ -20,7 +21,7 @@ export function toReadwiseCsv(data: LibraryData, options: { lang?: 'zh' | 'en' }
   const order = new Map(data.articles.map((article, index) => [article.id, index]));
   const annotations = data.annotations
     .filter((annotation) => articles.has(annotation.articleId))
-    .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || byTextOrder(a, b));
+    .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || inTextOrder(a, b));
   for (const annotation of annotations) {
     const article = articles.get(annotation.articleId)!;
     rows.push([annotation.quote.exact, article.title, sourceName(article, lang), article.url, readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)]);

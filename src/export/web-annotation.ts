@@ -1,5 +1,5 @@
 import { stableUuid } from '../import/stable-uuid';
-import type { AnnotationRecord, ArticleRecord, Tombstone } from '../store/records';
+import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Tombstone } from '../store/records';
 import type { LibraryData } from './library-data';
 
 /**
@@ -118,5 +118,5 @@ function byId(a: { id: string }, b: { id: string }): number {
 
 /** By article, then where the highlight stands in its text, then id. */
 export function annotationOrder(a: AnnotationRecord, b: AnnotationRecord): number {
-  return compare(a.articleId, b.articleId) || a.position.start - b.position.start || a.position.end - b.position.end || compare(a.id, b.id);
+  return compare(a.articleId, b.articleId) || inTextOrder(a, b) || compare(a.id, b.id);
 }

@@ -5,7 +5,7 @@ import { AnnotationSchema } from '../messages/schemas';
 import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
 import type { AnnotationRecord, Color } from '../store/records';
 import type { Skipped } from './report';
-import { describeIssues } from './schemas';
+import { describeIssues, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
 import { stableUuid } from './stable-uuid';
 
 /**
@@ -49,6 +49,16 @@ export const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z';
 
 export function errorAt(index: number, message: string): Outcome {
   return { kind: 'error', error: `annotation ${index}: ${message}` };
+}
+
+/** A target's quote and (optional) position selectors, checked; or why they are refused. */
+export function readSelectors(selectors: readonly { type: string }[]): { quote: Draft['quote']; position: Draft['position'] } | { error: string } {
+  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
+  if (!quote.success) return { error: `TextQuoteSelector: ${describeIssues(quote.issues)}` };
+  const rawPosition = selectors.find((s) => s.type === 'TextPositionSelector');
+  const position = rawPosition ? v.safeParse(TextPositionSelectorSchema, rawPosition) : null;
+  if (position && !position.success) return { error: `TextPositionSelector: ${describeIssues(position.issues)}` };
+  return { quote: quote.output, position: position?.output ?? null };
 }
 
 export function finishDraft(draft: Draft): Outcome {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { errorAt, finishDraft, type Outcome } from './draft';
-import { describeIssues, HypothesisAnnotationSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
+import { errorAt, finishDraft, readSelectors, type Outcome } from './draft';
+import { describeIssues, HypothesisAnnotationSchema } from './schemas';
 
 /**
  * One annotation of the Hypothesis client's JSON export: `{export_date, export_userid,
@@ -15,12 +15,8 @@ export function fromHypothesis(raw: unknown, index: number): Outcome {
   if (a.references?.length) return { kind: 'skip', skip: { id: a.id, reason: 'reply' } };
   const target = a.target.find((t) => t.selector?.some((s) => s.type === 'TextQuoteSelector'));
   if (!target) return { kind: 'skip', skip: { id: a.id, reason: 'page-note' } };
-  const selectors = target.selector ?? [];
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
-  if (!quote.success) return errorAt(index, `TextQuoteSelector: ${describeIssues(quote.issues)}`);
-  const rawPosition = selectors.find((s) => s.type === 'TextPositionSelector');
-  const position = rawPosition ? v.safeParse(TextPositionSelectorSchema, rawPosition) : null;
-  if (position && !position.success) return errorAt(index, `TextPositionSelector: ${describeIssues(position.issues)}`);
+  const selectors = readSelectors(target.selector ?? []);
+  if ('error' in selectors) return errorAt(index, selectors.error);
   const title = a.document?.title;
 
   return finishDraft({
@@ -28,8 +24,8 @@ export function fromHypothesis(raw: unknown, index: number): Outcome {
     fileId: a.id,
     source: target.source ?? a.uri ?? '',
     own: null,
-    quote: quote.output,
-    position: position?.output ?? null,
+    quote: selectors.quote,
+    position: selectors.position,
     note: a.text,
     tags: a.tags,
     created: a.created,

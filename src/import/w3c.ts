@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PIZHU_KEYS } from '../export/web-annotation';
-import { errorAt, finishDraft, type Outcome } from './draft';
-import { describeIssues, PizhuFieldsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, W3cAnnotationSchema } from './schemas';
+import { errorAt, finishDraft, readSelectors, type Outcome } from './draft';
+import { describeIssues, PizhuFieldsSchema, W3cAnnotationSchema } from './schemas';
 
 const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
@@ -31,12 +31,8 @@ export function fromW3c(raw: unknown, index: number): Outcome {
   const target = targets.find((t) => list(t.selector).some((s) => s.type === 'TextQuoteSelector'));
   // Our own annotations always quote; another tool's note on a whole page is not a highlight: skipped, with why.
   if (!target) return own ? errorAt(index, 'target has no TextQuoteSelector') : { kind: 'skip', skip: { id: typeof a.id === 'string' ? a.id : `#${index + 1}`, reason: 'page-note' } };
-  const selectors = list(target.selector);
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
-  if (!quote.success) return errorAt(index, `TextQuoteSelector: ${describeIssues(quote.issues)}`);
-  const rawPosition = selectors.find((s) => s.type === 'TextPositionSelector');
-  const position = rawPosition ? v.safeParse(TextPositionSelectorSchema, rawPosition) : null;
-  if (position && !position.success) return errorAt(index, `TextPositionSelector: ${describeIssues(position.issues)}`);
+  const selectors = readSelectors(list(target.selector));
+  if ('error' in selectors) return errorAt(index, selectors.error);
 
   const notes: string[] = a.bodyValue ? [a.bodyValue] : [];
   const tags: string[] = [];
@@ -51,8 +47,8 @@ export function fromW3c(raw: unknown, index: number): Outcome {
     fileId: a.id,
     source: typeof target.source === 'string' ? target.source : target.source.id,
     own,
-    quote: quote.output,
-    position: position?.output ?? null,
+    quote: selectors.quote,
+    position: selectors.position,
     note: notes.join('\n\n'),
     tags,
     created: a.created,

@@ -1,4 +1,4 @@
-import type { AnnotationRecord, ArticleRecord, Color } from '../store/records';
+import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Color } from '../store/records';
 import { foldForSearch } from './fold';
 
 export interface SearchQuery {
@@ -49,7 +49,7 @@ export class LibrarySearch {
     for (const article of articles) {
       const list = byArticle.get(article.id);
       if (!list) continue;
-      list.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end);
+      list.sort(inTextOrder);
       const title = foldForSearch(article.title);
       const haystacks = list.map((a) => `${foldForSearch(`${a.quote.exact}\n${a.note}\n${a.tags.map((tag) => `#${tag}`).join(' ')}`)}\u0000${title}`);
       const latest = list.reduce((max, a) => (a.modified > max ? a.modified : max), '');

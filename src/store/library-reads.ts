@@ -1,17 +1,18 @@
-import type { ListedArticle } from '../library/rows';
+import type { ArticleHit } from '../search/library-search';
 import type { PizhuDatabase } from './database';
+import { inTextOrder } from './records';
 
 /**
  * The most recently annotated articles and their highlights, read through the indexes alone: the
  * popup shows this first screen before it reads the rest of a large library.
  */
-export async function recentlyAnnotated(db: PizhuDatabase, limit: number): Promise<ListedArticle[]> {
+export async function recentlyAnnotated(db: PizhuDatabase, limit: number): Promise<ArticleHit[]> {
   const tx = db.transaction(['articles', 'annotations']);
-  const listed: ListedArticle[] = [];
+  const listed: ArticleHit[] = [];
   const byArticle = tx.objectStore('annotations').index('byArticle');
   for (let cursor = await tx.objectStore('articles').index('byAnnotatedAt').openCursor(null, 'prev'); cursor && listed.length < limit; cursor = await cursor.continue()) {
     const annotations = await byArticle.getAll(cursor.value.id);
-    if (annotations.length) listed.push({ article: cursor.value, annotations: annotations.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end) });
+    if (annotations.length) listed.push({ article: cursor.value, annotations: annotations.sort(inTextOrder) });
   }
   await tx.done;
   return listed;

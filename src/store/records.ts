@@ -40,3 +40,8 @@ export interface Tombstone {
   articleId: string;
   deleted: string;
 }
+
+/** Highlights in the order their words stand in the article text (then the earlier one first). */
+export function inTextOrder(a: AnnotationRecord, b: AnnotationRecord): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0);
+}

@@ -3,7 +3,7 @@ import type { LibraryData } from '../export/library-data';
 import { planImport, type ImportPlan } from '../import/plan-import';
 import type { ImportReport, Skipped } from '../import/report';
 import type { PizhuDatabase, PizhuSchema } from './database';
-import type { AnnotationRecord, ArticleRecord, Tombstone } from './records';
+import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Tombstone } from './records';
 
 /** The article fields a page reports. */
 export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
@@ -99,7 +99,7 @@ export class AnnotationStore {
   /** An article's highlights, in the order they stand in its text. */
   async annotationsFor(articleId: string): Promise<AnnotationRecord[]> {
     const found = await this.db.getAllFromIndex('annotations', 'byArticle', articleId);
-    return found.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end);
+    return found.sort(inTextOrder);
   }
 
   async article(id: string): Promise<ArticleRecord | undefined> {
