@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parseArchive } from '../src/parse/parse-archive';
-import { articleRecord, browserMissing, ensureDatabase, EXTENSION_DIR, fileUrl, highlightsOf, launchPlain, launchWithExtension, openInReader, paintedRanges, putRecords } from './lib/browser';
+import { browserMissing, EXTENSION_DIR, launchPlain, launchWithExtension } from '../test/e2e/browser';
+import { articleRecord, highlightsOf, seedLibrary } from '../test/e2e/seed-library';
+import { ensureDatabase, fileUrl, openInReader, paintedRanges } from './lib/browser';
 import { readCorpus } from './lib/corpus';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
 import { median, medianOfRuns } from './lib/stats';
@@ -71,7 +73,7 @@ async function paintedReader(): Promise<{ result: Result; detail: string }> {
   const highlights = highlightsOf(article, PAGE_HIGHLIGHTS, { seed: 100 });
 
   const milestones: Record<string, number[]> = {};
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension({ offline: true });
   let ours: { median: number; samples: number[] };
   try {
     const page = await ext.context.newPage();
@@ -80,7 +82,7 @@ async function paintedReader(): Promise<{ result: Result; detail: string }> {
     await openInReader(page, PAGE_FILE);
     const admin = await ext.extensionPage();
     await ensureDatabase(ext, admin);
-    await putRecords(admin, [articleRecord(article, highlights, url)], highlights);
+    await seedLibrary(admin, { articles: [articleRecord(article, highlights, url)], annotations: highlights, tombstones: [] });
     await admin.close();
     ours = await medianOfRuns(async (run) => {
       const ms = await timeToPainted(page, url, PAGE_HIGHLIGHTS);
@@ -100,7 +102,7 @@ async function paintedReader(): Promise<{ result: Result; detail: string }> {
     await ext.close();
   }
 
-  const plain = await launchPlain();
+  const plain = await launchPlain({ offline: true });
   let raw: { median: number; samples: number[] };
   try {
     const page = await plain.context.newPage();

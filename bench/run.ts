@@ -8,18 +8,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchor } from './anchor';
 import type { BenchModule, Result } from './lib/result';
+import { memory } from './memory';
 import { pageCost } from './page-cost';
 import { parse } from './parse';
+import { popup } from './popup';
 import { seed } from './seed';
 
-/** The modules, in the order they run. Adding a benchmark is one line here (popup and memory come next). */
+/** The modules, in the order they run. Adding a benchmark is one line here. */
 const MODULES: BenchModule[] = [
   parse,
   anchor,
   pageCost,
   seed,
-  // popup,   // popup first list at 10 and 10,000 highlights, search latency (uses lib/browser.ts: library, putRecords)
-  // memory,  // service worker and popup JS heap with 10,000 highlights stored
+  popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency
+  memory, // service worker and popup JS heap with 10,000 highlights stored against 10
 ];
 
 const HERE = dirname(fileURLToPath(import.meta.url));

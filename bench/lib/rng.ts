@@ -1,16 +1,2 @@
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same cases on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** An integer in [min, max]. */
-export function between(random: () => number, min: number, max: number): number {
-  return min + Math.floor(random() * (max - min + 1));
-}
+// The seeded generator (mulberry32) and `between`, shared with the seeded library of the browser tests.
+export { between, rng } from '../../test/e2e/seed-library';

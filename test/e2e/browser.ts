@@ -1,56 +1,78 @@
-// Launches Debian's Chromium with the built extension (dist/chrome) through playwright-core.
+// Launches Debian's Chromium through playwright-core: with the built extension (dist/chrome), as the
+// browser tests and the page benchmarks (bench/) use it, or plain, for the benchmarks' peer.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(REPO, 'dist/chrome');
-const CHROMIUM = process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Headless, no sandbox (root), nothing reaching out to the network on its own. */
+const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
+/** Why Chromium with the extension cannot run here (no build, no Chromium), or null when it can. */
+export function browserMissing(): string | null {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return `No build at ${EXTENSION_DIR}: run npm run build first.`;
+  if (!existsSync(CHROMIUM)) return `No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set PIZHU_CHROMIUM.`;
+  return null;
+}
 
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** A new tab on one of the extension's pages (the popup's by default), where IndexedDB is the extension's own. */
+  extensionPage(path?: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Every http(s) request fails: corpus images point at the web, and tests must not reach it. */
+async function goOffline(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:/, (route) => route.abort());
 }
 
 /** With `offline`, every http(s) request fails: corpus images point at the web, and tests must not reach it. */
 /** `uiLanguage` sets the browser's UI language ("zh-CN"), which the extension's own text and dates follow. */
 export async function launchWithExtension({ offline = false, uiLanguage }: { offline?: boolean; uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
+  const missing = browserMissing();
+  if (missing) throw new Error(missing);
   const profile = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS, ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
     // Playwright sets the renderer's locale itself: it must agree with the browser's.
     ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
   });
-  if (offline) await context.route(/^https?:/, (route) => route.abort());
+  if (offline) await goOffline(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
     extensionId,
+    async extensionPage(path = 'popup/index.html') {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium without any extension, in a fresh incognito-like context: the benchmarks' peer for page costs. */
+export async function launchPlain({ offline = false }: { offline?: boolean } = {}): Promise<{ browser: Browser; context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does), or set PIZHU_CHROMIUM.`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const context = await browser.newContext();
+  if (offline) await goOffline(context);
+  return { browser, context, close: () => browser.close() };
 }
 
 /** The toolbar badge the background sets on a tab that shows an article (read in the service worker). */
