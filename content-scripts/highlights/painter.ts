@@ -69,8 +69,8 @@ export class Painter {
     const flash = new Highlight(...ranges);
     // Above the colours, so the flash shows on an overlapped passage too.
     flash.priority = 1;
-    CSS.highlights.set('pizhu-flash', flash);
-    setTimeout(() => CSS.highlights.get('pizhu-flash') === flash && CSS.highlights.delete('pizhu-flash'), 1600);
+    CSS.highlights.set('pz-reveal', flash);
+    setTimeout(() => CSS.highlights.get('pz-reveal') === flash && CSS.highlights.delete('pz-reveal'), 1600);
     return true;
   }
 
@@ -95,7 +95,8 @@ function installHighlightStyles(): void {
   sheet.replaceSync(
     [
       ...COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`),
-      '::highlight(pizhu-flash) { background-color: #ff9f1a; color: #000; }',
+      // Not a "pizhu…" name: those are the reader's highlights (CONTRACT §4), this only points at one.
+      '::highlight(pz-reveal) { background-color: #ff9f1a; color: #000; }',
     ].join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

@@ -129,12 +129,20 @@ describe('the popup', () => {
   it('refuses a damaged import with a clear message, and the library is exactly as before', async () => {
     const before = JSON.parse((await downloaded(popup, 'export-json')).text);
     const whole = JSON.stringify(before);
+    const refusal = () => popup.locator('[data-testid="transfer-status"][role="alert"]').textContent({ timeout: 10_000 });
     await popup.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(whole.slice(0, whole.length / 2)) });
-    await expect(popup.locator('[data-testid="transfer-status"][role="alert"]').textContent({ timeout: 10_000 })).resolves.toMatch(/\S/);
+    await expect(refusal()).resolves.toMatch(/ends too early/);
+    // A whole file with one bad highlight among good ones, and a new one beside it: refused whole, nothing of it written.
+    const oneBad = JSON.parse(whole);
+    oneBad.first.items.push({ ...oneBad.first.items[0], id: 'urn:uuid:0b7a8e4c-1111-4222-8333-944455556666', 'pizhu:color': 'orange' });
+    oneBad.first.items[1]['pizhu:color'] = 'pink';
+    await popup.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oneBad)) });
+    await expect(refusal()).resolves.toMatch(/annotation 3: pizhu:color/);
     await popup.reload();
     await expect.poll(() => itemTexts(popup)).toEqual(quotes);
     const after = JSON.parse((await downloaded(popup, 'export-json')).text);
-    expect(after.items ?? after.first.items).toEqual(before.items ?? before.first.items);
+    // The library, every part of it (highlights, articles, deletions), is exactly as before; only the export's own id and time differ.
+    for (const key of ['first', 'total', 'pizhu:articles', 'pizhu:tombstones']) expect(after[key]?.items ?? after[key]).toEqual(before[key]?.items ?? before[key]);
   });
 
   it('deletes a highlight with an undo that brings it back', async () => {
@@ -152,7 +160,8 @@ describe('the popup', () => {
     reader = opened;
     await reader.getByTestId('reader').waitFor({ timeout: 10_000 });
     expect(reader.url()).toBe(FILE_URL);
-    await expect.poll(async () => cleanText((await painted(reader))['pizhu-flash'] ?? '')).toBe(quotes[1]);
+    await expect.poll(() => reader.evaluate(() => [...(CSS.highlights.get('pz-reveal') ?? [])].map((r) => (r as Range).toString()).join(''))).toBe(await reader.evaluate(() => [...CSS.highlights.get('pizhu-blue')!].map((r) => (r as Range).toString()).join('')));
+    expect(cleanText(await reader.evaluate(() => [...CSS.highlights.get('pizhu-blue')!].map((r) => (r as Range).toString()).join('')))).toBe(quotes[1]);
     // The popup steps aside for the article.
     await expect.poll(() => popup.isClosed()).toBe(true);
     popup = await browser.context.newPage();
