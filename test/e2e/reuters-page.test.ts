@@ -32,6 +32,7 @@ describe('a Reuters article page', () => {
         title: '汇市一周综述：贸易战暂休人民币重回“6”时代 英首相约翰逊押宝“双12”',
         source: 'reuters',
         publishedAt: '2019-11-09T10:26:02.000Z',
+        archivedAt: null,
         blockCount: 26,
         origin: 'page',
       },
