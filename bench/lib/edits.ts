@@ -49,6 +49,27 @@ export function editText(original: string, share: number, seed: number): EditedT
   return { text: units.join(''), moved, edits };
 }
 
+/**
+ * The text without the blocks (lines) that hold the given offsets: paragraphs a later version of the
+ * story cut. Every other unit is tracked to its new offset, as `editText` does.
+ */
+export function cutBlocks(original: string, offsets: number[]): EditedText {
+  const starts = [0];
+  for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) starts.push(i + 1);
+  const blockOf = (offset: number) => starts.findLastIndex((start) => start <= offset);
+  // The title (block 0) stays: a story keeps its headline.
+  const cut = new Set(offsets.map(blockOf).filter((block) => block > 0));
+  const moved = new Int32Array(original.length).fill(-1);
+  let text = '';
+  starts.forEach((start, block) => {
+    const end = block + 1 < starts.length ? starts[block + 1] : original.length;
+    if (cut.has(block)) return;
+    for (let i = start; i < end; i++) moved[i] = text.length + i - start;
+    text += original.slice(start, end);
+  });
+  return { text, moved, edits: { substitutions: 0, insertions: 0, deletions: original.length - text.length } };
+}
+
 /** Where the original range [start, end) went: from its first surviving unit to its last; null if every unit was deleted. */
 export function mapRange(moved: Int32Array, start: number, end: number): { start: number; end: number } | null {
   let first = -1;
