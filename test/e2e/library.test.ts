@@ -170,6 +170,30 @@ describe('the popup', () => {
   });
 });
 
+describe('a highlight that cannot be placed', () => {
+  it('is marked in the popup as not placed where the article was last read, and can be deleted there', async () => {
+    const articleId = (await popup.evaluate(() => new Promise<string>((resolve) => {
+      const open = indexedDB.open('pizhu');
+      open.onsuccess = () => open.result.transaction('annotations').objectStore('annotations').getAll().onsuccess = (e) => resolve(((e.target as IDBRequest).result as { articleId: string }[])[0]!.articleId);
+    })));
+    const lost = {
+      id: '0b7a8e4c-9999-4222-8333-944455556666', articleId, color: 'green' as const,
+      position: { type: 'TextPositionSelector' as const, start: 0, end: 9 },
+      quote: { type: 'TextQuoteSelector' as const, exact: '这句话不在文章里面', prefix: '', suffix: '' },
+      parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+    };
+    await seedLibrary(popup, { articles: [], annotations: [lost], tombstones: [] });
+    await reader.reload();
+    await reader.getByTestId('orphans').waitFor({ timeout: 10_000 });
+    await popup.reload();
+    const item = popup.locator(`[data-testid="annotation-item"][data-id="${lost.id}"]`);
+    await expect.poll(() => item.getByTestId('orphan-badge').count(), { timeout: 10_000 }).toBe(1);
+    await expect(popup.getByTestId('orphan-badge').count()).resolves.toBe(1);
+    await item.getByTestId('annotation-delete').click();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+  });
+});
+
 describe('the JSON export in a fresh profile', () => {
   it('imports, reports what it did, and its highlights paint on the article', async () => {
     const json = (await downloaded(popup, 'export-json')).text;
