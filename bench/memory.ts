@@ -2,7 +2,7 @@
 // the popup once its list is fully read, with 10,000 highlights over 1,000 articles stored against 10.
 import type { CDPSession } from 'playwright-core';
 import type { LibraryData } from '../src/export/library-data';
-import { browserMissing, launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
 import { libraryArticles, makeLibrary } from '../test/e2e/seed-library';
 import { openInReader, paintedRanges, seedStore, waitForPainted } from './lib/browser';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
@@ -116,8 +116,6 @@ export const memory: BenchModule = {
   id: 'memory',
   browser: true,
   async run(): Promise<Result[]> {
-    const missing = browserMissing();
-    if (missing) throw new Error(missing);
     // The article opened is the libraries' first, a corpus file: its 10 highlights are the same in both.
     const { file } = libraryArticles()[0];
     const small = makeLibrary(SMALL.highlights, SMALL.articles);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parseArchive } from '../src/parse/parse-archive';
-import { browserMissing, EXTENSION_DIR, launchPlain, launchWithExtension } from '../test/e2e/browser';
+import { EXTENSION_DIR, launchPlain, launchWithExtension } from '../test/e2e/browser';
 import { articleRecord, highlightsOf, seedLibrary } from '../test/e2e/seed-library';
 import { ensureDatabase, fileUrl, openInReader, paintedRanges } from './lib/browser';
 import { readCorpus } from './lib/corpus';
@@ -124,8 +124,6 @@ export const pageCost: BenchModule = {
   id: 'page-cost',
   browser: true,
   async run(): Promise<Result[]> {
-    const missing = browserMissing();
-    if (missing) throw new Error(missing);
     const results = sizes();
     const { result, detail } = await paintedReader();
     console.log(`  page-cost samples: ${detail}`);

@@ -5,7 +5,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import type { LibraryData } from '../src/export/library-data';
 import { LibrarySearch } from '../src/search/library-search';
-import { browserMissing, launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
 import { makeLibrary, NOTE_PHRASES } from '../test/e2e/seed-library';
 import { seedStore } from './lib/browser';
 import { rng } from './lib/rng';
@@ -216,8 +216,6 @@ export const popup: BenchModule = {
   id: 'popup',
   browser: true,
   async run(): Promise<Result[]> {
-    const missing = browserMissing();
-    if (missing) throw new Error(missing);
     const small = makeLibrary(SMALL.highlights, SMALL.articles);
     const large = makeLibrary(LARGE.highlights, LARGE.articles);
     const queries = searchQueries(small);

@@ -13,6 +13,7 @@ import { pageCost } from './page-cost';
 import { parse } from './parse';
 import { popup } from './popup';
 import { seed } from './seed';
+import { browserMissing } from '../test/e2e/browser';
 
 /** The modules, in the order they run. Adding a benchmark is one line here. */
 const MODULES: BenchModule[] = [
@@ -96,6 +97,9 @@ async function main(args: string[]): Promise<number> {
     const started = performance.now();
     console.log(`${module.id}…`);
     try {
+      // A browser benchmark needs dist/ and Chromium: say which is missing rather than fail inside.
+      const missing = module.browser ? browserMissing() : null;
+      if (missing) throw new Error(missing);
       const lines = await module.run();
       results.push(...lines);
       byModule.push(lines);

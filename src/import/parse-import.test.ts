@@ -162,8 +162,8 @@ describe('parseImport: other tools', () => {
         quote: { type: 'TextQuoteSelector', exact: '经济前景', prefix: '分析人士认为，', suffix: '仍不明朗' },
         parserVersion: 1,
         note: '注意措辞的变化',
-        // Stored in UTC, as the store compares times as strings.
         tags: [],
+        // Stored in UTC (the file says 20:15+08:00), as the store compares times as strings.
         created: '2026-02-01T12:15:00.000Z',
         modified: '2026-02-01T12:15:00.000Z',
       },
