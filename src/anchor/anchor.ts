@@ -1,5 +1,5 @@
 import search from 'approx-string-match';
-import { prefixAgreement, suffixAgreement } from './context-score';
+import { prefixAgreement, prefixRun, suffixAgreement, suffixRun } from './context-score';
 import { matchKey, type MatchKey } from './match-key';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
@@ -10,12 +10,23 @@ export interface Anchored {
   method: 'position' | 'quote' | 'fuzzy';
 }
 
-/** A quote this long or longer is its own evidence; a shorter one also needs its context to agree. */
+/** A quote this long or longer, found whole, is its own evidence; a shorter one, or a near match, also needs its context to agree. */
 const SELF_EVIDENT_LENGTH = 16;
+/**
+ * A long near match with at most this share of its characters changed is the passage itself, reworded;
+ * one changed more could be a similar sentence (another quarter's figures): its context must agree too.
+ */
+const SELF_EVIDENT_ERRORS = 0.1;
 /** The least share of the quote that a near match must keep (errors at most a fifth of its length). */
 const MIN_QUOTE_SIMILARITY = 0.8;
-/** The least agreement of the context a short quote needs: below it, the words are somewhere else's. */
-const MIN_CONTEXT_SIMILARITY = 0.5;
+/**
+ * The floor for context, on either of two readings: the characters right beside the quote, exactly as
+ * stored, make up half the context; or each side agrees to three quarters allowing edits. Similar
+ * sentences elsewhere (the same figure in another quarter) reach neither; an edited sentence around
+ * the highlight's own words reaches the second.
+ */
+const MIN_EXACT_CONTEXT = 0.5;
+const MIN_EDITED_CONTEXT_SIDE = 0.75;
 
 /**
  * Finds a highlight's words in (possibly changed) article text, in this order: its old position,
@@ -28,10 +39,12 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   if (!quote.exact) return null;
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
 
-  // A long quote found once, exactly as written, is its own evidence: no key, no context needed.
+  // A long quote found once exactly as written, beside its own prefix or suffix, is its own evidence:
+  // no key needed. (Without that context, the key may find it again in another punctuation.)
   if (quote.exact.length >= SELF_EVIDENT_LENGTH) {
     const at = text.indexOf(quote.exact);
-    if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0) return { start: at, end: at + quote.exact.length, method: 'quote' };
+    const besideItsOwn = (quote.prefix && text.endsWith(quote.prefix, at)) || (quote.suffix && text.startsWith(quote.suffix, at + quote.exact.length));
+    if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0 && besideItsOwn) return { start: at, end: at + quote.exact.length, method: 'quote' };
   }
 
   const haystack = textKey(text);
@@ -47,9 +60,15 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
 
   const maxErrors = Math.floor(needle.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors < 1) return null;
-  // Edited text mostly keeps a passage near where it was: look there first, then everywhere.
-  const local = wanted.hint === null ? null : nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint));
-  const near = (local && bestCandidate(local, haystack, wanted)) ?? bestCandidate(search(haystack.key, needle, maxErrors), haystack, wanted);
+  // Edited text mostly keeps a passage near where it was: look there first. A match found there with
+  // little changed (one character, or a tenth) is the passage; one changed more may be a similar
+  // sentence that stayed while the passage moved: then everywhere, for a closer match (or, with
+  // nothing nearby, for any).
+  const local = wanted.hint === null ? null : bestCandidate(nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint)), haystack, wanted);
+  const settled = local !== null && local.errors <= Math.max(1, wanted.length * SELF_EVIDENT_ERRORS);
+  const fewerErrors = local ? local.errors - 1 : maxErrors;
+  const anywhere = !settled && fewerErrors >= 0 ? bestCandidate(search(haystack.key, needle, fewerErrors), haystack, wanted) : null;
+  const near = anywhere ?? local;
   return near ? { ...toText(haystack, near), method: 'fuzzy' } : null;
 }
 
@@ -110,8 +129,8 @@ function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Want
   for (const candidate of candidates) {
     const quoteSimilarity = 1 - candidate.errors / wanted.length;
     if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
-    const context = contextSimilarity(haystack, candidate, wanted);
-    if (wanted.length < SELF_EVIDENT_LENGTH && context < MIN_CONTEXT_SIMILARITY) continue;
+    const { score: context, agrees } = contextOf(haystack, candidate, wanted);
+    if ((wanted.length < SELF_EVIDENT_LENGTH || candidate.errors > wanted.length * SELF_EVIDENT_ERRORS) && !agrees) continue;
     const textStart = haystack.from[candidate.start] ?? 0;
     const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
     const score = quoteSimilarity * 50 + context * 40 + nearness * 2;
@@ -120,19 +139,22 @@ function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Want
   return best?.candidate ?? null;
 }
 
-/** How well the text around a candidate agrees with the stored prefix and suffix, 0 to 1 (approximately: see context-score). */
-function contextSimilarity(haystack: MatchKey, candidate: Candidate, wanted: Wanted): number {
+/**
+ * How well the text around a candidate agrees with the stored prefix and suffix: `score` (0 to 1,
+ * allowing edits: see context-score) ranks candidates; `agrees` is the floor (MIN_EXACT_CONTEXT).
+ */
+function contextOf(haystack: MatchKey, candidate: Candidate, wanted: Wanted): { score: number; agrees: boolean } {
   const { prefix, suffix } = wanted;
   // Room for a few inserted characters beside the quote.
   const slack = (length: number) => length + Math.ceil(length / 2) + 2;
+  const before = haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start);
+  const after = haystack.key.slice(candidate.end, candidate.end + slack(suffix.length));
   // An empty stored context agrees with the start (or end) of the text, and half as well elsewhere.
-  const prefixScore = prefix
-    ? prefixAgreement(prefix, haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start))
-    : candidate.start === 0 ? 1 : 0.5;
-  const suffixScore = suffix
-    ? suffixAgreement(suffix, haystack.key.slice(candidate.end, candidate.end + slack(suffix.length)))
-    : candidate.end === haystack.key.length ? 1 : 0.5;
-  return (prefixScore + suffixScore) / 2;
+  const atStart = candidate.start === 0 ? 1 : 0.5;
+  const atEnd = candidate.end === haystack.key.length ? 1 : 0.5;
+  const edited = [prefix ? prefixAgreement(prefix, before) : atStart, suffix ? suffixAgreement(suffix, after) : atEnd] as const;
+  const exact = ((prefix ? prefixRun(prefix, before) : atStart) + (suffix ? suffixRun(suffix, after) : atEnd)) / 2;
+  return { score: (edited[0] + edited[1]) / 2, agrees: exact >= MIN_EXACT_CONTEXT || Math.min(...edited) >= MIN_EDITED_CONTEXT_SIDE };
 }
 
 function toText(haystack: MatchKey, candidate: Candidate): { start: number; end: number } {

@@ -4,6 +4,20 @@
  * one edited character beside a quote costs one character of agreement, not the whole side.
  */
 
+/** The share of `prefix` that `window` ends with, character for character: strict, for the floor. */
+export function prefixRun(prefix: string, window: string): number {
+  let n = 0;
+  while (n < prefix.length && n < window.length && prefix[prefix.length - 1 - n] === window[window.length - 1 - n]) n++;
+  return prefix.length ? n / prefix.length : 1;
+}
+
+/** The share of `suffix` that `window` starts with, character for character. */
+export function suffixRun(suffix: string, window: string): number {
+  let n = 0;
+  while (n < suffix.length && n < window.length && suffix[n] === window[n]) n++;
+  return suffix.length ? n / suffix.length : 1;
+}
+
 /** Agreement of `prefix` with the text that ends where `window` ends (insertions and deletions allowed). */
 export function prefixAgreement(prefix: string, window: string): number {
   return agreement(prefix, window, true);
