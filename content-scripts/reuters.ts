@@ -20,7 +20,7 @@ async function read(): Promise<void> {
   const parsed = parseReutersPage(liveDom, document, location.href, { map: true });
   if (!parsed?.map) {
     // Navigated away from the article: nothing of it stays painted or listed.
-    if (shown) session?.show([]);
+    if (shown) session?.leave();
     shown = null;
     return;
   }

@@ -34,6 +34,8 @@ export interface HighlightSession {
   retarget(map: ArticleMap<Node>): void;
   /** Another article now stands on the page (a site that navigates without loading a page). */
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
+  /** The page shows no article now: nothing stays painted or listed, and no message about the old one is acted on. */
+  leave(): void;
 }
 
 export function startHighlighting(initial: HighlightTarget): HighlightSession {
@@ -42,6 +44,8 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   let annotations: AnnotationRecord[] = [];
   let pending: { start: number; end: number } | null = null;
   let lastColor: Color = 'yellow';
+  /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
+  let left = false;
   let state: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null };
 
   const host = document.createElement('div');
@@ -77,7 +81,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     update({ orphans, marks: noteMarks() });
     // The popup marks the highlights this copy could not place; tell it when that changes.
     const ids = orphans.map((o) => o.id).sort();
-    if (`${target.article.id} ${ids}` !== reported) {
+    if (!left && `${target.article.id} ${ids}` !== reported) {
       reported = `${target.article.id} ${ids}`;
       void request({ type: 'placement', articleId: target.article.id, orphans: ids });
     }
@@ -163,6 +167,8 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   // From the background: the keyboard command or context menu (highlight the selection), or the note
   // editor's frame reporting saved or deleted (load the highlights again) or closed.
   browser.runtime.onMessage.addListener((raw: unknown) => {
+    // The page no longer shows the article: nothing about it is done here.
+    if (left) return undefined;
     const message = parseMessage(raw);
     if (message?.type === 'highlight-selection') {
       selectionToPending();
@@ -178,7 +184,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   });
 
   const reload = async () => {
-    const answer = await request({ type: 'article-seen', article: target.article, again: true });
+    const asked = target;
+    const answer = await request({ type: 'article-seen', article: asked.article, again: true });
+    // Another article (or none) stands on the page since: this answer is about the old one.
+    if (target !== asked || left) return;
     if ('error' in answer) return update({ error: answer.error });
     annotations = answer.annotations;
     paintAll();
@@ -223,6 +232,13 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
 
   update({});
   return {
+    leave() {
+      left = true;
+      annotations = [];
+      pending = null;
+      paintAll();
+      update({ toolbar: null, editor: null, error: null });
+    },
     show(next, revealId) {
       annotations = next;
       paintAll();
@@ -233,6 +249,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
       paintAll();
     },
     switchTo(next, nextAnnotations, revealId) {
+      left = false;
       target = next;
       annotations = nextAnnotations;
       pending = null;

@@ -45,7 +45,8 @@ export function matchKey(text: string): MatchKey {
       i += 1;
       continue;
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const next = text.charCodeAt(i + 1);
+    const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const char = text.slice(i, i + width);
     if (!/\s/u.test(char) && char !== '\u200b' && char !== '\ufeff') push((SAME_AS[char] ?? char.normalize('NFKC')).toLowerCase(), i, width);
     i += width;

@@ -205,6 +205,7 @@ describe('handleMessage', () => {
     const store = p.db;
     await store.recordArticle(summary, 'data:text/html,<script>alert(1)</script>');
     await store.recordArticle(summary, 'file:///firefox/1040207.md');
+    await store.recordArticle(summary, 'file://evil.example/share/1040207.md');
     const popup = { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' };
     expect(await handleMessage({ type: 'open-annotation', id: annotation().id }, popup, p)).toEqual({ ok: true });
     expect(p.calls.filter((c) => c.startsWith('show'))).toEqual(['show file:///firefox/1040207.md', 'show https://cn.reuters.com/a']);

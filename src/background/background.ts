@@ -124,8 +124,8 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
 
 /** The longest address the store keeps (an export's schema takes no longer ones back). */
 const MAX_ADDRESS = 4096;
-/** Addresses a highlight may be opened at: the web, and archive files on disk. Nothing else a file could smuggle in. */
-const OPENABLE = /^(https?|file):/i;
+/** Addresses a highlight may be opened at: the web, and archive files on this disk (file:///, no host). Nothing else a file could smuggle in. */
+const OPENABLE = /^(https?:|file:\/\/\/)/i;
 
 /**
  * Opens the highlight's article where the reader last read it and scrolls to the passage. Where

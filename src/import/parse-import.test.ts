@@ -28,6 +28,16 @@ describe('parseImport: our own export', () => {
     expect(result).toEqual({ ok: true, data: sorted(SAMPLE_LIBRARY), skipped: [] });
   });
 
+  it('stores every time in UTC, as the store compares them: articles and deletions too', () => {
+    const local = exported();
+    local['pizhu:tombstones'][0].deleted = '2026-03-01T08:00:00+08:00';
+    local['pizhu:articles'][0].annotatedAt = '2026-03-02T08:00+08:00';
+    const result = parseImport(JSON.stringify(local));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.tombstones[0]!.deleted).toBe('2026-03-01T00:00:00.000Z');
+    expect(result.data.articles[0]!.annotatedAt).toBe('2026-03-02T00:00:00.000Z');
+  });
+
   it('takes an empty library', () => {
     expect(parseImport(webAnnotationJson({ articles: [], annotations: [], tombstones: [] }, { exported: EXPORTED }))).toEqual({ ok: true, data: { articles: [], annotations: [], tombstones: [] }, skipped: [] });
   });
@@ -41,6 +51,9 @@ describe('parseImport: our own export', () => {
     expect(refusal(JSON.stringify(badArticle))).toMatch(/^article 2: seenAt: /);
     const smuggled = exported();
     smuggled['pizhu:articles'][0].seenAt = ['data:text/html,<script>alert(1)</script>'];
+    expect(refusal(JSON.stringify(smuggled))).toMatch(/^article 1: .*not a web or file address/);
+    // A file address on another host (an SMB share on Windows) is not an archive file on this disk.
+    smuggled['pizhu:articles'][0].seenAt = ['file://evil.example/share/1040207.md'];
     expect(refusal(JSON.stringify(smuggled))).toMatch(/^article 1: .*not a web or file address/);
     const badTombstone = exported();
     badTombstone['pizhu:tombstones'][0].deleted = 'yesterday';

@@ -9,25 +9,27 @@ import { AnnotationSchema, ArticleSummarySchema } from '../messages/schemas';
  */
 
 const isoTime = AnnotationSchema.entries.created;
+/** A time as the store keeps it: UTC, as toISOString writes it (the store compares times as strings). */
+const utcTime = v.pipe(isoTime, v.transform((time) => new Date(Date.parse(time)).toISOString()));
 
-/** An address the library may open later: the web, or an archive file on disk; never what a shared file could smuggle in (data:, javascript:, chrome:). */
-const openable = (schema: v.GenericSchema<string, string>) => v.pipe(schema, v.check((url) => url === '' || /^(https?|file):/i.test(url), 'not a web or file address'));
+/** An address the library may open later: the web, or an archive file on this disk (file:///); never what a shared file could smuggle in (data:, javascript:, chrome:). */
+const openable = (schema: v.GenericSchema<string, string>) => v.pipe(schema, v.check((url) => url === '' || /^(https?:|file:\/\/\/)/i.test(url), 'not a web or file address'));
 
 export const ArticleRecordSchema = v.object({
   id: ArticleSummarySchema.entries.id,
   url: openable(ArticleSummarySchema.entries.url),
   title: ArticleSummarySchema.entries.title,
   source: ArticleSummarySchema.entries.source,
-  publishedAt: ArticleSummarySchema.entries.publishedAt,
-  archivedAt: ArticleSummarySchema.entries.archivedAt,
+  publishedAt: v.nullable(utcTime),
+  archivedAt: v.optional(v.nullable(utcTime)),
   seenAt: v.pipe(v.array(openable(v.pipe(v.string(), v.maxLength(4096)))), v.maxLength(10_000)),
-  annotatedAt: v.nullable(isoTime),
+  annotatedAt: v.nullable(utcTime),
 });
 
 export const TombstoneSchema = v.object({
   id: AnnotationSchema.entries.id,
   articleId: AnnotationSchema.entries.articleId,
-  deleted: isoTime,
+  deleted: utcTime,
 });
 
 // The list first: valibot's object schemas take an array too (it is an object), and would empty it.

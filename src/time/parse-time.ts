@@ -44,8 +44,9 @@ export function parseEpochMs(text: string): string | null {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * Offsets change only at whole quarter hours (every zone's offset and transition is a multiple of
- * 15 minutes), so one answer serves a zone's whole quarter hour: most files repeat a few times.
+ * One answer serves a zone's whole quarter hour: the zones the sources use (Asia/Shanghai,
+ * Europe/Paris, UTC) change offset only at whole hours. (A few zones did not, St John's until 2011:
+ * this cache is not for them.) Most files repeat a few times.
  */
 const offsets = new Map<string, number>();
 const QUARTER_HOUR = 15 * 60_000;
