@@ -61,11 +61,12 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   const maxErrors = Math.floor(needle.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors < 1) return null;
   // Edited text mostly keeps a passage near where it was: look there first. A match found there with
-  // little changed (one character, or a tenth) is the passage; one changed more may be a similar
+  // little changed (one character, or a tenth) is the passage; a long one changed more may be a similar
   // sentence that stayed while the passage moved: then everywhere, for a closer match (or, with
   // nothing nearby, for any).
   const local = wanted.hint === null ? null : bestCandidate(nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint)), haystack, wanted);
-  const settled = local !== null && local.errors <= Math.max(1, wanted.length * SELF_EVIDENT_ERRORS);
+  // (A short quote's match has cleared the context floor already: its own sentence, not a similar one.)
+  const settled = local !== null && (wanted.length < SELF_EVIDENT_LENGTH || local.errors <= Math.max(1, wanted.length * SELF_EVIDENT_ERRORS));
   const fewerErrors = local ? local.errors - 1 : maxErrors;
   const anywhere = !settled && fewerErrors >= 0 ? bestCandidate(search(haystack.key, needle, fewerErrors), haystack, wanted) : null;
   const near = anywhere ?? local;
