@@ -57,6 +57,8 @@ async function mount(): Promise<void> {
 
   // The browser's own parser, into an inert document: nothing of the file runs or loads.
   const { article } = readArchive(pre.textContent ?? '', inertHtml);
+  // Ask for the article's highlights now: the answer travels while the view is built.
+  const announcing = announceArticle(article);
   const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
   const theme = (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
 
@@ -75,7 +77,7 @@ async function mount(): Promise<void> {
     if (session) session.retarget(readerViewMap(root));
   };
   render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} />, root);
-  const announced = await announceArticle(article);
+  const announced = await announcing;
   session = startHighlighting({
     article: summarize(article),
     map: readerViewMap(root),

@@ -72,7 +72,8 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
       if (!message.again) await store.recordArticle(article, sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url);
       await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
       const annotations = await store.annotationsFor(article.id);
-      await ports.markTab(tabId, article.title, annotations.length);
+      // The page waits for its highlights, not for the badge.
+      void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
       const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
       return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
     }
