@@ -26,6 +26,8 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
   const [failure, setFailure] = useState<string | null>(null);
 
   const search = useMemo(() => new LibrarySearch(state.articles, state.annotations), [state.articles, state.annotations]);
+  // Counted once per library read, not on every keystroke.
+  const tags = useMemo(() => search.tags(), [search]);
   const hits = useMemo(() => search.search({ text, colors: colors.length ? colors : undefined, tag: tag || undefined }), [search, text, colors, tag]);
   const rows = useMemo(() => toRows(hits, { currentArticleId, orphans: state.orphans }), [hits, currentArticleId, state.orphans]);
   const filtered = text.trim() !== '' || colors.length > 0 || tag !== '';
@@ -102,10 +104,10 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
               onClick={() => setColors((old) => (old.includes(color) ? old.filter((c) => c !== color) : [...old, color]))}
             />
           ))}
-          {search.tags().length > 0 && (
+          {tags.length > 0 && (
             <select data-testid="filter-tag" aria-label={t('filterByTag')} value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
               <option value="">{t('allTags')}</option>
-              {search.tags().map((name) => (
+              {tags.map((name) => (
                 <option key={name} value={name}>
                   #{name}
                 </option>
