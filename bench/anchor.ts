@@ -4,7 +4,6 @@
 import { anchorQuote } from '../src/anchor/anchor';
 import { createAnnotation, placeAnnotations } from '../src/anchor/annotations';
 import { parseArchive } from '../src/parse/parse-archive';
-import type { AnnotationRecord } from '../src/store/records';
 import { articleText } from '../src/text/article-text';
 import { corpusFiles, readCorpus } from './lib/corpus';
 import { cutBlocks, editText, mapRange } from './lib/edits';
@@ -12,6 +11,7 @@ import { hypothesisAnchor, matchQuote } from './lib/hypothesis-anchor';
 import { lessIsBetter, moreIsBetter, type BenchModule, type Result } from './lib/result';
 import { between, rng } from './lib/rng';
 import { medianMs } from './lib/stats';
+import type { AnnotationRecord } from '../src/annotation/records';
 
 export const TARGET_LENGTH = 20_000;
 export const HIGHLIGHTS = 200;

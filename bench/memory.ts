@@ -1,13 +1,13 @@
 // memory: the JS heap of the extension's service worker after it answered a page's `article-seen`, and of
 // the popup once its list is fully read, with 10,000 highlights over 1,000 articles stored against 10.
 import type { CDPSession } from 'playwright-core';
-import type { LibraryData } from '../src/export/library-data';
 import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
 import { libraryArticles, makeLibrary } from '../test/e2e/seed-library';
 import { openInReader, paintedRanges, seedStore, waitForPainted } from './lib/browser';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
 import { medianOfRuns } from './lib/stats';
 import { LARGE, libraryTab, loadLibrary, POPUP_VIEWPORT, SMALL } from './popup';
+import type { LibraryData } from '../src/annotation/library-data';
 
 const RUNS = 5;
 const WARMUP = 1;

@@ -3,7 +3,6 @@
 // read; and the search latency, from the input event to the frame after the narrowed list is in the page.
 import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
-import type { LibraryData } from '../src/export/library-data';
 import { LibrarySearch } from '../src/search/library-search';
 import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
 import { makeLibrary, NOTE_PHRASES } from '../test/e2e/seed-library';
@@ -11,6 +10,7 @@ import { seedStore } from './lib/browser';
 import { rng } from './lib/rng';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
 import { median, medianOfRuns } from './lib/stats';
+import type { LibraryData } from '../src/annotation/library-data';
 
 /** The two libraries: `makeLibrary(10, 1)` is exactly the first article of the large one, with its 10 highlights. */
 export const SMALL = { highlights: 10, articles: 1 };

@@ -1,4 +1,4 @@
-import type { Color } from '../src/store/records';
+import type { Color } from '../src/annotation/records';
 
 /** Readable on light and dark pages: translucent, so text colour stays the page's own. */
 export const HIGHLIGHT_COLORS: Record<Color, string> = {

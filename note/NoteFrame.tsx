@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../lib/i18n';
 import { parseReply, type Message } from '../src/messages/protocol';
-import { COLORS, type AnnotationRecord, type Color } from '../src/store/records';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
+import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
 
 /**
  * Asks the background, which keeps the store (a frame inside a web or file page may not open the

@@ -3,12 +3,12 @@ import { t } from '../lib/i18n';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
 import { toRows, type LibraryRow } from '../src/library/rows';
 import { LibrarySearch } from '../src/search/library-search';
-import { COLORS, type AnnotationRecord, type Color } from '../src/store/records';
 import { AnnotationItem, ArticleItem } from './AnnotationItem';
 import { openHighlight } from './library-store';
 import { TransferBar, ArticleExport } from './TransferBar';
 import { useLibrary } from './use-library';
 import { VirtualList } from './VirtualList';
+import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
 
 const UNDO_SECONDS = 6;
 

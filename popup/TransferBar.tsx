@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ArticleHit } from '../src/search/library-search';
-import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
 import { exportFile, importFile, type ExportFormat, type ExportScope } from './transfer';
+import type { ArticleWithAnnotations } from '../src/annotation/library-data';
+import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
   { format: 'markdown', testId: 'export-markdown', label: 'Markdown' },
@@ -11,7 +11,7 @@ const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
 ];
 
 /** Export (the whole library, or what the search lists) and import, with what each is doing now and how it ended. */
-export function TransferBar({ filtered, hits, onImported }: { filtered: boolean; hits: ArticleHit[]; onImported(): void }) {
+export function TransferBar({ filtered, hits, onImported }: { filtered: boolean; hits: ArticleWithAnnotations[]; onImported(): void }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
 

@@ -1,11 +1,12 @@
-import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
+import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
+import type { UiLang } from '../src/i18n/ui-messages';
 
 export type ExportFormat = 'markdown' | 'json' | 'csv';
 
 /** What the popup asks the transfer worker. `selection` null: the whole library, tombstones included. */
 export type WorkerRequest =
-  | { op: 'export'; format: ExportFormat; selection: { articles: ArticleRecord[]; annotations: AnnotationRecord[] } | null; lang: 'zh' | 'en'; now: string; title?: string }
-  | { op: 'import'; file: File; lang: 'zh' | 'en' };
+  | { op: 'export'; format: ExportFormat; selection: { articles: ArticleRecord[]; annotations: AnnotationRecord[] } | null; lang: UiLang; now: string; title?: string }
+  | { op: 'import'; file: File; lang: UiLang };
 
 export type WorkerReply =
   /** Which step the worker is at; the page words it in the reader's language. */

@@ -3,7 +3,6 @@
  * highlights here leaves the popup and the library page free to scroll and to say how far it got.
  */
 import { exportFileName } from '../src/export/file-name';
-import type { LibraryData } from '../src/export/library-data';
 import { toMarkdown } from '../src/export/markdown';
 import { toReadwiseCsv } from '../src/export/readwise-csv';
 import { webAnnotationJson } from '../src/export/web-annotation';
@@ -12,6 +11,7 @@ import { describeImportResult } from '../src/import/report';
 import { openDatabase } from '../src/store/database';
 import { AnnotationStore } from '../src/store/store';
 import type { WorkerReply, WorkerRequest } from './transfer-protocol';
+import type { LibraryData } from '../src/annotation/library-data';
 
 const post = (reply: WorkerReply) => postMessage(reply);
 
@@ -25,7 +25,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   const store = new AnnotationStore(await openDatabase());
   if (request.op === 'export') {
     post({ kind: 'progress', stage: 'read', count: request.selection?.annotations.length ?? 0 });
-    const data: LibraryData = request.selection ? { ...request.selection, tombstones: [] } : await store.exportAll();
+    const data: LibraryData = request.selection ? { ...request.selection, tombstones: [] } : await store.readAll();
     post({ kind: 'progress', stage: 'build', count: data.annotations.length });
     const exported = new Date(request.now);
     const text =

@@ -1,14 +1,14 @@
-import { t, uiLanguage } from '../lib/i18n';
+import { t, uiLang } from '../lib/i18n';
 import { MAX_IMPORT_BYTES } from '../src/import/read-json';
-import type { ArticleHit } from '../src/search/library-search';
-import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
 import { announceChange } from './library-store';
 import type { ExportFormat, WorkerReply, WorkerRequest } from './transfer-protocol';
+import type { ArticleWithAnnotations } from '../src/annotation/library-data';
+import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 export type { ExportFormat } from './transfer-protocol';
 
 /** What to export: the whole library (with its tombstones), what the search lists, or one article. */
-export type ExportScope = { kind: 'all' } | { kind: 'listed'; listed: ArticleHit[] } | { kind: 'article'; article: ArticleRecord; annotations: AnnotationRecord[] };
+export type ExportScope = { kind: 'all' } | { kind: 'listed'; listed: ArticleWithAnnotations[] } | { kind: 'article'; article: ArticleRecord; annotations: AnnotationRecord[] };
 
 /**
  * Exports and imports run in a worker: thousands of highlights are read, checked and written there,
@@ -32,7 +32,7 @@ function inWorker(request: WorkerRequest, progress: (text: string) => void): Pro
   });
 }
 
-const lang = (): 'zh' | 'en' => (uiLanguage().startsWith('zh') ? 'zh' : 'en');
+const lang = uiLang;
 
 /** Writes the file and hands it to the browser as a download; answers what was done. */
 export async function exportFile(format: ExportFormat, scope: ExportScope, progress: (text: string) => void): Promise<string> {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { recentlyAnnotated } from '../src/store/library-reads';
-import type { AnnotationRecord, ArticleRecord } from '../src/store/records';
 import { t } from '../lib/i18n';
 import { announceChange, openLibrary, orphanIds } from './library-store';
+import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 export interface LibraryState {
   /** loading: nothing yet; partial: the first screen; ready: everything; error: the store could not be read. */
@@ -24,7 +24,7 @@ export function useLibrary() {
       const { db, store } = await openLibrary();
       const [first, orphans] = await Promise.all([recentlyAnnotated(db, FIRST_SCREEN), orphanIds().catch(() => new Set<string>())]);
       setState((old) => (old.phase === 'ready' ? old : { phase: 'partial', error: null, articles: first.map((l) => l.article), annotations: first.flatMap((l) => l.annotations), orphans }));
-      const all = await store.exportAll();
+      const all = await store.readAll();
       setState({ phase: 'ready', error: null, articles: all.articles, annotations: all.annotations, orphans });
     } catch (error) {
       setState((old) => ({ ...old, phase: 'error', error: String(error) }));

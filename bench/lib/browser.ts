@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { LibraryData } from '../../src/export/library-data';
 import { DATABASE_NAME } from '../../src/store/database';
 import type { ExtensionBrowser } from '../../test/e2e/browser';
 import { seedLibrary } from '../../test/e2e/seed-library';
 import { CORPUS_DIR } from './corpus';
+import type { LibraryData } from '../../src/annotation/library-data';
 
 export const fileUrl = (corpusPath: string) => pathToFileURL(join(CORPUS_DIR, corpusPath)).href;
 

@@ -1,9 +1,8 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { AnnotationRecord, Color } from '../../src/store/records';
-import { COLORS } from '../../src/store/records';
 import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
+import { type AnnotationRecord, type Color, COLORS } from '../../src/annotation/records';
 
 export interface UiState {
   /** Where the selection toolbar stands (viewport), or null when hidden; `focus` when a keyboard selection opened it. */

@@ -1,6 +1,5 @@
-import type { Color } from '../../src/store/records';
-import { COLORS } from '../../src/store/records';
 import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
+import { type Color, COLORS } from '../../src/annotation/records';
 
 /**
  * Paints highlights with the CSS Custom Highlight API: one Highlight per colour, registered as

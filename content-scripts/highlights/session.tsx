@@ -8,7 +8,6 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { createAnnotation, placeAnnotations } from '../../src/anchor/annotations';
 import { parseMessage, parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
-import type { AnnotationRecord, Color } from '../../src/store/records';
 import type { ArticleMap } from '../../src/text-map/article-map';
 import { domToModel } from '../../src/text-map/dom-to-model';
 import { modelRangeToDom } from '../../src/text-map/model-to-dom';
@@ -18,6 +17,7 @@ import { t, uiLanguage } from '../../lib/i18n';
 import { HighlightUi, type NoteMark, type UiState } from './HighlightUi';
 import { Painter } from './painter';
 import uiCss from './ui.css?inline';
+import type { AnnotationRecord, Color } from '../../src/annotation/records';
 
 export interface HighlightTarget {
   article: ArticleSummary;

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
 import { parseMessage, parseReply, summarize, type ArticleSummary, type Reply } from '../../src/messages/protocol';
-import type { AnnotationRecord } from '../../src/store/records';
+import type { AnnotationRecord } from '../../src/annotation/records';
 
 let current: ArticleSummary | null = null;
 

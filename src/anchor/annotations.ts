@@ -1,6 +1,6 @@
 import { anchorQuote } from './anchor';
 import { describeRange } from './selectors';
-import type { AnnotationRecord, Color } from '../store/records';
+import type { AnnotationRecord, Color } from '../annotation/records';
 
 /** The parser version selectors are taken with: a later parser that changes the article text bumps it. */
 export const PARSER_VERSION = 1;

@@ -1,5 +1,5 @@
 import { parseMessage, type Reply } from '../messages/protocol';
-import { DeletedAnnotation, type AnnotationStore } from '../store/store';
+import { AnnotationWasDeleted, type AnnotationStore } from '../store/store';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface Sender {
@@ -103,7 +103,7 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
         try {
           await store.saveAnnotation(message.annotation);
         } catch (error) {
-          if (error instanceof DeletedAnnotation) return { ok: false, error: 'this highlight was deleted' };
+          if (error instanceof AnnotationWasDeleted) return { ok: false, error: 'this highlight was deleted' };
           throw error;
         }
       }

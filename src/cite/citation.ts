@@ -1,4 +1,6 @@
 import type { ArticleSource } from '../model/article';
+import { utcDay } from '../annotation/time';
+import type { UiLang } from '../i18n/ui-messages';
 
 /** What a citation names: the article's metadata as a page reports it. */
 export interface CitedArticle {
@@ -17,19 +19,18 @@ const PUBLISHER_EN: Record<ArticleSource, string> = {
   rfi: 'RFI Chinese', dw: 'DW Chinese', rfa: 'Radio Free Asia', cdt: 'China Digital Times', other: '',
 };
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * A quotation with its source, ready to paste: in GB/T 7714-2015 form for an online news item
  * (`[EB/OL]`, publication date in brackets, then the date it was cited) for Chinese writing, and
  * APA-like otherwise. The publisher stands as author, since the archive rarely names one.
  */
-export function citation(quote: string, article: CitedArticle, citedOn: Date, language: 'zh' | 'en'): string {
+export function citation(quote: string, article: CitedArticle, citedOn: Date, language: UiLang): string {
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   const host = safeHost(article.url);
   if (language === 'zh') {
     const publisher = PUBLISHER_ZH[article.source] || host;
-    const dates = `${published ? `(${isoDay(published)})` : ''}[${isoDay(citedOn)}]`;
+    const dates = `${published ? `(${utcDay(published)})` : ''}[${utcDay(citedOn)}]`;
     return `“${quote}”\n${publisher ? `${publisher}. ` : ''}${article.title}[EB/OL]. ${dates}. ${article.url}.`;
   }
   const publisher = PUBLISHER_EN[article.source] || host;

@@ -1,7 +1,10 @@
-import type { LibraryData } from './library-data';
-import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Color } from '../store/records';
 import { passageLink } from './passage-link';
-import { uiMessage } from '../i18n/ui-messages';
+import { type UiLang, uiMessage } from '../i18n/ui-messages';
+import type { LibraryData } from '../annotation/library-data';
+import { inTextOrder } from '../annotation/order';
+import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/records';
+import { groupByArticle } from '../annotation/library-data';
+import { utcDateTime, utcDay } from '../annotation/time';
 
 /*
  * Markdown for Obsidian (and any CommonMark reader).
@@ -21,14 +24,14 @@ import { uiMessage } from '../i18n/ui-messages';
 
 export interface MarkdownOptions {
   exported: Date;
-  lang: 'zh' | 'en';
+  lang: UiLang;
 }
 
 /** A colour's name as the extension's own UI gives it. */
-export const colorName = (color: Color, lang: 'zh' | 'en') => uiMessage(lang, `color${color[0]!.toUpperCase()}${color.slice(1)}`);
+export const colorName = (color: Color, lang: UiLang) => uiMessage(lang, `color${color[0]!.toUpperCase()}${color.slice(1)}`);
 
 /** A source's name as the extension's own UI gives it; "other" names the host. */
-export function sourceName(article: Pick<ArticleRecord, 'source' | 'url'>, lang: 'zh' | 'en'): string {
+export function sourceName(article: Pick<ArticleRecord, 'source' | 'url'>, lang: UiLang): string {
   if (article.source !== 'other') return uiMessage(lang, `source_${article.source}`);
   try {
     return new URL(article.url).hostname.replace(/^www\./, '');
@@ -44,6 +47,7 @@ const LABELS = {
 
 export function toMarkdown(data: LibraryData, options: MarkdownOptions): string {
   const byArticle = groupByArticle(data.annotations);
+  for (const group of byArticle.values()) group.sort(inTextOrder);
   if (data.articles.length === 1) {
     const article = data.articles[0];
     return singleArticle(article, byArticle.get(article.id) ?? [], options);
@@ -68,7 +72,7 @@ function singleArticle(article: ArticleRecord, annotations: AnnotationRecord[], 
 function severalArticles(articles: ArticleRecord[], byArticle: Map<string, AnnotationRecord[]>, options: MarkdownOptions): string {
   const labels = LABELS[options.lang];
   const all = articles.flatMap((article) => byArticle.get(article.id) ?? []);
-  const title = `${labels.export} ${utcDay(options.exported.toISOString())}`;
+  const title = `${labels.export} ${dayOf(options.exported.toISOString())}`;
   const front = frontMatter([
     ['title', title],
     ['exported', options.exported.toISOString()],
@@ -85,43 +89,33 @@ function severalArticles(articles: ArticleRecord[], byArticle: Map<string, Annot
   return joinBlocks(blocks);
 }
 
-function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], lang: 'zh' | 'en'): string {
+function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], lang: UiLang): string {
   const labels = LABELS[lang];
   const tags = tagUnion(annotations);
   const item = (label: string, value: string) => (value ? `- ${label}${labels.colon}${value}` : '');
   const items = [
     item(labels.source, escapeLine(sourceName(article, lang))),
     item(labels.url, autolink(article.url)),
-    item(labels.published, article.publishedAt ? utcMinute(article.publishedAt) : ''),
-    item(labels.archived, article.archivedAt ? utcMinute(article.archivedAt) : ''),
+    item(labels.published, article.publishedAt ? minuteOf(article.publishedAt) : ''),
+    item(labels.archived, article.archivedAt ? minuteOf(article.archivedAt) : ''),
     item(labels.tags, tags.map((tag) => `#${tag}`).join(' ')),
   ];
   return items.filter(Boolean).join('\n');
 }
 
-function highlight(article: ArticleRecord, annotation: AnnotationRecord, lang: 'zh' | 'en'): string {
+function highlight(article: ArticleRecord, annotation: AnnotationRecord, lang: UiLang): string {
   const quoteLines = annotation.quote.exact.split('\n').map((line) => escapeLine(line.trim()));
   const callout = [`> [!quote] ${colorName(annotation.color, lang)}`, ...quoteLines.map((line) => (line ? `> ${line}` : '>'))].join('\n');
   const note = annotation.note.trim() ? escapeNote(annotation.note.trim()) : '';
   const link = passageLink(article.url, annotation.quote);
   const meta = [
     uniqueTags(annotation.tags).map((tag) => `#${tag}`).join(' '),
-    utcDay(annotation.created),
+    dayOf(annotation.created),
     link ? `[${LABELS[lang].link}](${markdownDestination(link)})` : '',
   ].filter(Boolean);
   return [callout, note, meta.join(' · ')].filter(Boolean).join('\n\n');
 }
 
-function groupByArticle(annotations: AnnotationRecord[]): Map<string, AnnotationRecord[]> {
-  const groups = new Map<string, AnnotationRecord[]>();
-  for (const annotation of annotations) {
-    const group = groups.get(annotation.articleId) ?? [];
-    group.push(annotation);
-    groups.set(annotation.articleId, group);
-  }
-  for (const group of groups.values()) group.sort(inTextOrder);
-  return groups;
-}
 
 /**
  * An Obsidian tag: letters, digits, `_`, `-` and `/` only, so spaces and other marks become `-`;
@@ -208,15 +202,11 @@ function autolink(url: string): string {
 }
 
 /** Dates in the file are UTC, so one library exports the same file wherever it is exported. */
-function utcDay(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
-}
-
-function utcMinute(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+const dayOf = (iso: string) => utcDay(new Date(iso));
+const minuteOf = (iso: string) => {
+  const text = utcDateTime(new Date(iso), 'minutes');
+  return text ? `${text} UTC` : iso;
+};
 
 /** Blocks separated by one blank line; the file ends with a newline. */
 function joinBlocks(blocks: string[]): string {

@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
-import type { LibraryData } from './library-data';
-import type { AnnotationRecord } from '../store/records';
 import { sourceName } from './markdown';
-import { inTextOrder } from '../store/records';
+import type { LibraryData } from '../annotation/library-data';
+import type { AnnotationRecord } from '../annotation/records';
+import { inTextOrder } from '../annotation/order';
+import { utcDateTime } from '../annotation/time';
+import type { UiLang } from '../i18n/ui-messages';
 
 /** Readwise's CSV import columns (readwise.io/import_bulk), in its order. */
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
@@ -14,7 +16,7 @@ export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 
  * Readwise's inline tags (`.tag1 .tag2 ` before the note's text). Cells a spreadsheet would run as
  * formulas (=, +, -, @, tab, CR first) get a leading apostrophe; UTF-8 BOM so Excel reads Chinese.
  */
-export function toReadwiseCsv(data: LibraryData, options: { lang?: 'zh' | 'en' } = {}): string {
+export function toReadwiseCsv(data: LibraryData, options: { lang?: UiLang } = {}): string {
   const lang = options.lang ?? 'zh';
   const articles = new Map(data.articles.map((article) => [article.id, article]));
   const rows: (string | number)[][] = [];
@@ -41,6 +43,5 @@ export function readwiseNote(annotation: Pick<AnnotationRecord, 'note' | 'tags'>
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, as Readwise's import reads it; empty for a date that does not parse. */
 export function readwiseDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 19).replace('T', ' ');
+  return utcDateTime(new Date(iso), 'seconds');
 }

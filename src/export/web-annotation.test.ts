@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXPORTED, SAMPLE_LIBRARY } from '../../test/fixtures/export/web-annotation.library';
-import { ANNO_CONTEXT, toWebAnnotationCollection, webAnnotationJson } from './web-annotation';
+import { toWebAnnotationCollection, webAnnotationJson } from './web-annotation';
+import { ANNO_CONTEXT } from '../annotation/web-annotation-terms';
 
 const GOLDEN = fileURLToPath(new URL('../../test/fixtures/export/web-annotation.golden.json', import.meta.url));
 

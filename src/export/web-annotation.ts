@@ -1,6 +1,8 @@
-import { stableUuid } from '../import/stable-uuid';
-import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Tombstone } from '../store/records';
-import type { LibraryData } from './library-data';
+import { stableUuid } from '../annotation/ids';
+import type { LibraryData } from '../annotation/library-data';
+import { annotationOrder, byId } from '../annotation/order';
+import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/records';
+import { ANNO_CONTEXT, PIZHU_CONTEXT, PIZHU_FORMAT_VERSION, PIZHU_KEYS, PIZHU_NAMESPACE } from '../annotation/web-annotation-terms';
 
 /**
  * The library as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/).
@@ -14,28 +16,6 @@ import type { LibraryData } from './library-data';
  * `pizhu:articles` and `pizhu:tombstones` are JSON literals (`@json`): linked-data readers keep them
  * whole instead of guessing what their keys mean.
  */
-
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** The pizhu: vocabulary. We own no domain: `.invalid` is reserved never to resolve, so the IRI only names. */
-export const PIZHU_NAMESPACE = 'https://pizhu.invalid/ns#';
-/** Bumped when the meaning of a pizhu: field changes. */
-export const PIZHU_FORMAT_VERSION = 1;
-
-export const PIZHU_KEYS = {
-  formatVersion: 'pizhu:formatVersion',
-  articles: 'pizhu:articles',
-  tombstones: 'pizhu:tombstones',
-  articleId: 'pizhu:articleId',
-  color: 'pizhu:color',
-  parserVersion: 'pizhu:parserVersion',
-} as const;
-
-export const PIZHU_CONTEXT = {
-  '@version': 1.1,
-  pizhu: PIZHU_NAMESPACE,
-  [PIZHU_KEYS.articles]: { '@type': '@json' },
-  [PIZHU_KEYS.tombstones]: { '@type': '@json' },
-};
 
 export interface WebAnnotationOptions {
   exported: Date;
@@ -105,18 +85,4 @@ function articleJson(a: ArticleRecord) {
 
 function tombstoneJson(t: Tombstone) {
   return { id: t.id, articleId: t.articleId, deleted: t.deleted };
-}
-
-/** Code-unit order, never the locale's: the file must not depend on the machine. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return compare(a.id, b.id);
-}
-
-/** By article, then where the highlight stands in its text, then id. */
-export function annotationOrder(a: AnnotationRecord, b: AnnotationRecord): number {
-  return compare(a.articleId, b.articleId) || inTextOrder(a, b) || compare(a.id, b.id);
 }

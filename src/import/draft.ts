@@ -1,12 +1,10 @@
 import * as v from 'valibot';
-import { PARSER_VERSION } from '../anchor/annotations';
 import { CONTEXT_LENGTH } from '../anchor/selectors';
-import { AnnotationSchema } from '../messages/schemas';
 import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
-import type { AnnotationRecord, Color } from '../store/records';
-import type { Skipped } from './report';
+import type { Skipped } from '../store/merge';
 import { describeIssues, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
-import { stableUuid } from './stable-uuid';
+import { type AnnotationRecord, AnnotationRecordSchema, type Color, PARSER_VERSION } from '../annotation/records';
+import { idFromUrn, stableUuid } from '../annotation/ids';
 
 /**
  * One annotation of the file, read but not yet checked: what the W3C and the Hypothesis readers
@@ -73,7 +71,7 @@ export function finishDraft(draft: Draft): Outcome {
     article = { id: articleId, url: url.href, title: draft.title?.trim() || null };
   }
 
-  const id = draft.own ? ownId(draft.fileId) : foreignId(draft);
+  const id = draft.own ? idFromUrn(draft.fileId) : foreignId(draft);
   if (!id) return errorAt(index, `id is not a urn:uuid: (${draft.fileId ?? 'none'})`);
   const created = draft.created === undefined ? UNKNOWN_TIME : importTime(draft.created);
   if (!created) return errorAt(index, `created is not a time (${draft.created})`);
@@ -101,21 +99,14 @@ export function finishDraft(draft: Draft): Outcome {
     created,
     modified,
   };
-  const checked = v.safeParse(AnnotationSchema, record);
+  const checked = v.safeParse(AnnotationRecordSchema, record);
   if (!checked.success) return errorAt(index, describeIssues(checked.issues));
   return { kind: 'record', record, article };
 }
 
-function ownId(fileId: string | undefined): string | null {
-  const bare = fileId?.startsWith('urn:uuid:') ? fileId.slice('urn:uuid:'.length) : null;
-  return bare && v.is(AnnotationSchema.entries.id, bare) ? bare : null;
-}
-
 /** A foreign urn:uuid: is kept; any other id, or none, gives a UUID computed from it. */
 function foreignId(draft: Draft): string {
-  const own = ownId(draft.fileId);
-  if (own) return own.toLowerCase();
-  return stableUuid(draft.fileId ?? JSON.stringify([draft.source, draft.quote.exact, draft.quote.prefix, draft.quote.suffix, draft.note, draft.tags, draft.created]));
+  return idFromUrn(draft.fileId) ?? stableUuid(draft.fileId ?? JSON.stringify([draft.source, draft.quote.exact, draft.quote.prefix, draft.quote.suffix, draft.note, draft.tags, draft.created]));
 }
 
 const LENIENT_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -126,7 +117,7 @@ const LENIENT_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+)
  * import back exactly; Hypothesis's microseconds and "+00:00" become UTC.
  */
 export function importTime(raw: string): string | null {
-  if (v.safeParse(AnnotationSchema.entries.created, raw).success) return new Date(Date.parse(raw)).toISOString();
+  if (v.safeParse(AnnotationRecordSchema.entries.created, raw).success) return new Date(Date.parse(raw)).toISOString();
   const m = LENIENT_TIME.exec(raw.trim());
   if (!m) return null;
   const zone = m[4]!.toUpperCase() === 'Z' ? 'Z' : m[4]!.includes(':') ? m[4] : `${m[4]!.slice(0, 3)}:${m[4]!.slice(3)}`;

@@ -1,5 +1,5 @@
-import { PIZHU_FORMAT_VERSION, PIZHU_KEYS } from '../export/web-annotation';
 import { isHypothesisExport } from './hypothesis';
+import { PIZHU_FORMAT_VERSION, PIZHU_KEYS } from '../annotation/web-annotation-terms';
 
 /** Where a file keeps its annotations, and, in our own export, its articles and tombstones. */
 export type Envelope =

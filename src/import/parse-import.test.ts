@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPORTED, SAMPLE_LIBRARY } from '../../test/fixtures/export/web-annotation.library';
 import { describeRange } from '../anchor/selectors';
-import type { LibraryData } from '../export/library-data';
-import { annotationOrder, toWebAnnotationCollection, webAnnotationJson } from '../export/web-annotation';
-import type { AnnotationRecord } from '../store/records';
+import { toWebAnnotationCollection, webAnnotationJson } from '../export/web-annotation';
 import { parseImport } from './parse-import';
-import { stableUuid } from './stable-uuid';
+import type { LibraryData } from '../annotation/library-data';
+import { annotationOrder } from '../annotation/order';
+import type { AnnotationRecord } from '../annotation/records';
+import { stableUuid } from '../annotation/ids';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url), 'utf8');
 const golden = () => readFileSync(new URL('../../test/fixtures/export/web-annotation.golden.json', import.meta.url), 'utf8');

@@ -1,15 +1,15 @@
 import * as v from 'valibot';
-import type { LibraryData } from '../export/library-data';
-import { annotationOrder } from '../export/web-annotation';
 import { sourceFromUrl } from '../model/article-id';
-import type { AnnotationRecord, ArticleRecord } from '../store/records';
 import type { ArticleHint, Outcome } from './draft';
 import { findAnnotations } from './envelope';
 import { fromHypothesis } from './hypothesis';
 import { readJson } from './read-json';
-import type { Skipped } from './report';
-import { ArticleRecordSchema, describeIssues, TombstoneSchema } from './schemas';
+import type { Skipped } from '../store/merge';
+import { describeIssues } from './schemas';
 import { fromW3c } from './w3c';
+import type { LibraryData } from '../annotation/library-data';
+import { annotationOrder } from '../annotation/order';
+import { type AnnotationRecord, type ArticleRecord, ArticleRecordSchema, TombstoneSchema } from '../annotation/records';
 
 export type ParsedImport = { ok: true; data: LibraryData; skipped: Skipped[] } | { ok: false; error: string };
 

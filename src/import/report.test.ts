@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeImportResult, type ImportReport } from './report';
+import type { MergeReport } from '../store/merge';
+import { describeImportResult } from './report';
 
-const report = (fields: Partial<ImportReport>): ImportReport => ({ added: 0, updated: 0, deleted: 0, skipped: [], ...fields });
+const report = (fields: Partial<MergeReport>): MergeReport => ({ added: 0, updated: 0, deleted: 0, skipped: [], ...fields });
 
 describe('describeImportResult', () => {
   it('says what an import did, in English', () => {

@@ -1,44 +1,12 @@
-/** Why an annotation of the file was not written. */
-export type SkipReason =
-  /** The same annotation, as recently modified, is in the library. */
-  | 'already-here'
-  /** The library's copy was modified later. */
-  | 'newer-here'
-  /** Deleted in this library (detail: when); a tombstone keeps it deleted. */
-  | 'deleted-here'
-  /** The file deletes it, but it was changed here after that deletion (detail: when). */
-  | 'changed-after-delete'
-  /** The file lists the same id twice; the newer one is taken. */
-  | 'duplicate-in-file'
-  /** Hypothesis: a reply to another annotation, not a highlight. */
-  | 'reply'
-  /** No quote: a note on a whole page, not a highlight. */
-  | 'page-note'
-  /** Its target is not an http(s) page (a PDF, a local file, an e-book). */
-  | 'not-web-page';
-
-export interface Skipped {
-  id: string;
-  reason: SkipReason;
-  /** A time or an address that explains the reason. */
-  detail?: string;
-}
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  deleted: number;
-  skipped: Skipped[];
-}
-
-type Lang = 'zh' | 'en';
-
+import type { UiLang } from '../i18n/ui-messages';
+import type { MergeReport, SkipReason } from '../store/merge';
 /** English labels follow a count ("2 replies") or stand after a colon ("1 skipped: a reply"). */
 const LABELS: Record<SkipReason, { en: (n: number, counted: boolean) => string; zh: string }> = {
   'already-here': { en: () => 'already here', zh: '本库已有' },
   'newer-here': { en: () => 'newer here', zh: '本库的较新' },
   'deleted-here': { en: () => 'deleted in this library', zh: '已在本库删除' },
   'changed-after-delete': { en: () => 'changed here after being deleted elsewhere', zh: '在别处删除后又在本库改过' },
+  'other-article': { en: () => 'an id of another article here', zh: '与本库另一篇文章的标注同号' },
   'duplicate-in-file': { en: () => 'repeated in the file', zh: '在文件中重复' },
   reply: { en: (n, counted) => (n > 1 ? 'replies' : counted ? 'reply' : 'a reply'), zh: '是回复' },
   'page-note': { en: (n, counted) => (n > 1 ? 'page notes' : counted ? 'page note' : 'a page note'), zh: '是页面笔记' },
@@ -46,7 +14,7 @@ const LABELS: Record<SkipReason, { en: (n: number, counted: boolean) => string; 
 };
 
 /** "12 added, 3 updated, 1 skipped: deleted in this library" / "新增 12 条，更新 3 条，跳过 1 条：已在本库删除". */
-export function describeImportResult(report: ImportReport, lang: Lang): string {
+export function describeImportResult(report: MergeReport, lang: UiLang): string {
   const counts = new Map<SkipReason, number>();
   for (const { reason } of report.skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const reasons = [...counts];

@@ -1,36 +1,12 @@
 import * as v from 'valibot';
-import { PIZHU_KEYS } from '../export/web-annotation';
-import { AnnotationSchema, ArticleSummarySchema } from '../messages/schemas';
+import { PIZHU_KEYS } from '../annotation/web-annotation-terms';
+import { AnnotationRecordSchema } from '../annotation/records';
 
 /**
- * What an import file may hold. The records we store are checked with the message schemas
- * (AnnotationSchema), so an import can write nothing a page could not; the outer shapes (W3C,
- * Hypothesis) are loose objects: other tools add fields of their own, which we leave alone.
+ * What an import file may hold. The records we store are checked with the library's own schemas
+ * (src/annotation/records.ts), so an import can write nothing a page could not; the outer shapes
+ * (W3C, Hypothesis) are loose objects: other tools add fields of their own, which we leave alone.
  */
-
-const isoTime = AnnotationSchema.entries.created;
-/** A time as the store keeps it: UTC, as toISOString writes it (the store compares times as strings). */
-const utcTime = v.pipe(isoTime, v.transform((time) => new Date(Date.parse(time)).toISOString()));
-
-/** An address the library may open later: the web, or an archive file on this disk (file:///); never what a shared file could smuggle in (data:, javascript:, chrome:). */
-const openable = (schema: v.GenericSchema<string, string>) => v.pipe(schema, v.check((url) => url === '' || /^(https?:|file:\/\/\/)/i.test(url), 'not a web or file address'));
-
-export const ArticleRecordSchema = v.object({
-  id: ArticleSummarySchema.entries.id,
-  url: openable(ArticleSummarySchema.entries.url),
-  title: ArticleSummarySchema.entries.title,
-  source: ArticleSummarySchema.entries.source,
-  publishedAt: v.nullable(utcTime),
-  archivedAt: v.optional(v.nullable(utcTime)),
-  seenAt: v.pipe(v.array(openable(v.pipe(v.string(), v.maxLength(4096)))), v.maxLength(10_000)),
-  annotatedAt: v.nullable(utcTime),
-});
-
-export const TombstoneSchema = v.object({
-  id: AnnotationSchema.entries.id,
-  articleId: AnnotationSchema.entries.articleId,
-  deleted: utcTime,
-});
 
 // The list first: valibot's object schemas take an array too (it is an object), and would empty it.
 const oneOrMany = <S extends v.GenericSchema>(schema: S) => v.union([v.array(schema), schema]);
@@ -80,9 +56,9 @@ export type W3cAnnotation = v.InferOutput<typeof W3cAnnotationSchema>;
 
 /** The fields our own export adds to each annotation. */
 export const PizhuFieldsSchema = v.object({
-  [PIZHU_KEYS.articleId]: AnnotationSchema.entries.articleId,
-  [PIZHU_KEYS.color]: AnnotationSchema.entries.color,
-  [PIZHU_KEYS.parserVersion]: AnnotationSchema.entries.parserVersion,
+  [PIZHU_KEYS.articleId]: AnnotationRecordSchema.entries.articleId,
+  [PIZHU_KEYS.color]: AnnotationRecordSchema.entries.color,
+  [PIZHU_KEYS.parserVersion]: AnnotationRecordSchema.entries.parserVersion,
 });
 
 // ---- The Hypothesis client's export (export_date, export_userid, client_version, annotations) ----

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { PIZHU_KEYS } from '../export/web-annotation';
 import { errorAt, finishDraft, readSelectors, type Outcome } from './draft';
 import { describeIssues, PizhuFieldsSchema, W3cAnnotationSchema } from './schemas';
+import { PIZHU_KEYS } from '../annotation/web-annotation-terms';
 
 const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
@@ -30,7 +30,7 @@ export function fromW3c(raw: unknown, index: number): Outcome {
   const targets = list(a.target).flatMap((t) => (typeof t === 'string' ? [] : [t]));
   const target = targets.find((t) => list(t.selector).some((s) => s.type === 'TextQuoteSelector'));
   // Our own annotations always quote; another tool's note on a whole page is not a highlight: skipped, with why.
-  if (!target) return own ? errorAt(index, 'target has no TextQuoteSelector') : { kind: 'skip', skip: { id: typeof a.id === 'string' ? a.id : `#${index + 1}`, reason: 'page-note' } };
+  if (!target) return own ? errorAt(index, 'target has no TextQuoteSelector') : { kind: 'skip', skip: { id: typeof a.id === 'string' ? a.id : `#${index}`, reason: 'page-note' } };
   const selectors = readSelectors(list(target.selector));
   if ('error' in selectors) return errorAt(index, selectors.error);
 

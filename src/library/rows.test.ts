@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord, ArticleRecord } from '../store/records';
 import { toRows } from './rows';
+import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
 const article = (id: string): ArticleRecord => ({ id, url: `https://${id}`, title: id, source: 'reuters', publishedAt: null, seenAt: [], annotatedAt: '2026-01-01T00:00:00.000Z' });
 const annotation = (id: string, articleId: string): AnnotationRecord => ({

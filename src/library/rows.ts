@@ -1,5 +1,5 @@
-import type { ArticleHit } from '../search/library-search';
-import type { AnnotationRecord, ArticleRecord } from '../store/records';
+import type { ArticleWithAnnotations } from '../annotation/library-data';
+import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
 /** One line of the library's list: an article's heading, or one of its highlights beneath it. */
 export type LibraryRow =
@@ -10,7 +10,7 @@ export type LibraryRow =
  * Flattens listed articles into rows for a virtualized list: each article, then its highlights.
  * The article of the current tab comes first when it has listed highlights.
  */
-export function toRows(listed: ArticleHit[], options: { currentArticleId?: string | null; orphans?: ReadonlySet<string> } = {}): LibraryRow[] {
+export function toRows(listed: ArticleWithAnnotations[], options: { currentArticleId?: string | null; orphans?: ReadonlySet<string> } = {}): LibraryRow[] {
   const current = listed.findIndex((hit) => hit.article.id === options.currentArticleId);
   const ordered = current > 0 ? [listed[current]!, ...listed.slice(0, current), ...listed.slice(current + 1)] : listed;
   const rows: LibraryRow[] = [];

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Article } from '../model/article';
 import { MessageSchema, ReplySchema, type ArticleSummary, type Message, type Reply } from './schemas';
 
-export type { Annotation, ArticleSummary, Message, Reply } from './schemas';
+export type { ArticleSummary, Message, Reply } from './schemas';
 
 export function summarize(article: Article): ArticleSummary {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COLORS, type AnnotationRecord, type ArticleRecord } from '../store/records';
 import { LibrarySearch, type SearchQuery } from './library-search';
 import { foldForSearch } from './fold';
+import { type AnnotationRecord, type ArticleRecord, COLORS } from '../annotation/records';
 
 // A library the size the popup must stay quick at: 1,000 articles, 10,000 highlights, made from a
 // seeded generator so every run builds the same one.

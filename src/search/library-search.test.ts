@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describeRange } from '../anchor/selectors';
-import type { AnnotationRecord, ArticleRecord } from '../store/records';
 import { LibrarySearch, type SearchQuery } from './library-search';
 import { SAMPLE_LIBRARY } from '../../test/fixtures/export/sample-library';
+import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
 const search = new LibrarySearch(SAMPLE_LIBRARY.articles, SAMPLE_LIBRARY.annotations);
 /** Each hit as "article id: annotation ids", for short assertions. */

@@ -1,5 +1,7 @@
-import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Color } from '../store/records';
 import { foldForSearch } from './fold';
+import { groupByArticle, type ArticleWithAnnotations } from '../annotation/library-data';
+import { compareCodeUnits, inTextOrder } from '../annotation/order';
+import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/records';
 
 export interface SearchQuery {
   /** Words separated by white space; every one must match. Empty: no text condition. */
@@ -8,12 +10,6 @@ export interface SearchQuery {
   colors?: Color[];
   /** Only highlights with exactly this tag. */
   tag?: string;
-}
-
-export interface ArticleHit {
-  article: ArticleRecord;
-  /** In text order. */
-  annotations: AnnotationRecord[];
 }
 
 interface Entry {
@@ -39,12 +35,7 @@ export class LibrarySearch {
   private readonly entries: Entry[];
 
   constructor(articles: ArticleRecord[], annotations: AnnotationRecord[]) {
-    const byArticle = new Map<string, AnnotationRecord[]>();
-    for (const annotation of annotations) {
-      const list = byArticle.get(annotation.articleId);
-      if (list) list.push(annotation);
-      else byArticle.set(annotation.articleId, [annotation]);
-    }
+    const byArticle = groupByArticle(annotations);
     const entries: (Entry & { latest: string })[] = [];
     for (const article of articles) {
       const list = byArticle.get(article.id);
@@ -57,18 +48,18 @@ export class LibrarySearch {
     }
     // An article imported without annotatedAt counts from its newest annotation.
     const when = (e: { article: ArticleRecord; latest: string }) => e.article.annotatedAt ?? e.latest;
-    entries.sort((a, b) => compareDesc(when(a), when(b)) || compareDesc(a.latest, b.latest) || (a.article.id < b.article.id ? -1 : 1));
+    entries.sort((a, b) => compareDesc(when(a), when(b)) || compareDesc(a.latest, b.latest) || compareCodeUnits(a.article.id, b.article.id));
     this.entries = entries;
   }
 
-  search(query: SearchQuery): ArticleHit[] {
+  search(query: SearchQuery): ArticleWithAnnotations[] {
     const words = foldForSearch(query.text)
       .split(/[\s\u0000]+/)
       .filter(Boolean);
     const colors = query.colors?.length ? new Set(query.colors) : null;
     const tag = query.tag;
     const passes = (a: AnnotationRecord) => (!colors || colors.has(a.color)) && (tag === undefined || a.tags.includes(tag));
-    const hits: ArticleHit[] = [];
+    const hits: ArticleWithAnnotations[] = [];
     for (const entry of this.entries) {
       const titleMatches = words.every((word) => entry.title.includes(word));
       const annotations: AnnotationRecord[] = [];
@@ -87,10 +78,10 @@ export class LibrarySearch {
     for (const entry of this.entries) {
       for (const a of entry.annotations) for (const tag of new Set(a.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     }
-    return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).map(([tag]) => tag);
+    return [...counts].sort(([a, m], [b, n]) => n - m || compareCodeUnits(a, b)).map(([tag]) => tag);
   }
 }
 
 function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
+  return compareCodeUnits(b, a);
 }

@@ -1,16 +1,17 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { AnnotationRecord, ArticleRecord, Tombstone } from './records';
+import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/records';
 
 export const DATABASE_NAME = 'pizhu';
 /**
  * Schema versions. 1: articles, and annotations by article. 2: annotations also by modified time
- * and by tag, every annotation has tags, and deletes leave tombstones.
+ * and by tag, every annotation has tags, and deletes leave tombstones. 3: the indexes by modified
+ * time and by tag go (nothing read through them).
  */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export interface PizhuSchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { byAnnotatedAt: string } };
-  annotations: { key: string; value: AnnotationRecord; indexes: { byArticle: string; byModified: string; byTag: string } };
+  annotations: { key: string; value: AnnotationRecord; indexes: { byArticle: string } };
   tombstones: { key: string; value: Tombstone };
 }
 
@@ -28,8 +29,6 @@ export function openDatabase(name = DATABASE_NAME): Promise<PizhuDatabase> {
       if (oldVersion < 2) {
         transaction.objectStore('articles').createIndex('byAnnotatedAt', 'annotatedAt');
         const annotations = transaction.objectStore('annotations');
-        annotations.createIndex('byModified', 'modified');
-        annotations.createIndex('byTag', 'tags', { multiEntry: true });
         db.createObjectStore('tombstones', { keyPath: 'id' });
         // Version 1 kept no tags, no modified times, no list of addresses: give old records what version 2 reads.
         for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
@@ -41,6 +40,11 @@ export function openDatabase(name = DATABASE_NAME): Promise<PizhuDatabase> {
           const old = cursor.value as Partial<ArticleRecord> & ArticleRecord;
           await cursor.update({ ...old, seenAt: old.seenAt ?? [old.url], annotatedAt: old.annotatedAt ?? null });
         }
+      }
+      if (oldVersion >= 2 && oldVersion < 3) {
+        const annotations = transaction.objectStore('annotations');
+        annotations.deleteIndex('byModified' as never);
+        annotations.deleteIndex('byTag' as never);
       }
     },
   });

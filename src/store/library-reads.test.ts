@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { recentlyAnnotated } from './library-reads';
 import { AnnotationStore } from './store';
-import type { AnnotationRecord } from './records';
+import type { AnnotationRecord } from '../annotation/records';
 
 const highlight = (id: string, articleId: string, start: number, modified: string): AnnotationRecord => ({
   id, articleId, color: 'blue', position: { type: 'TextPositionSelector', start, end: start + 2 }, quote: { type: 'TextQuoteSelector', exact: '中俄', prefix: '', suffix: '' },

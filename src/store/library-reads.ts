@@ -1,14 +1,14 @@
-import type { ArticleHit } from '../search/library-search';
 import type { PizhuDatabase } from './database';
-import { inTextOrder } from './records';
+import type { ArticleWithAnnotations } from '../annotation/library-data';
+import { inTextOrder } from '../annotation/order';
 
 /**
  * The most recently annotated articles and their highlights, read through the indexes alone: the
  * popup shows this first screen before it reads the rest of a large library.
  */
-export async function recentlyAnnotated(db: PizhuDatabase, limit: number): Promise<ArticleHit[]> {
+export async function recentlyAnnotated(db: PizhuDatabase, limit: number): Promise<ArticleWithAnnotations[]> {
   const tx = db.transaction(['articles', 'annotations']);
-  const listed: ArticleHit[] = [];
+  const listed: ArticleWithAnnotations[] = [];
   const byArticle = tx.objectStore('annotations').index('byArticle');
   for (let cursor = await tx.objectStore('articles').index('byAnnotatedAt').openCursor(null, 'prev'); cursor && listed.length < limit; cursor = await cursor.continue()) {
     const annotations = await byArticle.getAll(cursor.value.id);

@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../anchor/selectors';
-import { planImport, type ImportPlan } from '../import/plan-import';
+import { type MergePlan, planMerge } from './merge';
 import { openDatabase } from './database';
-import type { AnnotationRecord } from './records';
-import { AnnotationStore, DeletedAnnotation } from './store';
+import { recentlyAnnotated } from './library-reads';
+import { AnnotationStore, AnnotationWasDeleted } from './store';
+import type { AnnotationRecord } from '../annotation/records';
 
 let dbCount = 0;
 const freshName = () => `pizhu-test-${++dbCount}`;
@@ -36,15 +37,15 @@ describe('AnnotationStore', () => {
   });
 
   it('saves highlights, lists them in text order, and lists annotated articles newest first', async () => {
-    const store = new AnnotationStore(await openDatabase(freshName()));
+    const db = await openDatabase(freshName());
+    const store = new AnnotationStore(db);
     await store.recordArticle(ARTICLE, ARTICLE.url);
     await store.recordArticle({ ...ARTICLE, id: 'other', url: 'https://x/other' }, 'https://x/other');
     await store.saveAnnotation(annotation('b', 10, 12));
     await store.saveAnnotation(annotation('a', 3, 6, { tags: ['外交', '中俄'] }));
     await store.saveAnnotation({ ...annotation('c', 3, 5), articleId: 'other', modified: '2026-02-01T00:00:00.000Z' });
     expect((await store.annotationsFor(ARTICLE.id)).map((a) => a.id)).toEqual(['a', 'b']);
-    expect((await store.annotatedArticles()).map((a) => a.id)).toEqual(['other', ARTICLE.id]);
-    expect((await store.annotationsTagged('中俄')).map((a) => a.id)).toEqual(['a']);
+    expect((await recentlyAnnotated(db, 10)).map((listed) => listed.article.id)).toEqual(['other', ARTICLE.id]);
   });
 
   it('leaves a tombstone on delete, and never lets the deleted highlight back', async () => {
@@ -56,7 +57,7 @@ describe('AnnotationStore', () => {
     expect(await store.deleteAnnotation('gone', '2026-03-01T00:00:00.000Z')).toBeNull();
     expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
     expect(await store.tombstones()).toEqual([{ id: 'gone', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
-    await expect(store.saveAnnotation(doomed)).rejects.toBeInstanceOf(DeletedAnnotation);
+    await expect(store.saveAnnotation(doomed)).rejects.toBeInstanceOf(AnnotationWasDeleted);
     expect(await store.annotationsFor(ARTICLE.id)).toEqual([]);
     expect((await store.article(ARTICLE.id))?.annotatedAt).toBe('2026-03-01T00:00:00.000Z');
   });
@@ -122,7 +123,35 @@ describe('AnnotationStore', () => {
     ]);
     expect(await store.article(ARTICLE.id)).toMatchObject({ seenAt: [ARTICLE.url], annotatedAt: null });
     await store.saveAnnotation(annotation('v2', 10, 12, { tags: ['新'] }));
-    expect((await store.annotationsTagged('新')).map((a) => a.id)).toEqual(['v2']);
+    expect((await store.annotationsFor(ARTICLE.id)).map((a) => [a.id, a.tags])).toEqual([['v1', []], ['v2', ['新']]]);
+  });
+
+  it('upgrades a version 2 database: the indexes nothing reads go, every record stays', async () => {
+    const name = freshName();
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('articles', { keyPath: 'id' }).createIndex('byAnnotatedAt', 'annotatedAt');
+        const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+        annotations.createIndex('byArticle', 'articleId');
+        annotations.createIndex('byModified', 'modified');
+        annotations.createIndex('byTag', 'tags', { multiEntry: true });
+        db.createObjectStore('tombstones', { keyPath: 'id' });
+      },
+    });
+    const kept = annotation('v2', 3, 6, { tags: ['中俄'] });
+    await old.put('articles', { ...ARTICLE, seenAt: [ARTICLE.url], annotatedAt: kept.modified });
+    await old.put('annotations', kept);
+    await old.put('tombstones', { id: 'gone', articleId: ARTICLE.id, deleted: '2026-01-02T00:00:00.000Z' });
+    old.close();
+
+    const db = await openDatabase(name);
+    expect([...db.transaction('annotations').store.indexNames]).toEqual(['byArticle']);
+    expect([...db.transaction('articles').store.indexNames]).toEqual(['byAnnotatedAt']);
+    expect(await new AnnotationStore(db).readAll()).toEqual({
+      articles: [{ ...ARTICLE, seenAt: [ARTICLE.url], annotatedAt: kept.modified }],
+      annotations: [kept],
+      tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: '2026-01-02T00:00:00.000Z' }],
+    });
   });
 
   it('exports everything it holds, in one snapshot', async () => {
@@ -131,7 +160,7 @@ describe('AnnotationStore', () => {
     await store.saveAnnotation(annotation('b', 10, 12));
     await store.saveAnnotation(annotation('a', 3, 6));
     await store.deleteAnnotation('b', '2026-03-01T00:00:00.000Z');
-    const all = await store.exportAll();
+    const all = await store.readAll();
     expect(all.articles).toEqual([{ ...ARTICLE, archivedAt: null, seenAt: [ARTICLE.url], annotatedAt: '2026-03-01T00:00:00.000Z' }]);
     expect(all.annotations).toEqual([annotation('a', 3, 6)]);
     expect(all.tombstones).toEqual([{ id: 'b', articleId: ARTICLE.id, deleted: '2026-03-01T00:00:00.000Z' }]);
@@ -150,31 +179,31 @@ describe('AnnotationStore', () => {
     expect(report).toEqual({ added: 1, updated: 0, deleted: 1, skipped: [] });
     expect((await store.annotationsFor(ARTICLE.id)).map((a) => a.id)).toEqual(['new']);
     expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, archivedAt: null, seenAt: ['file:///x.md', ARTICLE.url], annotatedAt: '2026-02-01T00:00:00.000Z' });
-    await expect(store.saveAnnotation(annotation('here', 3, 6))).rejects.toBeInstanceOf(DeletedAnnotation);
-    const before = await store.exportAll();
+    await expect(store.saveAnnotation(annotation('here', 3, 6))).rejects.toBeInstanceOf(AnnotationWasDeleted);
+    const before = await store.readAll();
     expect(await store.importLibrary(incoming)).toEqual({ added: 0, updated: 0, deleted: 0, skipped: [{ id: 'new', reason: 'already-here' }] });
-    expect(await store.exportAll()).toEqual(before);
+    expect(await store.readAll()).toEqual(before);
   });
 
   it('writes all of an import or nothing', async () => {
     const store = new AnnotationStore(await openDatabase(freshName()));
     await store.recordArticle(ARTICLE, ARTICLE.url);
     await store.saveAnnotation(annotation('kept', 3, 6));
-    const before = await store.exportAll();
-    const good = planImport(
+    const before = await store.readAll();
+    const good = planMerge(
       { articles: [{ ...ARTICLE, id: 'other', url: 'https://x/other', seenAt: [], annotatedAt: null }], annotations: [annotation('new', 10, 12)], tombstones: [{ id: 'kept', articleId: ARTICLE.id, deleted: '2026-06-01T00:00:00.000Z' }] },
       before,
     );
     expect(good.deletions).toEqual(['kept']);
     // The last write has no key: IndexedDB refuses it after the others were made.
-    const broken: ImportPlan = { ...good, articles: [...good.articles, { ...ARTICLE, seenAt: [], annotatedAt: null, id: undefined as unknown as string }] };
+    const broken: MergePlan = { ...good, articles: [...good.articles, { ...ARTICLE, seenAt: [], annotatedAt: null, id: undefined as unknown as string }] };
     await expect(store.applyImport(broken)).rejects.toThrow();
-    expect(await store.exportAll()).toEqual(before);
+    expect(await store.readAll()).toEqual(before);
     // Nor does a value the database cannot store (a function cannot be cloned), however late it comes.
-    const unclonable: ImportPlan = { ...good, tombstones: [...good.tombstones, { id: 'x', articleId: ARTICLE.id, deleted: (() => 'now') as unknown as string }] };
+    const unclonable: MergePlan = { ...good, tombstones: [...good.tombstones, { id: 'x', articleId: ARTICLE.id, deleted: (() => 'now') as unknown as string }] };
     await expect(store.applyImport(unclonable)).rejects.toThrow();
-    expect(await store.exportAll()).toEqual(before);
+    expect(await store.readAll()).toEqual(before);
     await store.applyImport(good);
-    expect((await store.exportAll()).annotations.map((a) => a.id)).toEqual(['new']);
+    expect((await store.readAll()).annotations.map((a) => a.id)).toEqual(['new']);
   });
 });

@@ -1,17 +1,18 @@
 import type { IDBPTransaction } from 'idb';
-import type { LibraryData } from '../export/library-data';
-import { planImport, type ImportPlan } from '../import/plan-import';
-import type { ImportReport, Skipped } from '../import/report';
+import { type MergePlan, type MergeReport, planMerge, type Skipped } from './merge';
 import type { PizhuDatabase, PizhuSchema } from './database';
-import { inTextOrder, type AnnotationRecord, type ArticleRecord, type Tombstone } from './records';
+import type { LibraryData } from '../annotation/library-data';
+import { inTextOrder } from '../annotation/order';
+import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/records';
 
 /** The article fields a page reports. */
 export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
 
-export class DeletedAnnotation extends Error {}
+/** A save of a highlight that was deleted: a tombstone keeps it deleted. */
+export class AnnotationWasDeleted extends Error {}
 
-/** A delete, as the store made it: what an undo needs. */
-export interface Deleted {
+/** A delete, as the store made it: what its undo needs. */
+export interface DeleteReceipt {
   record: AnnotationRecord;
   tombstone: Tombstone;
 }
@@ -50,7 +51,7 @@ export class AnnotationStore {
     if (await tx.objectStore('tombstones').get(annotation.id)) {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new DeletedAnnotation(`annotation ${annotation.id} was deleted`);
+      throw new AnnotationWasDeleted(`annotation ${annotation.id} was deleted`);
     }
     await tx.objectStore('annotations').put(annotation);
     await touchArticle(tx.objectStore('articles'), annotation.articleId, annotation.modified);
@@ -58,7 +59,7 @@ export class AnnotationStore {
   }
 
   /** Deletes a highlight and leaves a tombstone; answers what was deleted (for an undo), or null when there was nothing. */
-  async deleteAnnotation(id: string, now: string): Promise<Deleted | null> {
+  async deleteAnnotation(id: string, now: string): Promise<DeleteReceipt | null> {
     const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
     const old = await tx.objectStore('annotations').get(id);
     if (!old) {
@@ -78,7 +79,7 @@ export class AnnotationStore {
    * found it. Only that delete is undone: if the tombstone is another one (deleted again elsewhere,
    * or by an import), nothing changes and the answer is false.
    */
-  async undoDelete(deleted: Deleted, now: string): Promise<boolean> {
+  async undoDelete(deleted: DeleteReceipt, now: string): Promise<boolean> {
     const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
     const tombstone = await tx.objectStore('tombstones').get(deleted.record.id);
     if (tombstone?.deleted !== deleted.tombstone.deleted || (await tx.objectStore('annotations').get(deleted.record.id))) {
@@ -106,22 +107,12 @@ export class AnnotationStore {
     return this.db.get('articles', id);
   }
 
-  /** Articles with highlights, most recently annotated first. */
-  async annotatedArticles(): Promise<ArticleRecord[]> {
-    const all = await this.db.getAllFromIndex('articles', 'byAnnotatedAt');
-    return all.filter((a) => a.annotatedAt !== null).reverse();
-  }
-
-  async annotationsTagged(tag: string): Promise<AnnotationRecord[]> {
-    return this.db.getAllFromIndex('annotations', 'byTag', tag);
-  }
-
   async tombstones(): Promise<Tombstone[]> {
     return this.db.getAll('tombstones');
   }
 
   /** Everything, as one consistent snapshot (each list in id order). */
-  async exportAll(): Promise<LibraryData> {
+  async readAll(): Promise<LibraryData> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
     const [articles, annotations, tombstones] = await Promise.all([
       tx.objectStore('articles').getAll(),
@@ -133,17 +124,17 @@ export class AnnotationStore {
   }
 
   /**
-   * Writes an import plan (import/plan-import.ts) in one transaction: all of it, or, if any write
+   * Writes an import plan (src/store/merge.ts) in one transaction: all of it, or, if any write
    * fails, nothing. The plan was made from an earlier snapshot; importLibrary plans inside the
    * transaction instead, so that nothing written meanwhile is overwritten.
    */
-  async applyImport(plan: ImportPlan): Promise<void> {
+  async applyImport(plan: MergePlan): Promise<void> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
     await writePlan(tx, plan);
   }
 
   /** Reads the library, plans the merge of `incoming` and writes it, all in one transaction. */
-  async importLibrary(incoming: LibraryData, skipped: Skipped[] = []): Promise<ImportReport> {
+  async importLibrary(incoming: LibraryData, skipped: Skipped[] = []): Promise<MergeReport> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
     const [articles, annotations, tombstones] = await Promise.all([
       tx.objectStore('articles').getAll(),
@@ -151,7 +142,7 @@ export class AnnotationStore {
       tx.objectStore('tombstones').getAll(),
     ]);
     // Planning is synchronous: the transaction stays open for the writes.
-    const plan = planImport(incoming, { articles, annotations, tombstones }, skipped);
+    const plan = planMerge(incoming, { articles, annotations, tombstones }, skipped);
     await writePlan(tx, plan);
     return plan.report;
   }
@@ -160,7 +151,7 @@ export class AnnotationStore {
 type ImportTransaction = IDBPTransaction<PizhuSchema, ('articles' | 'annotations' | 'tombstones')[], 'readwrite'>;
 
 /** Issues every write at once and waits for the commit; a failure aborts the whole transaction. */
-async function writePlan(tx: ImportTransaction, plan: ImportPlan): Promise<void> {
+async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> {
   try {
     const annotations = tx.objectStore('annotations');
     // A failed request aborts the transaction and tx.done reports it: each request's own promise only echoes that.

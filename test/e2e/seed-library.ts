@@ -4,14 +4,13 @@
 import type { Page } from 'playwright-core';
 import * as v from 'valibot';
 import { createAnnotation } from '../../src/anchor/annotations';
-import type { LibraryData } from '../../src/export/library-data';
-import { AnnotationSchema } from '../../src/messages/schemas';
 import type { Article } from '../../src/model/article';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { DATABASE_NAME } from '../../src/store/database';
-import { COLORS, type AnnotationRecord, type ArticleRecord } from '../../src/store/records';
 import { articleText } from '../../src/text/article-text';
 import { corpusFiles, readCorpus } from '../shared-data';
+import type { LibraryData } from '../../src/annotation/library-data';
+import { type AnnotationRecord, AnnotationRecordSchema, type ArticleRecord, COLORS } from '../../src/annotation/records';
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same cases on every machine. */
 export function rng(seed: number): () => number {
@@ -123,7 +122,7 @@ export function makeLibrary(highlights: number, articles: number, seed = 7): Lib
  */
 export async function seedLibrary(page: Page, data: LibraryData): Promise<void> {
   for (const annotation of data.annotations) {
-    const checked = v.safeParse(AnnotationSchema, annotation);
+    const checked = v.safeParse(AnnotationRecordSchema, annotation);
     if (!checked.success) throw new Error(`seeded highlight ${annotation.id} is not one the extension takes: ${checked.issues[0].message}`);
   }
   // One JSON string crosses to the page several times faster than the same records as an object argument.

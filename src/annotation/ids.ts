@@ -1,3 +1,18 @@
+import * as v from 'valibot';
+
+/**
+ * An annotation's id: a UUID, in lower case. Ids are compared as strings everywhere (store keys,
+ * merges, tombstones), so an upper-case copy of an id would be a twin of the same highlight.
+ */
+export const AnnotationIdSchema = v.pipe(v.string(), v.maxLength(64), v.regex(/^[0-9a-f-]{8,64}$/i, 'not an id'), v.toLowerCase());
+
+/** A `urn:uuid:` IRI's id, in lower case; null for anything else. */
+export function idFromUrn(iri: string | undefined): string | null {
+  const bare = iri?.toLowerCase().startsWith('urn:uuid:') ? iri.slice('urn:uuid:'.length) : null;
+  const checked = bare === null ? null : v.safeParse(AnnotationIdSchema, bare);
+  return checked?.success ? checked.output : null;
+}
+
 /**
  * A UUID (version 8, RFC 9562: "custom") computed from a string: the same string always gives the
  * same UUID. Foreign annotation ids ("Jb0pDPrrEe-…", "https://…/anno/3") become ids our schema

@@ -1,26 +1,51 @@
-import type { LibraryData } from '../export/library-data';
-import type { AnnotationRecord, ArticleRecord, Tombstone } from '../store/records';
-import type { ImportReport, Skipped } from './report';
+import type { LibraryData } from '../annotation/library-data';
+import { type AnnotationRecord, type ArticleRecord, LIMITS, type Tombstone } from '../annotation/records';
+import { compareTimes, latestTime } from '../annotation/time';
 
-/** What an import writes, decided before anything is: the store applies it in one transaction. */
-export interface ImportPlan {
+/** Why an annotation brought into the library (an import, later a sync) was not written. */
+export type SkipReason =
+  /** The same annotation, as recently modified, is in the library. */
+  | 'already-here'
+  /** The library's copy was modified later. */
+  | 'newer-here'
+  /** Deleted in this library (detail: when); a tombstone keeps it deleted. */
+  | 'deleted-here'
+  /** The file deletes it, but it was changed here after that deletion (detail: when). */
+  | 'changed-after-delete'
+  /** The library has a highlight with this id in another article: an id never moves a highlight, nor deletes another article's. */
+  | 'other-article'
+  /** The file lists the same id twice; the newer one is taken. */
+  | 'duplicate-in-file'
+  /** Hypothesis: a reply to another annotation, not a highlight. */
+  | 'reply'
+  /** No quote: a note on a whole page, not a highlight. */
+  | 'page-note'
+  /** Its target is not an http(s) page (a PDF, a local file, an e-book). */
+  | 'not-web-page';
+
+export interface Skipped {
+  id: string;
+  reason: SkipReason;
+  /** A time or an address that explains the reason. */
+  detail?: string;
+}
+
+/** What a merge did, and why it left out what it left out. */
+export interface MergeReport {
+  added: number;
+  updated: number;
+  deleted: number;
+  skipped: Skipped[];
+}
+
+/** What a merge writes, decided before anything is: the store applies it in one transaction. */
+export interface MergePlan {
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
   tombstones: Tombstone[];
   /** Ids of annotations the file's tombstones delete. */
   deletions: string[];
-  report: ImportReport;
-}
-
-/** Times compare as instants: "+08:00" and "Z" forms of one moment are equal. */
-function compareTimes(a: string, b: string): number {
-  return Math.sign(Date.parse(a) - Date.parse(b));
-}
-
-function latest(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return compareTimes(b, a) > 0 ? b : a;
+  report: MergeReport;
 }
 
 /**
@@ -30,19 +55,23 @@ function latest(a: string | null, b: string | null): string | null {
  * address either side saw, the facts of the more recently annotated side, and `annotatedAt`
  * moved to the latest change the import makes. Pure: the same inputs give the same plan.
  */
-export function planImport(incoming: LibraryData, existing: LibraryData, skipped: Skipped[] = []): ImportPlan {
+export function planMerge(incoming: LibraryData, existing: LibraryData, skipped: Skipped[] = []): MergePlan {
   const localAnnotations = new Map(existing.annotations.map((a) => [a.id, a]));
   const localTombstones = new Map(existing.tombstones.map((t) => [t.id, t]));
-  const report: ImportReport = { added: 0, updated: 0, deleted: 0, skipped: [...skipped] };
+  const report: MergeReport = { added: 0, updated: 0, deleted: 0, skipped: [...skipped] };
   /** Article id → the latest change this import makes to its highlights. */
   const changed = new Map<string, string>();
-  const change = (articleId: string, when: string) => changed.set(articleId, latest(changed.get(articleId) ?? null, when)!);
+  const change = (articleId: string, when: string) => changed.set(articleId, latestTime(changed.get(articleId) ?? null, when)!);
 
   const tombstones = new Map<string, Tombstone>();
   const deletions: string[] = [];
   for (const tombstone of incoming.tombstones) {
     if (localTombstones.has(tombstone.id) || tombstones.has(tombstone.id)) continue;
     const local = localAnnotations.get(tombstone.id);
+    if (local && local.articleId !== tombstone.articleId) {
+      report.skipped.push({ id: tombstone.id, reason: 'other-article', detail: local.articleId });
+      continue;
+    }
     if (local && compareTimes(local.modified, tombstone.deleted) > 0) {
       // Changed here after it was deleted there: the change stands, and no tombstone contradicts it.
       report.skipped.push({ id: tombstone.id, reason: 'changed-after-delete', detail: local.modified });
@@ -65,6 +94,10 @@ export function planImport(incoming: LibraryData, existing: LibraryData, skipped
       continue;
     }
     const local = localAnnotations.get(annotation.id);
+    if (local && local.articleId !== annotation.articleId) {
+      report.skipped.push({ id: annotation.id, reason: 'other-article', detail: local.articleId });
+      continue;
+    }
     const order = local ? compareTimes(annotation.modified, local.modified) : 1;
     if (order <= 0) {
       report.skipped.push({ id: annotation.id, reason: order === 0 ? 'already-here' : 'newer-here' });
@@ -91,10 +124,10 @@ function planArticles(incoming: LibraryData, existing: LibraryData, changed: Map
     const there = brought.get(id);
     // An article whose every highlight in the file was skipped is not worth a record of its own.
     if (!here && there && withHighlights.has(id) && !gained.has(id)) continue;
-    let merged = here && there ? mergeArticle(here, there) : (here ?? there);
+    let merged = here && there ? mergeArticle(here, there) : (here ?? (there && { ...there, seenAt: mergeAddresses(there.seenAt, []) }));
     if (!merged) continue;
     const when = changed.get(id);
-    if (when && merged.annotatedAt !== latest(merged.annotatedAt, when)) merged = { ...merged, annotatedAt: when };
+    if (when && merged.annotatedAt !== latestTime(merged.annotatedAt, when)) merged = { ...merged, annotatedAt: when };
     if (!here || !sameArticle(here, merged)) out.push(merged);
   }
   return out;
@@ -112,9 +145,16 @@ function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord 
     publishedAt: facts.publishedAt,
     ...archiveTime(here, there),
     // The library's own addresses stay last: the last is where this reader last read it, and the popup opens that.
-    seenAt: [...there.seenAt.filter((s, i) => !here.seenAt.includes(s) && there.seenAt.indexOf(s) === i), ...here.seenAt],
-    annotatedAt: latest(here.annotatedAt, there.annotatedAt),
+    seenAt: mergeAddresses(there.seenAt, here.seenAt),
+    annotatedAt: latestTime(here.annotatedAt, there.annotatedAt),
   };
+}
+
+/** Every address of both, each once, `last`'s order kept at the end; the oldest dropped past the limit. */
+function mergeAddresses(first: readonly string[], last: readonly string[]): string[] {
+  const kept = new Set(last);
+  const merged = [...new Set(first)].filter((address) => !kept.has(address)).concat([...kept]);
+  return merged.slice(-LIMITS.addressesPerArticle);
 }
 
 /** The archive time either side knows (the library's first); left out where neither record has the field, so old records stay as they were. */
