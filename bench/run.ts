@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark of issue 8, one after another (never two at once: two cores), a table
+// `npm run bench`: every benchmark, one after another (never two at once: two cores), a table
 // on stdout, bench/results.json, and the results section of bench/README.md rewritten.
 // `npm run bench -- parse anchor` runs only those modules and updates only their lines.
 import { execFileSync } from 'node:child_process';

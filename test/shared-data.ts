@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root. */
 export const REPO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** ../shared beside the clone (CONTRACT): read in place, never copied into the repository. */
+/** ../shared beside the clone (README, *Set up*): read in place, never copied into the repository. */
 export const SHARED_DIR = resolve(process.env.PIZHU_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), '../../shared'));
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 export const REUTERS_PAGE = join(SHARED_DIR, 'pages/cn-reuters-weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077.html');

@@ -1,4 +1,4 @@
-/** One line of bench/results.json (issue 8). */
+/** One line of bench/results.json. */
 export interface Result {
   name: string;
   unit: string;

@@ -1,4 +1,4 @@
-/** The one article model every input parses into (CONTRACT §3). */
+/** The one article model every input parses into (README, *The article model and its text*). */
 
 export const SOURCES = ['reuters', 'nyt', 'bbc', 'voa', 'ft', 'rfi', 'dw', 'rfa', 'cdt'] as const;
 export type Source = (typeof SOURCES)[number];

@@ -34,7 +34,7 @@ export function placedRuns<N>(map: ArticleMap<N>): PlacedRun<N>[] {
   return map.parts.flatMap(({ start, mapped }, part) => mapped.runs.map((run) => ({ ...run, part, at: start + run.start })));
 }
 
-/** An image's reading text: caption and credit joined by one space (CONTRACT §3). */
+/** An image's reading text: caption and credit joined by one space (src/text/article-text.ts). */
 export function captionReadingText<N>(caption: MappedText<N> | null, credit: MappedText<N> | null): MappedText<N> {
   return joinMapped([caption, credit].filter((m): m is MappedText<N> => !!m && !!m.text), ' ');
 }

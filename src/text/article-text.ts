@@ -1,7 +1,7 @@
 import type { Article, Block } from '../model/article';
 
 /**
- * The article text (CONTRACT §3), which highlights count in: the title, then each block's reading
+ * The article text, which highlights count in (README, *The article model and its text*): the title, then each block's reading
  * text, in order, joined by one "\n". Offsets are UTF-16 code units, as JavaScript strings,
  * the DOM and the Hypothesis client count them (not code points: an emoji counts two).
  */

@@ -1,4 +1,4 @@
-// `npm run --silent parse -- FILE`, exactly as CONTRACT §3 runs it.
+// `npm run --silent parse -- FILE`, exactly as the README's *Develop* table runs it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -48,7 +48,7 @@ const offsetPair = (length: number) => fc.tuple(fc.nat(length), fc.nat(length)).
 describe.each(subjects)('offset maps: $name', ({ root, map, text, titleFromHeader }) => {
   const mapped = mappedOffsets(map);
 
-  it('hold the article text of CONTRACT §3, and map every character of every block that is not white space', () => {
+  it('hold the article text (src/text/article-text.ts), and map every character of every block that is not white space', () => {
     expect(map.text).toBe(text);
     const unmapped: string[] = [];
     map.parts.forEach(({ start, mapped: part }, index) => {
