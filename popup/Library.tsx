@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
+import { groupByArticle } from '../src/annotation/library-data';
 import { toRows, type LibraryRow } from '../src/library/rows';
 import { LibrarySearch } from '../src/search/library-search';
 import { AnnotationItem, ArticleItem } from './AnnotationItem';
 import { openHighlight } from './library-store';
+import { LibraryFilters, useLibraryFilters } from './LibraryFilters';
 import { TransferBar, ArticleExport } from './TransferBar';
-import { useLibrary } from './use-library';
+import { useLibrary, type LibraryState } from './use-library';
+import { useUndo } from './use-undo';
 import { VirtualList } from './VirtualList';
-import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
+import type { ArticleWithAnnotations } from '../src/annotation/library-data';
+import type { AnnotationRecord } from '../src/annotation/records';
 
 const UNDO_SECONDS = 6;
 
@@ -19,48 +22,23 @@ const UNDO_SECONDS = 6;
  */
 export function Library({ variant, currentArticleId }: { variant: 'popup' | 'page'; currentArticleId?: string | null }) {
   const { state, reload, remove } = useLibrary();
-  const [text, setText] = useState('');
-  const [colors, setColors] = useState<Color[]>([]);
-  const [tag, setTag] = useState('');
-  const [undo, setUndo] = useState<{ quote: string; run(): Promise<void> } | null>(null);
+  const filters = useLibraryFilters();
+  const undo = useUndo(UNDO_SECONDS);
   const [failure, setFailure] = useState<string | null>(null);
 
   const search = useMemo(() => new LibrarySearch(state.articles, state.annotations), [state.articles, state.annotations]);
   // Counted once per library read, not on every keystroke.
   const tags = useMemo(() => search.tags(), [search]);
-  const hits = useMemo(() => search.search({ text, colors: colors.length ? colors : undefined, tag: tag || undefined }), [search, text, colors, tag]);
+  const hits = useMemo(() => search.search(filters.query), [search, filters.query]);
   const rows = useMemo(() => toRows(hits, { currentArticleId, orphans: state.orphans }), [hits, currentArticleId, state.orphans]);
-  const filtered = text.trim() !== '' || colors.length > 0 || tag !== '';
   // An article's own export holds all its highlights, whatever the search lists.
-  const byArticle = useMemo(() => {
-    const groups = new Map<string, AnnotationRecord[]>();
-    for (const a of state.annotations) {
-      const group = groups.get(a.articleId);
-      if (group) group.push(a);
-      else groups.set(a.articleId, [a]);
-    }
-    return groups;
-  }, [state.annotations]);
-
-  // The first list on screen: what the benchmarks and the closing note time.
-  const marked = useRef(false);
-  useEffect(() => {
-    if (!marked.current && state.phase !== 'loading') {
-      marked.current = true;
-      performance.mark('pizhu-first-list');
-    }
-  }, [state.phase]);
-
-  useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_SECONDS * 1000);
-    return () => clearTimeout(timer);
-  }, [undo]);
+  const byArticle = useMemo(() => groupByArticle(state.annotations), [state.annotations]);
+  useFirstListMark(state.phase);
 
   const onDelete = async (annotation: AnnotationRecord) => {
     try {
       const run = await remove(annotation);
-      if (run) setUndo({ quote: annotation.quote.exact, run });
+      if (run) undo.offer({ quote: annotation.quote.exact, run });
     } catch (error) {
       setFailure(t('deleteFailed', String(error)));
     }
@@ -70,6 +48,7 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
       () => variant === 'popup' && window.close(),
       (error: unknown) => setFailure(t('openFailed', String(error))),
     );
+  const onUndo = () => undo.take()?.run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
 
   const renderRow = (row: LibraryRow) =>
     row.kind === 'article' ? (
@@ -80,55 +59,61 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
 
   return (
     <section class={`library library-${variant}`} aria-busy={state.phase === 'loading' || state.phase === 'partial'}>
-      <div class="controls">
-        <input
-          type="search"
-          class="search"
-          data-testid="search"
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('searchPlaceholder')}
-          value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
-        />
-        <div class="filters" role="group" aria-label={t('filterByColor')}>
-          {COLORS.map((color) => (
-            <button
-              key={color}
-              type="button"
-              class="swatch-filter"
-              data-testid={`filter-${color}`}
-              aria-pressed={colors.includes(color)}
-              aria-label={t(COLOR_LABEL[color])}
-              title={t(COLOR_LABEL[color])}
-              style={{ background: HIGHLIGHT_COLORS[color] }}
-              onClick={() => setColors((old) => (old.includes(color) ? old.filter((c) => c !== color) : [...old, color]))}
-            />
-          ))}
-          {tags.length > 0 && (
-            <select data-testid="filter-tag" aria-label={t('filterByTag')} value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-              <option value="">{t('allTags')}</option>
-              {tags.map((name) => (
-                <option key={name} value={name}>
-                  #{name}
-                </option>
-              ))}
-            </select>
-          )}
-        </div>
-      </div>
+      <LibraryFilters filters={filters} tags={tags} />
+      <LibraryList state={state} hits={hits} rows={rows} emptyText={emptyText(state, filters.filtered, filters.text)} renderRow={renderRow} onRetry={() => void reload()} />
+      {undo.offered && <UndoToast onUndo={onUndo} />}
+      {failure && (
+        <p class="error" role="alert" data-testid="library-failure">
+          {failure}
+        </p>
+      )}
+      <TransferBar filtered={filters.filtered} hits={hits} onImported={() => void reload()} />
+    </section>
+  );
+}
 
+/** Marks the first list on screen (`pizhu-first-list`): what the benchmarks and the library's browser test time. */
+function useFirstListMark(phase: LibraryState['phase']): void {
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!marked.current && phase !== 'loading') {
+      marked.current = true;
+      performance.mark('pizhu-first-list');
+    }
+  }, [phase]);
+}
+
+/** What an empty list says: no matches for the filters, an empty library, or still reading. */
+function emptyText(state: LibraryState, filtered: boolean, text: string): string {
+  if (filtered) return t('noMatches', text.trim());
+  return state.phase === 'ready' ? t('libraryEmpty') : t('popupLoading');
+}
+
+interface ListProps {
+  state: LibraryState;
+  hits: ArticleWithAnnotations[];
+  rows: LibraryRow[];
+  emptyText: string;
+  renderRow(row: LibraryRow): preact.ComponentChild;
+  onRetry(): void;
+}
+
+/** The list as the library's state allows: loading, the error with a retry, empty, and the rows with their count. */
+function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry }: ListProps) {
+  return (
+    <>
       {state.phase === 'loading' && <p class="muted state">{t('popupLoading')}</p>}
       {state.phase === 'error' && (
         <div class="state error" role="alert" data-testid="library-error">
           <p>{t('libraryError', state.error ?? '')}</p>
-          <button type="button" onClick={() => void reload()}>
+          <button type="button" onClick={onRetry}>
             {t('retry')}
           </button>
         </div>
       )}
       {state.phase !== 'loading' && state.phase !== 'error' && rows.length === 0 && (
         <p class="muted state" data-testid="empty">
-          {filtered ? t('noMatches', text.trim()) : state.phase === 'ready' ? t('libraryEmpty') : t('popupLoading')}
+          {emptyText}
         </p>
       )}
       {rows.length > 0 && (
@@ -147,29 +132,18 @@ export function Library({ variant, currentArticleId }: { variant: 'popup' | 'pag
           />
         </>
       )}
+    </>
+  );
+}
 
-      {undo && (
-        <div class="toast" role="status" data-testid="undo-toast">
-          <span>{t('deleted')}</span>
-          <button
-            type="button"
-            data-testid="undo"
-            onClick={() => {
-              const { run } = undo;
-              setUndo(null);
-              run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
-            }}
-          >
-            {t('undo')}
-          </button>
-        </div>
-      )}
-      {failure && (
-        <p class="error" role="alert" data-testid="library-failure">
-          {failure}
-        </p>
-      )}
-      <TransferBar filtered={filtered} hits={hits} onImported={() => void reload()} />
-    </section>
+/** "Deleted", with Undo, while the last delete can still be taken back. */
+function UndoToast({ onUndo }: { onUndo(): void }) {
+  return (
+    <div class="toast" role="status" data-testid="undo-toast">
+      <span>{t('deleted')}</span>
+      <button type="button" data-testid="undo" onClick={onUndo}>
+        {t('undo')}
+      </button>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
+import { trusted } from './trusted';
 import { type AnnotationRecord, type Color, COLORS } from '../../src/annotation/records';
 
 export interface UiState {
@@ -31,10 +32,13 @@ export interface UiActions {
   openNote(id: string): void;
 }
 
-/** Pizhu's own UI on a page, inside an open shadow root: the toolbar, the note editor, the orphans, errors. */
+/**
+ * Pizhu's own UI on a page, inside an open shadow root: the toolbar, the note editor, the orphans, errors.
+ * Its controls act on the reader's own (trusted) clicks and keys only: a page's script can reach them, not use them.
+ */
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
-    <div lang={uiLanguage()} onKeyDown={(e) => e.key === 'Escape' && actions.close()}>
+    <div lang={uiLanguage()} onKeyDown={trusted((e) => e.key === 'Escape' && actions.close())}>
       {state.marks.map((mark) => (
         <button
           key={mark.id}
@@ -45,7 +49,7 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
           aria-label={t('hasNote')}
           style={{ left: `${mark.x}px`, top: `${mark.y}px` }}
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => actions.openNote(mark.id)}
+          onClick={trusted(() => actions.openNote(mark.id))}
         >
           ✎
         </button>
@@ -98,13 +102,13 @@ function Toolbar({ toolbar, actions }: { toolbar: NonNullable<UiState['toolbar']
           style={{ background: HIGHLIGHT_COLORS[color] }}
           // Keep the page's selection: the click must not take it away.
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => actions.highlight(color)}
+          onClick={trusted(() => actions.highlight(color))}
         />
       ))}
-      <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={actions.addNote}>
+      <button type="button" class="text" data-testid="add-note" onMouseDown={(e) => e.preventDefault()} onClick={trusted(() => actions.addNote())}>
         {t('addNote')}
       </button>
-      <button type="button" class="text" data-testid="copy-citation" onMouseDown={(e) => e.preventDefault()} onClick={actions.copyCitation}>
+      <button type="button" class="text" data-testid="copy-citation" onMouseDown={(e) => e.preventDefault()} onClick={trusted(() => actions.copyCitation())}>
         {t('copyCitation')}
       </button>
     </div>

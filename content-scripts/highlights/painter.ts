@@ -9,6 +9,9 @@ import { type Color, COLORS } from '../../src/annotation/records';
 export class Painter {
   private readonly byColor = new Map<Color, Highlight>();
   private readonly painted = new Map<string, { color: Color; ranges: Range[] }>();
+  private readonly sheet: CSSStyleSheet;
+  private flash: Highlight | null = null;
+  private flashTimer = 0;
 
   constructor() {
     for (const color of COLORS) {
@@ -16,7 +19,16 @@ export class Painter {
       this.byColor.set(color, highlight);
       CSS.highlights.set(`pizhu-${color}`, highlight);
     }
-    installHighlightStyles();
+    this.sheet = installHighlightStyles();
+  }
+
+  /** Unpaints everything and takes back what the constructor added: the registered highlights and the style sheet. */
+  dispose(): void {
+    this.clear();
+    clearTimeout(this.flashTimer);
+    if (this.flash && CSS.highlights.get('pz-reveal') === this.flash) CSS.highlights.delete('pz-reveal');
+    for (const [color, highlight] of this.byColor) if (CSS.highlights.get(`pizhu-${color}`) === highlight) CSS.highlights.delete(`pizhu-${color}`);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 
   paint(id: string, color: Color, ranges: Range[]): void {
@@ -69,7 +81,9 @@ export class Painter {
     // Above the colours, so the flash shows on an overlapped passage too.
     flash.priority = 1;
     CSS.highlights.set('pz-reveal', flash);
-    setTimeout(() => CSS.highlights.get('pz-reveal') === flash && CSS.highlights.delete('pz-reveal'), 1600);
+    this.flash = flash;
+    clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => CSS.highlights.get('pz-reveal') === flash && CSS.highlights.delete('pz-reveal'), 1600);
     return true;
   }
 
@@ -89,15 +103,16 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 }
 
 /** Styles for `::highlight()` must come from the document's own sheets: an adopted sheet adds no element to the page. */
-function installHighlightStyles(): void {
+function installHighlightStyles(): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     [
       ...COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`),
-      // Not a "pizhu…" name: those are the reader's highlights (CONTRACT §4), this only points at one.
+      // Not a "pizhu…" name: those name the reader's highlights, and this only points at one.
       '::highlight(pz-reveal) { background-color: #ff9f1a; color: #000; }',
     ].join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return sheet;
 }
 

@@ -1,22 +1,25 @@
 /*
  * Highlighting on a page that shows an article (the reader view, a Reuters page): paints the
  * article's highlights where their words are, lists the ones that cannot be placed, and turns a
- * selection inside the article into a highlight. The store is the background's: every write is a
- * message, acknowledged, and a failed one is shown, not swallowed.
+ * selection inside the article into a highlight. The session composes its parts, each of which
+ * takes back what it added when disposed:
+ *   UiHost (ui-host.tsx)            the shadow host and the rendered toolbar, note frame, orphans, marks;
+ *   Painting (painting.ts)          the painted highlights and the note marks, following reflows;
+ *   BackgroundClient (background-client.ts)  every request to the background, and its messages;
+ *   CitationCopy (citation-copy.ts) a selection copied as a citation;
+ *   PageInput (page-input.ts)       the reader's mouse and keys on the page (trusted events only);
+ * and selectionInArticle (selection.ts) turns the page's selection into a stretch of article text.
  */
-import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { createAnnotation, placeAnnotations } from '../../src/anchor/annotations';
-import { parseMessage, parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
+import { createAnnotation } from '../../src/anchor/annotations';
+import { type ArticleSummary, type Message } from '../../src/messages/protocol';
 import type { ArticleMap } from '../../src/text-map/article-map';
-import { domToModel } from '../../src/text-map/dom-to-model';
-import { modelRangeToDom } from '../../src/text-map/model-to-dom';
-import { liveDom } from '../lib/live-dom';
-import { citation } from '../../src/cite/citation';
-import { t, uiLanguage } from '../../lib/i18n';
-import { HighlightUi, type NoteMark, type UiState } from './HighlightUi';
-import { Painter } from './painter';
-import uiCss from './ui.css?inline';
+import { t } from '../../lib/i18n';
+import { BackgroundClient } from './background-client';
+import { CitationCopy } from './citation-copy';
+import { PageInput } from './page-input';
+import { Painting } from './painting';
+import { selectionInArticle, type ModelRange } from './selection';
+import { UiHost } from './ui-host';
 import type { AnnotationRecord, Color } from '../../src/annotation/records';
 
 export interface HighlightTarget {
@@ -36,237 +39,215 @@ export interface HighlightSession {
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
   /** The page shows no article now: nothing stays painted or listed, and no message about the old one is acted on. */
   leave(): void;
+  /** Ends highlighting on this page: every listener, observer, element and painted highlight it added is gone. */
+  dispose(): void;
 }
 
 export function startHighlighting(initial: HighlightTarget): HighlightSession {
-  let target = initial;
-  const painter = new Painter();
-  let annotations: AnnotationRecord[] = [];
-  let pending: { start: number; end: number } | null = null;
-  let lastColor: Color = 'yellow';
-  /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
-  let left = false;
-  let state: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null };
-
-  const host = document.createElement('div');
-  host.dataset.pizhu = 'ui';
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = uiCss;
-  const mount = document.createElement('div');
-  shadow.append(style, mount);
-  document.documentElement.append(host);
-
-  const update = (next: Partial<UiState>) => {
-    state = { ...state, ...next };
-    render(<HighlightUi state={state} actions={actions} />, mount);
-  };
-
-  /** Asks the background; the answer's highlights, or the reason it failed. */
-  const request = async (message: Message): Promise<{ annotations: AnnotationRecord[] } | { error: string }> => {
-    try {
-      const reply = parseReply(await browser.runtime.sendMessage(message));
-      if (!reply) return { error: 'no answer' };
-      return reply.ok ? { annotations: reply.annotations ?? [] } : { error: reply.error };
-    } catch (error) {
-      return { error: String(error) };
-    }
-  };
-
-  let reported = '';
-  const paintAll = () => {
-    painter.clear();
-    const { placed, orphans } = placeAnnotations(target.map.text, annotations);
-    for (const { annotation, start, end } of placed) painter.paint(annotation.id, annotation.color, toRanges(target.map, start, end));
-    update({ orphans, marks: noteMarks() });
-    // The popup marks the highlights this copy could not place; tell it when that changes.
-    const ids = orphans.map((o) => o.id).sort();
-    if (!left && `${target.article.id} ${ids}` !== reported) {
-      reported = `${target.article.id} ${ids}`;
-      void request({ type: 'placement', articleId: target.article.id, orphans: ids });
-    }
-  };
-
-  /** Scrolls to a highlight and flashes it; one this copy cannot place is named instead. */
-  const reveal = (id: string) => {
-    if (painter.reveal(id)) return;
-    const orphan = annotations.find((a) => a.id === id);
-    if (!orphan) return;
-    update({ status: t('revealOrphan', orphan.quote.exact.slice(0, 40)) });
-    setTimeout(() => update({ status: null }), 5000);
-  };
-
-  /** Where each noted highlight's mark stands: just after its last line, in document coordinates. */
-  const noteMarks = (): NoteMark[] =>
-    annotations.flatMap((annotation) => {
-      const ranges = annotation.note.trim() ? painter.rangesOf(annotation.id) : [];
-      const rects = ranges.length ? ranges[ranges.length - 1]!.getClientRects() : null;
-      const last = rects?.[rects.length - 1];
-      return last ? [{ id: annotation.id, x: last.right + scrollX + 1, y: last.top + scrollY - 6 }] : [];
-    });
-  // Text reflows when the window or the fonts change: the marks follow it.
-  let reflow = 0;
-  new ResizeObserver(() => {
-    cancelAnimationFrame(reflow);
-    reflow = requestAnimationFrame(() => state.marks.length && update({ marks: noteMarks() }));
-  }).observe(document.documentElement);
-
-  const save = async (annotation: AnnotationRecord): Promise<boolean> => {
-    const answer = await request({ type: 'save-annotation', annotation });
-    if ('error' in answer) {
-      update({ error: answer.error });
-      return false;
-    }
-    annotations = [...annotations.filter((a) => a.id !== annotation.id), annotation];
-    paintAll();
-    update({ error: null });
-    return true;
-  };
-
-  const highlightSelection = async (color: Color): Promise<AnnotationRecord | null> => {
-    if (!pending) return null;
-    lastColor = color;
-    const annotation = createAnnotation({ id: crypto.randomUUID(), articleId: target.article.id, text: target.map.text, ...pending, color, now: new Date().toISOString() });
-    pending = null;
-    update({ toolbar: null });
-    if (!(await save(annotation))) return null;
-    getSelection()?.removeAllRanges();
-    return annotation;
-  };
-
-  const openEditor = (annotation: AnnotationRecord) => {
-    const rect = painter.rangesOf(annotation.id)[0]?.getBoundingClientRect();
-    update({ toolbar: null, editor: { annotation, x: clampX(rect?.left ?? 16, 320), y: (rect?.bottom ?? 16) + 8 } });
-  };
-
-  const actions = {
-    highlight: (color: Color) => void highlightSelection(color),
-    addNote: async () => {
-      const annotation = await highlightSelection(lastColor);
-      if (annotation) openEditor(annotation);
-    },
-    copyCitation: async () => {
-      if (!pending) return;
-      const quote = target.map.text.slice(pending.start, pending.end);
-      const text = citation(quote, target.article, new Date(), uiLanguage().startsWith('zh') ? 'zh' : 'en');
-      try {
-        await navigator.clipboard.writeText(text);
-        update({ toolbar: null, status: t('copied'), error: null });
-        setTimeout(() => update({ status: null }), 2500);
-      } catch (error) {
-        update({ error: String(error) });
-      }
-    },
-    close: () => update({ toolbar: null, editor: null }),
-    openNote: (id: string) => {
-      const annotation = annotations.find((a) => a.id === id);
-      if (annotation) openEditor(annotation);
-    },
-  };
-
-  // From the background: the keyboard command or context menu (highlight the selection), or the note
-  // editor's frame reporting saved or deleted (load the highlights again) or closed.
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    // The page no longer shows the article: nothing about it is done here.
-    if (left) return undefined;
-    const message = parseMessage(raw);
-    if (message?.type === 'highlight-selection') {
-      selectionToPending();
-      void highlightSelection(lastColor);
-      return undefined;
-    }
-    if (message?.type === 'reveal-annotation') return void reveal(message.id);
-    if (message?.type === 'annotations-changed' && message.articleId === target.article.id) return void reload();
-    if (message?.type !== 'note-frame' || message.articleId !== target.article.id) return undefined;
-    if (message.action === 'closed') return void update({ editor: null });
-    void reload().then(() => update({ editor: null }));
-    return undefined;
-  });
-
-  const reload = async () => {
-    const asked = target;
-    const answer = await request({ type: 'article-seen', article: asked.article, again: true });
-    // Another article (or none) stands on the page since: this answer is about the old one.
-    if (target !== asked || left) return;
-    if ('error' in answer) return update({ error: answer.error });
-    annotations = answer.annotations;
-    paintAll();
-  };
-
-  /** The selection's article text, when it lies inside the article; its range on the page. */
-  const selectionToPending = (): Range | null => {
-    const selection = getSelection();
-    pending = null;
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
-    const range = selection.getRangeAt(0);
-    if (!target.inArticle(range.startContainer) || !target.inArticle(range.endContainer)) return null;
-    pending = domToModel(liveDom, target.map, { start: { node: range.startContainer, offset: range.startOffset }, end: { node: range.endContainer, offset: range.endOffset } });
-    return pending ? range : null;
-  };
-
-  const onSelectionEnd = (viaKeyboard = false) => {
-    const selection = getSelection();
-    if (!selection || selection.isCollapsed) return;
-    const range = selectionToPending();
-    if (!range) return update({ toolbar: null });
-    const rect = range.getBoundingClientRect();
-    update({ toolbar: { x: clampX(rect.left, 300), y: rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8, focus: viaKeyboard } });
-  };
-
-  document.addEventListener('mouseup', (event) => {
-    if (event.composedPath().includes(host)) return;
-    setTimeout(() => onSelectionEnd(false), 0);
-  });
-  document.addEventListener('keyup', (event) => {
-    if (event.key === 'Escape') return actions.close();
-    if (event.composedPath().includes(host)) return;
-    if (event.shiftKey || event.key === 'Shift') onSelectionEnd(true);
-  });
-  document.addEventListener('click', (event) => {
-    if (event.composedPath().includes(host) || !getSelection()?.isCollapsed) return;
-    const id = painter.hitTest(event.clientX, event.clientY);
-    const annotation = id ? annotations.find((a) => a.id === id) : undefined;
-    if (annotation) openEditor(annotation);
-    else if (state.editor) update({ editor: null });
-  });
-
-  update({});
-  return {
-    leave() {
-      left = true;
-      annotations = [];
-      pending = null;
-      paintAll();
-      update({ toolbar: null, editor: null, error: null });
-    },
-    show(next, revealId) {
-      annotations = next;
-      paintAll();
-      if (revealId) reveal(revealId);
-    },
-    retarget(map) {
-      target = { ...target, map };
-      paintAll();
-    },
-    switchTo(next, nextAnnotations, revealId) {
-      left = false;
-      target = next;
-      annotations = nextAnnotations;
-      pending = null;
-      update({ toolbar: null, editor: null, error: null });
-      paintAll();
-      if (revealId) reveal(revealId);
-    },
-  };
+  return new Session(initial);
 }
 
-function toRanges(map: ArticleMap<Node>, start: number, end: number): Range[] {
-  return modelRangeToDom(map, start, end).map(({ start: from, end: to }) => {
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    return range;
-  });
+class Session implements HighlightSession {
+  private target: HighlightTarget;
+  private annotations: AnnotationRecord[] = [];
+  /** The article text the reader selected last, until a colour or a note takes it. */
+  private pending: ModelRange | null = null;
+  private lastColor: Color = 'yellow';
+  /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
+  private left = false;
+  /** The orphans last reported to the popup, with their article's id. */
+  private reported = '';
+  private readonly ui: UiHost;
+  private readonly painting: Painting;
+  private readonly background = new BackgroundClient();
+  private readonly citations: CitationCopy;
+  private readonly input: PageInput;
+
+  constructor(initial: HighlightTarget) {
+    this.target = initial;
+    this.ui = new UiHost({
+      highlight: (color) => void this.highlightSelection(color),
+      addNote: () => void this.addNote(),
+      copyCitation: () => this.copyCitation(),
+      close: () => this.close(),
+      openNote: (id) => this.openNote(id),
+    });
+    this.painting = new Painting(() => {
+      if (this.ui.state.marks.length) this.ui.update({ marks: this.painting.marks(this.annotations) });
+    });
+    this.citations = new CitationCopy((outcome) => {
+      if ('error' in outcome) return this.ui.update({ error: outcome.error });
+      this.ui.update({ toolbar: null, error: null });
+      this.ui.flash(t('copied'), 2500);
+    });
+    this.background.listen((message) => this.onMessage(message));
+    this.input = new PageInput((event) => this.ui.owns(event), {
+      selectionEnd: (viaKeyboard) => this.onSelectionEnd(viaKeyboard),
+      escape: () => this.close(),
+      clickAt: (x, y) => this.onClick(x, y),
+    });
+  }
+
+  show(annotations: AnnotationRecord[], revealId?: string): void {
+    this.annotations = annotations;
+    this.paintAll();
+    if (revealId) this.reveal(revealId);
+  }
+
+  retarget(map: ArticleMap<Node>): void {
+    this.target = { ...this.target, map };
+    this.paintAll();
+  }
+
+  switchTo(next: HighlightTarget, annotations: AnnotationRecord[], revealId?: string): void {
+    this.left = false;
+    this.target = next;
+    this.annotations = annotations;
+    this.pending = null;
+    this.ui.update({ toolbar: null, editor: null, error: null });
+    this.paintAll();
+    if (revealId) this.reveal(revealId);
+  }
+
+  leave(): void {
+    this.left = true;
+    this.annotations = [];
+    this.pending = null;
+    this.paintAll();
+    this.ui.update({ toolbar: null, editor: null, error: null });
+  }
+
+  dispose(): void {
+    this.left = true;
+    this.input.dispose();
+    this.background.dispose();
+    this.citations.dispose();
+    this.painting.dispose();
+    this.ui.dispose();
+  }
+
+  private paintAll(): void {
+    const orphans = this.painting.paint(this.target.map, this.annotations);
+    this.ui.update({ orphans, marks: this.painting.marks(this.annotations) });
+    // The popup marks the highlights this copy could not place; tell it when that changes.
+    const ids = orphans.map((o) => o.id).sort();
+    const key = `${this.target.article.id} ${ids}`;
+    if (!this.left && key !== this.reported) {
+      this.reported = key;
+      void this.background.placement(this.target.article.id, ids);
+    }
+  }
+
+  /** Scrolls to a highlight and flashes it; one this copy cannot place is named instead. */
+  private reveal(id: string): void {
+    if (this.painting.reveal(id)) return;
+    const orphan = this.annotations.find((a) => a.id === id);
+    if (orphan) this.ui.flash(t('revealOrphan', orphan.quote.exact.slice(0, 40)), 5000);
+  }
+
+  /** Loads the article's highlights again (another view changed them) and paints them. */
+  private async reload(): Promise<void> {
+    const asked = this.target;
+    const answer = await this.background.seen(asked.article);
+    // Another article (or none) stands on the page since: this answer is about the old one.
+    if (this.target !== asked || this.left) return;
+    if ('error' in answer) return this.ui.update({ error: answer.error });
+    this.annotations = answer.annotations;
+    this.paintAll();
+  }
+
+  private async save(annotation: AnnotationRecord): Promise<boolean> {
+    const answer = await this.background.save(annotation);
+    if ('error' in answer) {
+      this.ui.update({ error: answer.error });
+      return false;
+    }
+    this.annotations = [...this.annotations.filter((a) => a.id !== annotation.id), annotation];
+    this.paintAll();
+    this.ui.update({ error: null });
+    return true;
+  }
+
+  private async highlightSelection(color: Color): Promise<AnnotationRecord | null> {
+    const pending = this.pending;
+    if (!pending) return null;
+    this.lastColor = color;
+    const { article, map } = this.target;
+    const annotation = createAnnotation({ id: crypto.randomUUID(), articleId: article.id, text: map.text, ...pending, color, now: new Date().toISOString() });
+    this.pending = null;
+    this.ui.update({ toolbar: null });
+    if (!(await this.save(annotation))) return null;
+    getSelection()?.removeAllRanges();
+    return annotation;
+  }
+
+  private async addNote(): Promise<void> {
+    const annotation = await this.highlightSelection(this.lastColor);
+    if (annotation) this.openEditor(annotation);
+  }
+
+  private copyCitation(): void {
+    if (!this.pending) return;
+    void this.citations.copy(this.target.map.text.slice(this.pending.start, this.pending.end), this.target.article);
+  }
+
+  private close(): void {
+    this.ui.update({ toolbar: null, editor: null });
+  }
+
+  private openNote(id: string): void {
+    const annotation = this.annotations.find((a) => a.id === id);
+    if (annotation) this.openEditor(annotation);
+  }
+
+  private openEditor(annotation: AnnotationRecord): void {
+    const box = this.painting.boxOf(annotation.id);
+    this.ui.update({ toolbar: null, editor: { annotation, x: clampX(box?.left ?? 16, 320), y: (box?.bottom ?? 16) + 8 } });
+  }
+
+  /** The selection as it stands now, when it lies inside the article, becomes the pending one. */
+  private takeSelection(): Range | null {
+    const found = selectionInArticle(getSelection(), this.target.map, this.target.inArticle);
+    this.pending = found?.model ?? null;
+    return found?.range ?? null;
+  }
+
+  private onSelectionEnd(viaKeyboard: boolean): void {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed) return;
+    const range = this.takeSelection();
+    if (!range) return this.ui.update({ toolbar: null });
+    const rect = range.getBoundingClientRect();
+    const y = rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8;
+    this.ui.update({ toolbar: { x: clampX(rect.left, 300), y, focus: viaKeyboard } });
+  }
+
+  /** A click on a painted highlight opens its note; a click elsewhere closes the open one. */
+  private onClick(x: number, y: number): void {
+    const id = this.painting.hitTest(x, y);
+    const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
+    if (annotation) this.openEditor(annotation);
+    else if (this.ui.state.editor) this.ui.update({ editor: null });
+  }
+
+  /**
+   * From the background: the keyboard command or context menu (highlight the selection), the popup
+   * (reveal a highlight), another view's change, or the note editor's frame reporting saved,
+   * deleted or closed.
+   */
+  private onMessage(message: Message): void {
+    // The page no longer shows the article: nothing about it is done here.
+    if (this.left) return;
+    if (message.type === 'highlight-selection') {
+      this.takeSelection();
+      void this.highlightSelection(this.lastColor);
+    } else if (message.type === 'reveal-annotation') this.reveal(message.id);
+    else if (message.type === 'annotations-changed' && message.articleId === this.target.article.id) void this.reload();
+    else if (message.type === 'note-frame' && message.articleId === this.target.article.id) {
+      if (message.action === 'closed') this.ui.update({ editor: null });
+      else void this.reload().then(() => this.ui.update({ editor: null }));
+    }
+  }
 }
 
 const clampX = (x: number, width: number) => Math.max(8, Math.min(x, innerWidth - width - 8));

@@ -2,6 +2,7 @@ import type { Article, Block } from '../../src/model/article';
 import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
 import { t, uiLanguage } from '../../lib/i18n';
+import { trusted } from '../highlights/trusted';
 
 export type Theme = 'auto' | 'light' | 'dark';
 const NEXT_THEME: Record<Theme, Theme> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -16,17 +17,18 @@ interface Props {
 
 /**
  * The reader view, built from the article model only: every string is rendered as text, links
- * and images are checked addresses, so nothing of the archive file's markup can run.
+ * and images are checked addresses, so nothing of the archive file's markup can run. Its buttons
+ * act on the reader's own (trusted) clicks only.
  */
 export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }: Props) {
   return (
     <>
       <div class="pizhu-bar" role="toolbar" aria-label={t('readerToolbar')} lang={uiLanguage()}>
         <span class="pizhu-brand">{t('extName')}</span>
-        <button type="button" class="pizhu-button" onClick={() => onTheme(NEXT_THEME[theme])} title={t('themeSwitch')}>
+        <button type="button" class="pizhu-button" onClick={trusted(() => onTheme(NEXT_THEME[theme]))} title={t('themeSwitch')}>
           {t(`theme_${theme}`)}
         </button>
-        <button type="button" class="pizhu-button" data-testid="reader-raw" aria-pressed={showingRaw} onClick={onToggleRaw}>
+        <button type="button" class="pizhu-button" data-testid="reader-raw" aria-pressed={showingRaw} onClick={trusted(() => onToggleRaw())}>
           {showingRaw ? t('showReader') : t('showRaw')}
         </button>
       </div>
@@ -67,7 +69,7 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): vo
                 <li key={problem}>{t(`problem_${problem.replace(/-/g, '_')}`)}</li>
               ))}
             </ul>
-            <button type="button" class="pizhu-button" onClick={onShowRaw}>
+            <button type="button" class="pizhu-button" onClick={trusted(() => onShowRaw())}>
               {t('showRaw')}
             </button>
           </div>

@@ -4,7 +4,8 @@ import { liveDom } from '../lib/live-dom';
 
 /**
  * The reader view's own map from the article text to its rendered nodes: the title, then each
- * block; an image's caption text and its credit element, joined by a space (CONTRACT §3).
+ * block; an image's caption text and its credit element, joined by a space, as `readingText` in
+ * src/text/article-text.ts joins them.
  * modelRangeToDom and domToModel take it as they take a live page's.
  */
 export function readerViewMap(root: ParentNode): ArticleMap<Node> {

@@ -335,3 +335,32 @@ describe('a write that fails', () => {
     expect((await painted())['pizhu-pink']).toEqual([]);
   });
 });
+
+describe('switching to the original text and back', () => {
+  it('leaves one toolbar, and one save for one click, however often the reader switches', async () => {
+    await openReader();
+    // The badge reads 批 for an article without highlights, else their number.
+    await expect.poll(() => badgeOf(browser.worker, FILE_URL)).toMatch(/^(\d+|批)$/);
+    const badge = await badgeOf(browser.worker, FILE_URL);
+    const before = badge === '批' ? 0 : Number(badge);
+    const raw = page.getByTestId('reader-raw');
+    for (let i = 0; i < 3; i++) {
+      await raw.click();
+      await expect.poll(() => page.locator('body > pre').isVisible()).toBe(true);
+      await raw.click();
+      await page.getByTestId('reader-block').first().waitFor();
+    }
+    await expect(page.locator('[data-pizhu="ui"]').count()).resolves.toBe(1);
+    const selected = await select(page.getByTestId('reader-block').nth(8), 0.1, 0.5);
+    await page.getByTestId('toolbar').waitFor();
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(1);
+    await page.getByTestId('color-yellow').click();
+    await expect.poll(async () => (await painted())['pizhu-yellow']?.join('')).toBe(selected);
+    await expect.poll(() => badgeOf(browser.worker, FILE_URL)).toBe(String(before + 1));
+    // A second set of listeners would save again, or show a second toolbar, a moment later.
+    await page.waitForTimeout(500);
+    await expect(badgeOf(browser.worker, FILE_URL)).resolves.toBe(String(before + 1));
+    expect((await painted())['pizhu-yellow']).toEqual([selected]);
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+  });
+});

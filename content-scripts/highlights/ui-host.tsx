@@ -1,0 +1,59 @@
+import { render } from 'preact';
+import { HighlightUi, type UiActions, type UiState } from './HighlightUi';
+import uiCss from './ui.css?inline';
+
+const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null };
+
+/**
+ * Pizhu's UI on a page: a host element at the end of the document holding an open shadow root,
+ * with its style and the rendered HighlightUi. `dispose()` unmounts it and removes the host.
+ */
+export class UiHost {
+  readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+  private current: UiState = EMPTY;
+  private statusTimer = 0;
+  private disposed = false;
+
+  constructor(private readonly actions: UiActions) {
+    this.host = document.createElement('div');
+    this.host.dataset.pizhu = 'ui';
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = uiCss;
+    this.mount = document.createElement('div');
+    shadow.append(style, this.mount);
+    document.documentElement.append(this.host);
+    this.update({});
+  }
+
+  get state(): UiState {
+    return this.current;
+  }
+
+  update(next: Partial<UiState>): void {
+    if (this.disposed) return;
+    this.current = { ...this.current, ...next };
+    render(<HighlightUi state={this.current} actions={this.actions} />, this.mount);
+  }
+
+  /** A short status line, cleared after `ms` milliseconds (a newer one replaces it). */
+  flash(status: string, ms: number): void {
+    clearTimeout(this.statusTimer);
+    this.update({ status });
+    this.statusTimer = window.setTimeout(() => this.update({ status: null }), ms);
+  }
+
+  /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */
+  owns(event: Event): boolean {
+    return event.composedPath().includes(this.host);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    clearTimeout(this.statusTimer);
+    render(null, this.mount);
+    this.host.remove();
+    this.disposed = true;
+  }
+}
