@@ -110,6 +110,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/(webextension-polyfill|idb|preact|@tanstack)/' },
     },
     {
+      name: 'src-no-node',
+      severity: 'error',
+      comment: 'Node modules (node:fs, ...) stay in src/cli: the rest of src/ runs in the extension.',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'content-no-store',
       severity: 'error',
       comment: 'A content script never opens the store: it asks the background. Nothing it imports, even indirectly, may be src/store or idb.',
