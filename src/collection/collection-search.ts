@@ -1,12 +1,11 @@
-import MiniSearch from 'minisearch';
+import { Index } from 'flexsearch';
 import { foldForSearch } from '../search/fold';
-import { searchAsPrefix, searchTerms } from './tokenize';
+import { searchTerms } from './tokenize';
 
 /** What the index is given of an entry. */
 export interface SearchableText {
   id: string;
-  title: string;
-  /** The article text: the title, then each block, one per line. */
+  /** The article text: the title, then each block, one per line (src/text/article-text.ts). */
   text: string;
 }
 
@@ -18,74 +17,70 @@ export interface CollectionHit {
 
 /** Characters of context shown on either side of the first matched word. */
 const PASSAGE_CONTEXT = 40;
-
-const OPTIONS = {
-  fields: ['title', 'text'],
-  idField: 'id',
-  tokenize: searchTerms,
-  // Terms come out of searchTerms folded already.
-  processTerm: (term: string) => term,
-  searchOptions: { combineWith: 'AND' as const, prefix: searchAsPrefix, fuzzy: false, boost: { title: 2 } },
-};
+/** Candidates the index is asked for: each is then checked against its text. */
+const MAX_CANDIDATES = 10_000;
 
 /**
- * Full-text search over a collection of archive articles, Chinese included: MiniSearch over the
- * terms of src/collection/tokenize.ts, then each candidate checked for the words as typed (a pair
- * of characters can stand in two places), and the line that holds them given as the passage.
+ * Full-text search over a collection of archive articles, Chinese included: FlexSearch over the
+ * terms of tokenize.ts ('forward': a term's starts are found too, so one character finds the pairs
+ * it begins, and a word being typed finds the words it begins). Each candidate is then checked
+ * for the words as typed, since a pair of characters can stand in two places, and the line that
+ * holds them is the passage. The texts stay where they are kept: `textOf` reads one when it is needed.
  */
 export class CollectionSearch {
-  private index = new MiniSearch<SearchableText>(OPTIONS);
-  /** Each entry's text, folded, line by line, with the lines as written: for checking and passages. */
-  private readonly lines = new Map<string, { folded: string[]; written: string[] }>();
+  private readonly index = new Index({ tokenize: 'forward', encode: searchTerms, resolution: 3 });
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly textOf: (id: string) => Promise<string | undefined>) {}
 
   add(entries: Iterable<SearchableText>): void {
-    const fresh: SearchableText[] = [];
     for (const entry of entries) {
-      if (this.lines.has(entry.id)) this.index.discard(entry.id);
-      const written = entry.text.split('\n');
-      this.lines.set(entry.id, { written, folded: written.map(foldForSearch) });
-      fresh.push(entry);
+      if (this.ids.has(entry.id)) this.index.remove(entry.id);
+      this.ids.add(entry.id);
+      this.index.add(entry.id, entry.text);
     }
-    this.index.addAll(fresh);
   }
 
   remove(ids: Iterable<string>): void {
     for (const id of ids) {
-      if (!this.lines.delete(id)) continue;
-      this.index.discard(id);
+      if (this.ids.delete(id)) this.index.remove(id);
     }
   }
 
   get size(): number {
-    return this.lines.size;
+    return this.ids.size;
   }
 
-  /** Entries holding every word of `query` (white space separates words), best first. */
-  search(query: string, limit = Number.POSITIVE_INFINITY): { total: number; hits: CollectionHit[] } {
+  /** Entries holding every word of `query` (white space separates words), best first; the first `limit` with their passage. */
+  async search(query: string, limit = 50): Promise<{ total: number; hits: CollectionHit[] }> {
     const words = query.split(/\s+/).map(foldForSearch).filter(Boolean);
     if (!words.length) return { total: 0, hits: [] };
-    const candidates = this.index.search(query);
+    const candidates = this.index.search(words.join(' '), { limit: MAX_CANDIDATES }) as string[];
     const hits: CollectionHit[] = [];
     let total = 0;
-    for (const { id } of candidates) {
-      const lines = this.lines.get(id as string);
-      if (!lines || !words.every((word) => lines.folded.some((line) => line.includes(word)))) continue;
+    for (const id of candidates) {
+      const text = await this.textOf(id);
+      const found = text === undefined ? null : findWords(text, words);
+      if (!found) continue;
       total++;
-      if (hits.length < limit) hits.push({ id: id as string, passage: passage(lines, words[0]!) });
+      if (hits.length < limit) hits.push({ id, passage: found });
     }
     return { total, hits };
   }
 }
 
-/** The first line holding `word` (the title's line only when no other does), cut around it. */
-function passage(lines: { folded: string[]; written: string[] }, word: string): string {
-  let at = lines.folded.findIndex((line, i) => i > 0 && line.includes(word));
+/** The passage where every word of `words` stands in `text`, or null when one is missing. */
+function findWords(text: string, words: readonly string[]): string | null {
+  const written = text.split('\n');
+  const folded = written.map(foldForSearch);
+  if (!words.every((word) => folded.some((line) => line.includes(word)))) return null;
+  // The first line of the body holding the first word; the title's only when no other does.
+  let at = folded.findIndex((line, i) => i > 0 && line.includes(words[0]!));
   if (at < 0) at = 0;
-  const folded = lines.folded[at]!;
-  const written = lines.written[at]!;
+  const line = written[at]!;
   // Folding keeps Chinese text's length; where it does not (NFKC), the place is scaled.
-  const start = Math.round((folded.indexOf(word) * written.length) / Math.max(1, folded.length));
+  const start = Math.round((folded[at]!.indexOf(words[0]!) * line.length) / Math.max(1, folded[at]!.length));
   const from = Math.max(0, start - PASSAGE_CONTEXT);
-  const to = Math.min(written.length, start + word.length + PASSAGE_CONTEXT);
-  return `${from > 0 ? '…' : ''}${written.slice(from, to)}${to < written.length ? '…' : ''}`;
+  const to = Math.min(line.length, start + words[0]!.length + PASSAGE_CONTEXT);
+  return `${from > 0 ? '…' : ''}${line.slice(from, to)}${to < line.length ? '…' : ''}`;
 }

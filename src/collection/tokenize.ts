@@ -10,7 +10,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * (Traditional to Simplified, full-width to half-width, lower case), each run of Chinese characters
  * as its overlapping character pairs and its last character, every other word whole. A phrase's
  * pairs are all in any text that holds the phrase, so AND over them finds it; one character is
- * found as the start of a pair or as the last of a run.
+ * found as the start of a pair (the index keeps each term's starts) or as the last of a run.
  */
 export function searchTerms(text: string): string[] {
   const folded = foldForSearch(text);
@@ -25,7 +25,3 @@ export function searchTerms(text: string): string[] {
   return terms;
 }
 
-/** A term that stands for more than itself when searched: one Chinese character (the start of pairs), or the word being typed. */
-export function searchAsPrefix(term: string, index: number, terms: readonly string[]): boolean {
-  return index === terms.length - 1 || (Array.from(term).length === 1 && new RegExp(CJK.source, 'u').test(term));
-}
