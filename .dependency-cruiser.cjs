@@ -4,10 +4,12 @@
 // so that a round trip may use both ends):
 //   base        src/model, src/time, src/text, src/dom, src/i18n      -> base
 //   annotation  src/annotation (records as valibot schemas, ids, ...)  -> base
-//   reading     src/anchor, src/parse, src/text-map, src/cite          -> annotation, base
+//   reading     src/anchor, src/text-map, src/cite                     -> annotation, base
+//               src/parse                                              -> text-map, annotation, base
 //   store       src/store                                              -> annotation, base
 //   search      src/search                                             -> annotation, base
 //   library     src/library                                            -> search, annotation, base
+//   collection  src/collection (archive folders, full-text search)    -> parse, search, text-map, annotation, base
 //   transfer    src/export, src/import                                 -> store, anchor, annotation, base (not each other)
 //   messages    src/messages                                           -> annotation, base
 //   background  src/background                                         -> all of src but src/cli
@@ -23,9 +25,11 @@ const LAYERS = {
   ...Object.fromEntries(BASE.map((f) => [f, BASE])),
   annotation: BASE,
   ...Object.fromEntries(READING.map((f) => [f, ['annotation', ...BASE]])),
+  parse: ['text-map', 'annotation', ...BASE],
   store: ['annotation', ...BASE],
   search: ['annotation', ...BASE],
   library: ['search', 'annotation', ...BASE],
+  collection: ['parse', 'search', 'text-map', 'annotation', ...BASE],
   export: ['store', 'anchor', 'annotation', ...BASE],
   import: ['store', 'anchor', 'annotation', ...BASE],
   messages: ['annotation', ...BASE],
@@ -105,8 +109,8 @@ module.exports = {
     {
       name: 'src-no-browser-packages',
       severity: 'error',
-      comment: 'Browser-only packages (the extension API, IndexedDB, Preact) stay out of src/, but for the background (extension API) and the store (IndexedDB).',
-      from: { path: '^src/', pathNot: '^src/(background|store)/' },
+      comment: 'Browser-only packages (the extension API, IndexedDB, Preact) stay out of src/, but for the background (extension API) and the stores (IndexedDB: the library, archive collections).',
+      from: { path: '^src/', pathNot: '^src/(background|store|collection)/' },
       to: { path: '(^|/)node_modules/(webextension-polyfill|idb|preact|@tanstack)/' },
     },
     {

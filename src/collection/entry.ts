@@ -16,6 +16,8 @@ export interface CollectionEntry {
   article: Article;
   /** The article text (src/text/article-text.ts): what the full-text search reads. */
   text: string;
+  /** The file as it was, for *show original text*: kept only for files opened one by one, never for a folder. */
+  raw?: string;
 }
 
 /** What a list of the collection needs of an entry: small, so ten thousand stay in memory. */
