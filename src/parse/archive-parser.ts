@@ -6,6 +6,7 @@ import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
 import type { HtmlParser } from './html-parser';
 import { SOURCE_RULES } from './sources';
+import { TreeText } from './sources/tree-text';
 import { commonFinish, dedupeByline, settleTime } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
@@ -39,11 +40,12 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
   const meta = rules.meta(dom, root);
   const consumed = new Set(meta.consumed);
   const captions = new Set(meta.captions ?? []);
+  const tree = new TreeText(dom);
   const walked = walkBlocks(root, {
     dom,
     baseUrl: url?.href ?? null,
     track: options.map,
-    skip: (node) => consumed.has(node) || rules.skip(dom, node),
+    skip: (node) => consumed.has(node) || rules.skip(dom, node, tree),
     isCaption: (node) => captions.has(node),
     isFigure: rules.isFigure ? (node) => rules.isFigure!(dom, node) : undefined,
   });

@@ -1,10 +1,11 @@
 import type { ArticleSource, Source } from '../../model/article';
-import { type DomAdapter, findAll, findFirst, NON_TEXT_TAGS, textContent, traverse } from '../../dom/dom-adapter';
+import { type DomAdapter, findAll, findFirst, textContent } from '../../dom/dom-adapter';
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
 import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
 import { LEADING_AUTHOR } from '../credits';
+import { TreeText } from './tree-text';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
 const SOURCE_TIME_ZONE: Partial<Record<Source, string>> = {
@@ -18,41 +19,31 @@ export function parseAnyDate(text: string, source: ArticleSource): string | null
   return parseZonedDate(text) ?? parseLocalDate(text, SOURCE_TIME_ZONE[source as Source] ?? 'UTC');
 }
 
-/** Skipped for every source: the archive feed's footer, ad slots, share bars, lists made only of links. */
-export function commonSkip<N>(dom: DomAdapter<N>, node: N): boolean {
+/**
+ * Skipped for every source: the archive feed's footer, ad slots, share bars, lists made only of links.
+ * `tree` answers the text questions, each element's once per parse (a chain of wrappers asks the same).
+ */
+export function commonSkip<N>(dom: DomAdapter<N>, node: N, tree: TreeText<N> = new TreeText(dom)): boolean {
   const tag = dom.tagName(node);
   if (dom.attr(node, 'data-o-ads-name') !== null || dom.attr(node, 'data-e2e') === 'advertisement') return true;
   if (dom.attr(node, 'data-root-share') !== null || /(^|\s)(addtoany|a2a_kit|su-spoiler)/.test(dom.attr(node, 'class') ?? '')) return true;
   if (dom.attr(node, 'id') === 'zoomattribute') return true;
   if (tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '')) return true;
-  if (tag === 'div' && /^获取更多RSS/.test(firstWords(dom, node))) return true;
-  if (tag === 'div' && /^分享/.test(firstWords(dom, node)) && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
+  if (tag === 'div' && /^获取更多RSS/.test(tree.firstWords(node))) return true;
+  if (tag === 'div' && /^分享/.test(tree.firstWords(node)) && /^\s*分享\s*[:：]\s*$/.test(tree.text(node))) return true;
   if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node)) return true;
-  if ((tag === 'p' || tag === 'div') && isRelatedLink(dom, node)) return true;
+  if ((tag === 'p' || tag === 'div') && isRelatedLink(tree, node)) return true;
   return false;
-}
-
-/** The start of an element's first non-blank text node: cheap, where a whole textContent per element is not. */
-function firstWords<N>(dom: DomAdapter<N>, node: N): string {
-  let words = '';
-  traverse(dom, node, (n) => {
-    if (dom.isText(n) && dom.textData(n).trim()) {
-      words = dom.textData(n).trimStart();
-      return 'stop';
-    }
-    return dom.isElement(n) && !NON_TEXT_TAGS.has(dom.tagName(n));
-  });
-  return words;
 }
 
 const RELATED_PREFIX = /^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/;
 
 /** "相关报道：…" as a paragraph that is nothing but its link (DW, VOA). */
-function isRelatedLink<N>(dom: DomAdapter<N>, node: N): boolean {
-  if (!RELATED_PREFIX.test(firstWords(dom, node))) return false;
-  const text = cleanText(textContent(dom, node));
+function isRelatedLink<N>(tree: TreeText<N>, node: N): boolean {
+  if (!RELATED_PREFIX.test(tree.firstWords(node))) return false;
+  const text = cleanText(tree.text(node));
   if (!RELATED_PREFIX.test(text)) return false;
-  const linked = findAll(dom, node, (n) => dom.tagName(n) === 'a').map((a) => textContent(dom, a)).join('');
+  const linked = tree.linkedText(node);
   return cleanText(linked).replace(/^[^:：]*[:：]\s*/, '').length >= text.replace(/^[^:：]*[:：]\s*/, '').length * 0.8;
 }
 

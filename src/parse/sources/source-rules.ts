@@ -1,5 +1,6 @@
 import type { DomAdapter } from '../../dom/dom-adapter';
 import type { DraftBlock } from '../walk/draft-block';
+import type { TreeText } from './tree-text';
 
 /** What a source's body says about itself, read before the walk; `consumed` nodes are not walked. */
 export interface SourceMeta<N> {
@@ -16,8 +17,8 @@ export interface SourceMeta<N> {
 
 /** One news source's rules for its archive bodies; `common.ts` holds what every source shares. */
 export interface SourceRules {
-  /** Noise the walk does not enter: adverts, share bars, promos, related-link lists. */
-  skip<N>(dom: DomAdapter<N>, node: N): boolean;
+  /** Noise the walk does not enter: adverts, share bars, promos, related-link lists. `tree`: the parse's text answers, asked once per element. */
+  skip<N>(dom: DomAdapter<N>, node: N, tree: TreeText<N>): boolean;
   /** Publication time and byline, from the source's own markup. */
   meta<N>(dom: DomAdapter<N>, root: N): SourceMeta<N>;
   /** Clean-up of the walked blocks; may move a credit line into the byline. */
