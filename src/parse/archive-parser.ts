@@ -49,8 +49,8 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
     isCaption: (node) => captions.has(node),
     isFigure: rules.isFigure ? (node) => rules.isFigure!(dom, node) : undefined,
   });
-  const byline = { byline: meta.byline };
-  const drafts = commonFinish(rules.finish(walked, byline), byline);
+  const own = rules.finish(walked, meta.byline);
+  const { blocks: drafts, byline } = commonFinish(own.blocks, own.byline);
 
   if (header.body && !drafts.length) problems.push('no-text');
   if (header.body && looksCutOff(header.body)) problems.push('body-cut-off');
@@ -64,7 +64,7 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
     title,
     publishedAt: settleTime(meta, archivedAt),
     archivedAt,
-    byline: dedupeByline(byline.byline),
+    byline: dedupeByline(byline),
     blocks: drafts.map(toBlock),
     origin: 'archive',
     problems,

@@ -3,7 +3,7 @@ import { type DomAdapter, findAll, findFirst, textContent } from '../../dom/dom-
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
-import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
+import { emptyMeta, type Finished, type SourceMeta, type SourceRules } from './source-rules';
 import { LEADING_AUTHOR } from '../credits';
 import { TreeText } from './tree-text';
 
@@ -138,7 +138,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
  * What every source's blocks go through after its own rules: page furniture that the walk cannot
  * tell by markup alone, and a leading writer's credit, which is the byline.
  */
-export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+export function commonFinish<N>(blocks: DraftBlock<N>[], byline: string | null): Finished<N> {
   // The links a "相关报道" heading announces go with it.
   let underRelated = false;
   const out = blocks.filter((block) => {
@@ -154,17 +154,15 @@ export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string 
   });
   const lead = out.findIndex((b) => b.type !== 'image');
   const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;
-  if (author) {
-    meta.byline ??= author[1];
-    out.splice(lead, 1);
-  }
-  return out;
+  if (!author) return { blocks: out, byline };
+  out.splice(lead, 1);
+  return { blocks: out, byline: byline ?? author[1] };
 }
 
 /** The rules of a site Pizhu has no special knowledge of; each source starts from these. */
 export const baseRules: SourceRules = {
   skip: commonSkip,
   meta: (dom, root) => italicPrelude(dom, root, 'other'),
-  finish: (blocks) => blocks,
+  finish: (blocks, byline) => ({ blocks, byline }),
   title: (title) => title,
 };

@@ -35,5 +35,5 @@ export const reutersRules: SourceRules = {
   ...baseRules,
   skip: (dom, node, tree) => commonSkip(dom, node, tree) || isReutersNoise(dom, node),
   meta: (dom, root) => italicPrelude(dom, root, 'reuters'),
-  finish: (blocks) => applyReutersMarkup(dropReutersResidue(blocks)),
+  finish: (blocks, byline) => ({ blocks: applyReutersMarkup(dropReutersResidue(blocks)), byline }),
 };
