@@ -5,8 +5,8 @@ import type { DomAdapter } from './dom-adapter';
 
 /**
  * cheerio's (domhandler's) tree seen through the DomAdapter. htmlparser2 lower-cases tag and
- * attribute names as it parses HTML, so they are read as they are: the walk asks these questions
- * of every element, and the parse benchmark counts each of them.
+ * attribute names as it parses HTML, so they are read as they are, without lower-casing again: the
+ * walk asks these questions of every element.
  */
 export const cheerioDom: DomAdapter<AnyNode> = {
   isElement: (node) => node.type === 'tag' || node.type === 'script' || node.type === 'style',

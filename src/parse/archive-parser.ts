@@ -24,8 +24,8 @@ export interface ReadArchive<N> {
 }
 
 /**
- * Parses an archive file (CONTRACT §1) into the article model, with whichever HTML parser the
- * platform has. Never throws: a damaged file gives what could be read and names what was wrong.
+ * Parses an archive file (the header src/parse/archive-header.ts reads, then the body's HTML) into
+ * the article model (src/model/article.ts), with whichever HTML parser the platform has. Never throws: a damaged file gives what could be read and names what was wrong.
  */
 export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadArchiveOptions = {}): ReadArchive<N> {
   const header = parseArchiveHeader(text);
