@@ -1,10 +1,17 @@
 import { type DomAdapter, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
+import { cleanText } from '../../text/clean-text';
 
 interface Sums {
   /** As `textContent` reads it. */
   text: string;
   /** The text of every link below, nested ones too, in document order (`findAll` of `a`, each one's `textContent`). */
   linked: string;
+  /** Letters of `text`, and of `linked`, cleaned (clean-text.ts) a text node at a time, white space not counted. */
+  letters: number;
+  linkedLetters: number;
+  /** List items below (the element itself too), and how many of them are all link text. */
+  items: number;
+  linkItems: number;
 }
 
 /**
@@ -26,7 +33,15 @@ export class TreeText<N> {
 
   /** The text of the links below the element, joined. */
   linkedText(node: N): string {
-    return this.sumsOf(node).linked;
+    const { text, linked } = this.sumsOf(node);
+    // A link's sums hold its own text first; the links below it are the rest.
+    return this.dom.tagName(node) === 'a' ? linked.slice(text.length) : linked;
+  }
+
+  /** "Related stories" lists: the element holds list items, and every item's words are link text. */
+  isLinkList(node: N): boolean {
+    const { items, linkItems } = this.sumsOf(node);
+    return items > 0 && linkItems === items;
   }
 
   /**
@@ -78,13 +93,16 @@ export class TreeText<N> {
       kids: readonly N[];
       next: number;
     }
-    const frame = (n: N): Frame => ({ node: n, kids: dom.children(n), next: 0, text: '', linked: '' });
+    const frame = (n: N): Frame => ({ node: n, kids: dom.children(n), next: 0, text: '', linked: '', letters: 0, linkedLetters: 0, items: 0, linkItems: 0 });
     const stack: Frame[] = [frame(node)];
     for (;;) {
       const top = stack[stack.length - 1];
       if (top.next < top.kids.length) {
         const kid = top.kids[top.next++];
-        if (dom.isText(kid)) top.text += dom.textData(kid);
+        if (dom.isText(kid)) {
+          top.text += dom.textData(kid);
+          top.letters += letterCount(dom.textData(kid));
+        }
         else if (dom.isElement(kid)) {
           const inner = this.sums.get(kid);
           if (inner) add(top, inner);
@@ -93,9 +111,18 @@ export class TreeText<N> {
         continue;
       }
       stack.pop();
-      const nonText = dom.isElement(top.node) && NON_TEXT_TAGS.has(dom.tagName(top.node));
-      const text = nonText ? '' : top.text;
-      const sums = { text, linked: (dom.tagName(top.node) === 'a' ? text : '') + top.linked };
+      const tag = dom.tagName(top.node);
+      const nonText = dom.isElement(top.node) && NON_TEXT_TAGS.has(tag);
+      const [text, letters] = nonText ? ['', 0] : [top.text, top.letters];
+      const isLink = tag === 'a';
+      const sums: Sums = {
+        text,
+        letters,
+        linked: (isLink ? text : '') + top.linked,
+        linkedLetters: (isLink ? letters : 0) + top.linkedLetters,
+        items: top.items + (tag === 'li' ? 1 : 0),
+        linkItems: top.linkItems + (tag === 'li' && letters > 0 && top.linkedLetters >= letters ? 1 : 0),
+      };
       this.sums.set(top.node, sums);
       if (!stack.length) return sums;
       add(stack[stack.length - 1], sums);
@@ -106,4 +133,13 @@ export class TreeText<N> {
 function add(frame: Sums, inner: Sums): void {
   frame.text += inner.text;
   frame.linked += inner.linked;
+  frame.letters += inner.letters;
+  frame.linkedLetters += inner.linkedLetters;
+  frame.items += inner.items;
+  frame.linkItems += inner.linkItems;
+}
+
+/** Characters of the cleaned text that are not white space. */
+function letterCount(data: string): number {
+  return cleanText(data).replace(/\s/g, '').length;
 }
