@@ -6,7 +6,7 @@ import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
 import type { HtmlParser } from './html-parser';
 import { SOURCE_RULES } from './sources';
-import { TreeText } from './sources/tree-text';
+import { TreeText } from './tree-text';
 import { commonFinish, dedupeByline, settleTime } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';

@@ -5,7 +5,7 @@ import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
 import { emptyMeta, type Finished, type SourceMeta, type SourceRules } from './source-rules';
 import { LEADING_AUTHOR } from '../credits';
-import { TreeText } from './tree-text';
+import { TreeText } from '../tree-text';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
 const SOURCE_TIME_ZONE: Partial<Record<Source, string>> = {

@@ -1,6 +1,6 @@
 import type { DomAdapter } from '../../dom/dom-adapter';
 import type { DraftBlock } from '../walk/draft-block';
-import type { TreeText } from './tree-text';
+import type { TreeText } from '../tree-text';
 
 /** What a source's body says about itself, read before the walk; `consumed` nodes are not walked. */
 export interface SourceMeta<N> {

@@ -1,4 +1,6 @@
-import { type DomAdapter, findFirst, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
+import { type DomAdapter, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
+import { ElementIndex } from '../../dom/element-index';
+import { TreeText } from '../tree-text';
 import { pickImageSource } from '../image-source';
 import { BlockBuilder, type BlockContext } from './block-builder';
 import { isCaption, readCaption } from './captions';
@@ -92,7 +94,7 @@ const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
  * Iterative (markup can nest 100,000 levels deep); with `track`, every character keeps its DOM origin.
  */
 export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[] {
-  const walk = new BlockWalk(options);
+  const walk = new BlockWalk(root, options);
   traverse(options.dom, root, (node) => walk.enter(node), (node) => walk.leave(node));
   walk.builder.endBlock();
   return walk.builder.blocks;
@@ -111,10 +113,18 @@ class BlockWalk<N> {
    * paragraphs are the article's, not captions.
    */
   private imageParent: N | null = null;
+  /** The searches below a figure, a caption or a noscript, and the captions' text questions: each answered without a walk per wrapper. */
+  private readonly index: ElementIndex<N, SearchKind>;
+  private readonly tree: TreeText<N>;
 
-  constructor(readonly options: WalkOptions<N>) {
+  constructor(
+    root: N,
+    readonly options: WalkOptions<N>,
+  ) {
     this.dom = options.dom;
     this.builder = new BlockBuilder<N>(options.track ?? false);
+    this.index = searchIndex(options.dom, root);
+    this.tree = new TreeText(options.dom);
   }
 
   enter(node: N): boolean {
@@ -170,7 +180,7 @@ class BlockWalk<N> {
   }
 
   noscript(node: N): false {
-    const picture = findFirst(this.dom, node, (n) => this.dom.tagName(n) === 'picture' || isImgTag(this.dom.tagName(n)));
+    const picture = this.index.first('picture', node);
     if (!picture || !this.image(picture, null)) this.builder.addGap();
     return false;
   }
@@ -178,9 +188,9 @@ class BlockWalk<N> {
   /** An image from `node` (an img, or a figure holding one), captioned by the text of `captionNode`. */
   image(node: N, captionNode: N | null): boolean {
     const { dom } = this;
-    const img = isImgTag(dom.tagName(node)) ? node : findFirst(dom, node, (n) => isImgTag(dom.tagName(n)) && !this.placed.has(n));
+    const img = isImgTag(dom.tagName(node)) ? node : this.index.first('img', node, (n) => !this.placed.has(n));
     if (!img || this.placed.has(img) || isDecoration(dom, img)) return false;
-    const src = pickImageSource((name) => dom.attr(img, name), this.options.baseUrl, sourceSrcsets(dom, node));
+    const src = pickImageSource((name) => dom.attr(img, name), this.options.baseUrl, this.sourceSrcsets(node));
     if (!src) return false;
     this.imageParent = dom.parent(node);
     this.placed.add(img);
@@ -191,7 +201,7 @@ class BlockWalk<N> {
 
   /** A figure with an image is one captioned image; one without keeps its text, its caption too. */
   figure(node: N): typeof NEXT {
-    const caption = findFirst(this.dom, node, (n) => this.dom.tagName(n) === 'figcaption');
+    const caption = this.index.first('figcaption', node);
     let placedImage: boolean;
     if (caption && this.holdsBlocks(caption)) {
       // Place the image, read on: the caption's first words caption it, its paragraphs are the article's.
@@ -212,7 +222,18 @@ class BlockWalk<N> {
 
   /** A caption that holds paragraphs (an unclosed figcaption swallowed the article): only its first words caption. */
   holdsBlocks(node: N): boolean {
-    return !!findFirst(this.dom, node, (n) => PARAGRAPH_TAGS.has(this.dom.tagName(n)) || isImgTag(this.dom.tagName(n)));
+    return !!this.index.first('block', node);
+  }
+
+  /** `<source srcset>` inside a picture or figure: the widest is the real image. */
+  private sourceSrcsets(node: N): string[] {
+    if (!this.dom.children(node).length) return [];
+    const sets: string[] = [];
+    for (const source of this.index.below('source', node)) {
+      const set = this.dom.attr(source, 'srcset');
+      if (set) sets.push(set);
+    }
+    return sets;
   }
 
   captionOfNextBlock(context: BlockContext): true {
@@ -250,21 +271,30 @@ class BlockWalk<N> {
   }
 
   private readCaption(node: N) {
-    return readCaption(this.dom, node, this.builder.track, this.skipInCaption);
+    return readCaption(this.dom, node, this.builder.track, this.skipInCaption, this.tree);
   }
 }
 
-/** `<source srcset>` inside a picture or figure: the widest is the real image. */
-function sourceSrcsets<N>(dom: DomAdapter<N>, node: N): string[] {
-  const sets: string[] = [];
-  traverse(dom, node, (n) => {
-    if (!dom.isElement(n)) return false;
-    if (!isSourceTag(dom.tagName(n))) return true;
-    const set = dom.attr(n, 'srcset');
-    if (set) sets.push(set);
-    return false;
-  });
-  return sets;
+type SearchKind = 'img' | 'picture' | 'figcaption' | 'block' | 'source';
+
+/**
+ * What the walk looks for below a node: an image; a picture or image (in a noscript); a figcaption;
+ * what a caption never holds (a paragraph or an image); `<source>`s, not those inside another.
+ */
+function searchIndex<N>(dom: DomAdapter<N>, root: N): ElementIndex<N, SearchKind> {
+  const tag = (match: (tag: string) => boolean) => (n: N) => match(dom.tagName(n));
+  return new ElementIndex<N, SearchKind>(
+    dom,
+    root,
+    {
+      img: tag(isImgTag),
+      picture: tag((t) => t === 'picture' || isImgTag(t)),
+      figcaption: tag((t) => t === 'figcaption'),
+      block: tag((t) => PARAGRAPH_TAGS.has(t) || isImgTag(t)),
+      source: tag(isSourceTag),
+    },
+    { source: tag(isSourceTag) },
+  );
 }
 
 /** Rules and spacers drawn as images: BBC's "Presentational grey line", 1-pixel strips. */

@@ -1,5 +1,5 @@
-import { type DomAdapter, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
-import { cleanText } from '../../text/clean-text';
+import { type DomAdapter, NON_TEXT_TAGS, traverse } from '../dom/dom-adapter';
+import { cleanText } from '../text/clean-text';
 
 interface Sums {
   /** As `textContent` reads it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cheerioDom, parseHtml } from '../../dom/cheerio-adapter';
-import { findAll, textContent } from '../../dom/dom-adapter';
-import { parseArchive } from '../parse-archive';
+import { cheerioDom, parseHtml } from '../dom/cheerio-adapter';
+import { findAll, textContent } from '../dom/dom-adapter';
+import { parseArchive } from './parse-archive';
 import { TreeText } from './tree-text';
 
 const dom = cheerioDom;
