@@ -1,4 +1,4 @@
-// `npm run --silent parse -- FILE`: the article model of FILE as one JSON object (CONTRACT §3).
+// `npm run --silent parse -- FILE`: the article model of FILE (src/model/article.ts) as one JSON object.
 // `-- --text FILE`: its article text, what highlights count in. `-- --summary FILE…`: one line per file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The archive file's header (CONTRACT §1):
+ * The archive file's header, its first lines:
  *   <!--1616481063000-->
  *   [title](https://…)
  *   ------

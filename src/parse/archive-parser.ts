@@ -6,6 +6,7 @@ import { parseEpochMs } from '../time/parse-time';
 import { parseArchiveHeader } from './archive-header';
 import type { HtmlParser } from './html-parser';
 import { SOURCE_RULES } from './sources';
+import { TreeText } from './tree-text';
 import { commonFinish, dedupeByline, settleTime } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
@@ -23,8 +24,8 @@ export interface ReadArchive<N> {
 }
 
 /**
- * Parses an archive file (CONTRACT §1) into the article model, with whichever HTML parser the
- * platform has. Never throws: a damaged file gives what could be read and names what was wrong.
+ * Parses an archive file (the header src/parse/archive-header.ts reads, then the body's HTML) into
+ * the article model (src/model/article.ts), with whichever HTML parser the platform has. Never throws: a damaged file gives what could be read and names what was wrong.
  */
 export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadArchiveOptions = {}): ReadArchive<N> {
   const header = parseArchiveHeader(text);
@@ -39,16 +40,17 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
   const meta = rules.meta(dom, root);
   const consumed = new Set(meta.consumed);
   const captions = new Set(meta.captions ?? []);
+  const tree = new TreeText(dom);
   const walked = walkBlocks(root, {
     dom,
     baseUrl: url?.href ?? null,
     track: options.map,
-    skip: (node) => consumed.has(node) || rules.skip(dom, node),
+    skip: (node) => consumed.has(node) || rules.skip(dom, node, tree),
     isCaption: (node) => captions.has(node),
     isFigure: rules.isFigure ? (node) => rules.isFigure!(dom, node) : undefined,
   });
-  const byline = { byline: meta.byline };
-  const drafts = commonFinish(rules.finish(walked, byline), byline);
+  const own = rules.finish(walked, meta.byline);
+  const { blocks: drafts, byline } = commonFinish(own.blocks, own.byline);
 
   if (header.body && !drafts.length) problems.push('no-text');
   if (header.body && looksCutOff(header.body)) problems.push('body-cut-off');
@@ -62,7 +64,7 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
     title,
     publishedAt: settleTime(meta, archivedAt),
     archivedAt,
-    byline: dedupeByline(byline.byline),
+    byline: dedupeByline(byline),
     blocks: drafts.map(toBlock),
     origin: 'archive',
     problems,

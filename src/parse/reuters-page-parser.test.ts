@@ -95,3 +95,47 @@ describe('other pages', () => {
     expect(parsePage('')).toBeNull();
   });
 });
+
+describe('page identity', () => {
+  const PAGE = 'https://cn.reuters.com/article/own-page-idCNKBS1XJ077?utm_source=x';
+  const page = (head: string) => `<html><head>${head}</head><body><div class="StandardArticleBody_body"><p>正文。</p></div></body></html>`;
+  const identity = (head: string, url = PAGE) => {
+    const { id, url: address } = parsePage(page(head), url)!.article;
+    return { id, url: address };
+  };
+  const own = { id: 'cn.reuters.com/article/own-page-idCNKBS1XJ077', url: PAGE };
+
+  it('takes a canonical on www.reuters.com', () => {
+    expect(identity('<link rel="canonical" href="https://www.reuters.com/article/idUSKBN1XJ077">')).toEqual({
+      id: 'reuters.com/article/idUSKBN1XJ077',
+      url: 'https://www.reuters.com/article/idUSKBN1XJ077',
+    });
+    expect(identity('<meta property="og:url" content="http://cn.reuters.com/article/other-idCN1">').url).toBe('http://cn.reuters.com/article/other-idCN1');
+  });
+
+  it.each([
+    ['a canonical naming bbc.com', '<link rel="canonical" href="https://www.bbc.com/zhongwen/simp/world-1">'],
+    ['a canonical on evilreuters.com', '<link rel="canonical" href="https://evilreuters.com/article/x">'],
+    ['a canonical on reuters.com.evil.org', '<link rel="canonical" href="https://reuters.com.evil.org/article/x">'],
+    ['an og:url naming bbc.com', '<meta property="og:url" content="https://www.bbc.com/zhongwen/simp/world-1">'],
+    ['a canonical that is not http', '<link rel="canonical" href="ftp://cn.reuters.com/article/x">'],
+  ])('keeps the page\'s own address against %s', (_, head) => {
+    expect(identity(head)).toEqual(own);
+  });
+
+  it('passes over a foreign canonical to a Reuters og:url', () => {
+    expect(identity('<link rel="canonical" href="https://www.bbc.com/x"><meta property="og:url" content="https://cn.reuters.com/article/og-idCN2">').url).toBe('https://cn.reuters.com/article/og-idCN2');
+  });
+
+  it('reads a relative canonical against the page: on a Reuters page it is Reuters\'', () => {
+    expect(identity('<link rel="canonical" href="/article/relative-idCN3">')).toEqual({
+      id: 'cn.reuters.com/article/relative-idCN3',
+      url: 'https://cn.reuters.com/article/relative-idCN3',
+    });
+  });
+
+  it('keeps the saved file\'s address where a relative canonical cannot be read against it', () => {
+    const file = 'file:///home/reader/page.html';
+    expect(identity('<link rel="canonical" href="/article/relative-idCN3">', file)).toEqual({ id: file, url: file });
+  });
+});

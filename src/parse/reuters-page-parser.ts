@@ -130,12 +130,23 @@ function headlineText<N>(dom: DomAdapter<N>, headline: N, track: boolean): Mappe
   return joinMapped(walkBlocks(headline, { dom, baseUrl: null, track }).filter((w) => w.type !== 'image').map(draftReadingText), ' ');
 }
 
-/** The canonical URL names the article; the address bar may carry tracking parameters. */
+/**
+ * The canonical URL names the article; the address bar may carry tracking parameters. A page's own
+ * script can write either tag, so canonical and `og:url` count only on Reuters' own hosts: a
+ * cn.reuters.com page cannot pose as another site's article.
+ */
 function pageIdentity<N>(dom: DomAdapter<N>, root: N, pageUrl: string): Pick<Article, 'id' | 'url' | 'source'> {
   const canonical = findFirst(dom, root, (n) => dom.tagName(n) === 'link' && (dom.attr(n, 'rel') ?? '').split(/\s+/).includes('canonical'));
-  const candidates = [canonical ? dom.attr(canonical, 'href') : null, metaContent(dom, root, 'og:url'), pageUrl];
-  const url = candidates.map((c) => (c ? parseHttpUrl(c, pageUrl) : null)).find((u) => u !== null) ?? null;
+  const named = [canonical ? dom.attr(canonical, 'href') : null, metaContent(dom, root, 'og:url')];
+  const claimed = named.map((c) => (c ? parseHttpUrl(c, pageUrl) : null)).find((u) => u !== null && isReutersHost(u.hostname)) ?? null;
+  const url = claimed ?? parseHttpUrl(pageUrl, pageUrl);
   return { id: url ? articleIdFromUrl(url) : pageUrl, url: url?.href ?? pageUrl, source: 'reuters' };
+}
+
+/** reuters.com or a subdomain of it: not "evilreuters.com", not "reuters.com.evil.org". */
+export function isReutersHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'reuters.com' || host.endsWith('.reuters.com');
 }
 
 function metaContent<N>(dom: DomAdapter<N>, root: N, key: string): string | null {

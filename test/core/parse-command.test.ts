@@ -1,4 +1,4 @@
-// `npm run --silent parse -- FILE`, exactly as the README's *Develop* table runs it.
+// `npm run --silent parse -- FILE`, run as a user runs it: one JSON object on stdout, or a one-line reason and a non-zero exit.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -28,5 +28,5 @@ export const cdtRules: SourceRules = {
     if (date) meta.publishedAt = parseLocalDate(`${date[1]}-${date[2]}-${date[3]}`, 'Asia/Shanghai');
     return meta;
   },
-  finish: dropWechatTail,
+  finish: (blocks, byline) => ({ blocks: dropWechatTail(blocks), byline }),
 };

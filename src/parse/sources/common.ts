@@ -1,10 +1,11 @@
 import type { ArticleSource, Source } from '../../model/article';
-import { type DomAdapter, findAll, findFirst, NON_TEXT_TAGS, textContent, traverse } from '../../dom/dom-adapter';
+import { type DomAdapter, findFirst, textContent } from '../../dom/dom-adapter';
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
-import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
+import { emptyMeta, type Finished, type SourceMeta, type SourceRules } from './source-rules';
 import { LEADING_AUTHOR } from '../credits';
+import { TreeText } from '../tree-text';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
 const SOURCE_TIME_ZONE: Partial<Record<Source, string>> = {
@@ -18,53 +19,40 @@ export function parseAnyDate(text: string, source: ArticleSource): string | null
   return parseZonedDate(text) ?? parseLocalDate(text, SOURCE_TIME_ZONE[source as Source] ?? 'UTC');
 }
 
-/** Skipped for every source: the archive feed's footer, ad slots, share bars, lists made only of links. */
-export function commonSkip<N>(dom: DomAdapter<N>, node: N): boolean {
+/**
+ * Skipped for every source: the archive feed's footer, ad slots, share bars, lists made only of links.
+ * `tree` answers the text questions, each element's once per parse (a chain of wrappers asks the same).
+ */
+export function commonSkip<N>(dom: DomAdapter<N>, node: N, tree: TreeText<N> = new TreeText(dom)): boolean {
   const tag = dom.tagName(node);
   if (dom.attr(node, 'data-o-ads-name') !== null || dom.attr(node, 'data-e2e') === 'advertisement') return true;
   if (dom.attr(node, 'data-root-share') !== null || /(^|\s)(addtoany|a2a_kit|su-spoiler)/.test(dom.attr(node, 'class') ?? '')) return true;
   if (dom.attr(node, 'id') === 'zoomattribute') return true;
   if (tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '')) return true;
-  if (tag === 'div' && /^获取更多RSS/.test(firstWords(dom, node))) return true;
-  if (tag === 'div' && /^分享/.test(firstWords(dom, node)) && /^\s*分享\s*[:：]\s*$/.test(textContent(dom, node))) return true;
-  if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node)) return true;
-  if ((tag === 'p' || tag === 'div') && isRelatedLink(dom, node)) return true;
+  if (tag === 'div' && /^获取更多RSS/.test(tree.firstWords(node))) return true;
+  if (tag === 'div' && /^分享/.test(tree.firstWords(node)) && /^\s*分享\s*[:：]\s*$/.test(tree.text(node))) return true;
+  if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node, tree)) return true;
+  if ((tag === 'p' || tag === 'div') && isRelatedLink(tree, node)) return true;
   return false;
-}
-
-/** The start of an element's first non-blank text node: cheap, where a whole textContent per element is not. */
-function firstWords<N>(dom: DomAdapter<N>, node: N): string {
-  let words = '';
-  traverse(dom, node, (n) => {
-    if (dom.isText(n) && dom.textData(n).trim()) {
-      words = dom.textData(n).trimStart();
-      return 'stop';
-    }
-    return dom.isElement(n) && !NON_TEXT_TAGS.has(dom.tagName(n));
-  });
-  return words;
 }
 
 const RELATED_PREFIX = /^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/;
 
 /** "相关报道：…" as a paragraph that is nothing but its link (DW, VOA). */
-function isRelatedLink<N>(dom: DomAdapter<N>, node: N): boolean {
-  if (!RELATED_PREFIX.test(firstWords(dom, node))) return false;
-  const text = cleanText(textContent(dom, node));
+function isRelatedLink<N>(tree: TreeText<N>, node: N): boolean {
+  if (!RELATED_PREFIX.test(tree.firstWords(node))) return false;
+  const text = cleanText(tree.text(node));
   if (!RELATED_PREFIX.test(text)) return false;
-  const linked = findAll(dom, node, (n) => dom.tagName(n) === 'a').map((a) => textContent(dom, a)).join('');
+  const linked = tree.linkedText(node);
   return cleanText(linked).replace(/^[^:：]*[:：]\s*/, '').length >= text.replace(/^[^:：]*[:：]\s*/, '').length * 0.8;
 }
 
-/** "Related stories" lists: every item's text is link text. */
-export function isLinkList<N>(dom: DomAdapter<N>, list: N): boolean {
-  const items = findAll(dom, list, (n) => dom.tagName(n) === 'li');
-  if (!items.length) return false;
-  return items.every((li) => {
-    const all = cleanText(textContent(dom, li));
-    const linked = findAll(dom, li, (n) => dom.tagName(n) === 'a').map((a) => cleanText(textContent(dom, a))).join('');
-    return all.length > 0 && linked.replace(/\s/g, '').length >= all.replace(/\s/g, '').length;
-  });
+/**
+ * "Related stories" lists: every item's text is link text. Letters are counted a text node at a time
+ * (TreeText), so that a list nested in a list nested 100,000 deep is read once, not once per level.
+ */
+export function isLinkList<N>(dom: DomAdapter<N>, list: N, tree: TreeText<N> = new TreeText(dom)): boolean {
+  return tree.isLinkList(list);
 }
 
 /** The first element or non-blank text at the top of the body. */
@@ -147,7 +135,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
  * What every source's blocks go through after its own rules: page furniture that the walk cannot
  * tell by markup alone, and a leading writer's credit, which is the byline.
  */
-export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
+export function commonFinish<N>(blocks: DraftBlock<N>[], byline: string | null): Finished<N> {
   // The links a "相关报道" heading announces go with it.
   let underRelated = false;
   const out = blocks.filter((block) => {
@@ -163,17 +151,15 @@ export function commonFinish<N>(blocks: DraftBlock<N>[], meta: { byline: string 
   });
   const lead = out.findIndex((b) => b.type !== 'image');
   const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;
-  if (author) {
-    meta.byline ??= author[1];
-    out.splice(lead, 1);
-  }
-  return out;
+  if (!author) return { blocks: out, byline };
+  out.splice(lead, 1);
+  return { blocks: out, byline: byline ?? author[1] };
 }
 
 /** The rules of a site Pizhu has no special knowledge of; each source starts from these. */
 export const baseRules: SourceRules = {
   skip: commonSkip,
   meta: (dom, root) => italicPrelude(dom, root, 'other'),
-  finish: (blocks) => blocks,
+  finish: (blocks, byline) => ({ blocks, byline }),
   title: (title) => title,
 };

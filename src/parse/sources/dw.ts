@@ -1,7 +1,7 @@
 import { type DomAdapter, elementChildren, textContent } from '../../dom/dom-adapter';
 import type { DraftBlock } from '../walk/draft-block';
 import { baseRules, dropParagraphs, italicPrelude } from './common';
-import type { SourceRules } from './source-rules';
+import type { Finished, SourceRules } from './source-rules';
 
 /** DW's own promotions and notes: Instagram, the press-review disclaimer, podcast subscriptions. */
 const PROMO = /^(DW中文有\s*Instagram|摘编自其他媒体的内容|欢迎订阅德国之声|歡迎訂閱德國之聲|(Feed-URL|iTunes|Spotify|Apple Podcasts?)\s*[:：]?$)/i;
@@ -14,15 +14,15 @@ export function cleanDwByline(byline: string | null): string | null {
   return clean || null;
 }
 
-function finish<N>(blocks: DraftBlock<N>[], meta: { byline: string | null }): DraftBlock<N>[] {
-  meta.byline = cleanDwByline(meta.byline);
+function finish<N>(blocks: DraftBlock<N>[], prelude: string | null): Finished<N> {
+  let byline = cleanDwByline(prelude);
   const out = dropParagraphs(blocks, PROMO);
   const names = out.findLastIndex((b) => b.type === 'paragraph' && NAME_LINE.test(b.text.text));
   if (names >= 0 && names >= out.length - 3 && out[names].type === 'paragraph') {
-    meta.byline ??= (out[names] as { text: { text: string } }).text.text;
+    byline ??= (out[names] as { text: { text: string } }).text.text;
     out.splice(names, 1);
   }
-  return out;
+  return { blocks: out, byline };
 }
 
 /** A gallery item: one image, then its title and words in the same `<div>`, no figure markup. */

@@ -65,5 +65,5 @@ function finish<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
 export const nytRules: SourceRules = {
   ...baseRules,
   meta: (dom, root) => mergeMeta(timeAndAuthor(dom, root, 'nyt'), italicPrelude(dom, root, 'nyt')),
-  finish,
+  finish: (blocks, byline) => ({ blocks: finish(blocks), byline }),
 };

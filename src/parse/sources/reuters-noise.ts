@@ -2,7 +2,7 @@ import { type DomAdapter, hasClass } from '../../dom/dom-adapter';
 
 /**
  * Reuters' StandardArticle page furniture, on live pages and in the 2020 archive files that kept the
- * page markup (CONTRACT §2): editor credits, the trust badge, the image's expand button, adverts.
+ * page markup (the template src/parse/reuters-page-parser.ts reads): editor credits, the trust badge, the image's expand button, adverts.
  */
 const NOISE_CLASSES = ['Attribution_container', 'StandardArticleBody_trustBadgeContainer', 'Image_expand-button', 'StandardArticleBody_dianomi-container'];
 

@@ -33,7 +33,7 @@ export function dropReutersResidue<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] 
 /** Reuters (路透中文网): `<div><i>ISO time</i></div>`, Markdown-marked headings and list items. */
 export const reutersRules: SourceRules = {
   ...baseRules,
-  skip: (dom, node) => commonSkip(dom, node) || isReutersNoise(dom, node),
+  skip: (dom, node, tree) => commonSkip(dom, node, tree) || isReutersNoise(dom, node),
   meta: (dom, root) => italicPrelude(dom, root, 'reuters'),
-  finish: (blocks) => applyReutersMarkup(dropReutersResidue(blocks)),
+  finish: (blocks, byline) => ({ blocks: applyReutersMarkup(dropReutersResidue(blocks)), byline }),
 };

@@ -37,6 +37,6 @@ export const rfiRules: SourceRules = {
     return meta;
   },
   // "Array": the feed's serialization of a missing lead image, printed as text.
-  finish: (blocks) => dropParagraphs(blocks, /^Array$/),
+  finish: (blocks, byline) => ({ blocks: dropParagraphs(blocks, /^Array$/), byline }),
   title: rfiTitle,
 };

@@ -20,5 +20,5 @@ const PROGRAMME = /^={5,}|^.{0,12}每星期.{0,24}播出[，,]?敬[请請]收看
 export const voaRules: SourceRules = {
   ...baseRules,
   meta: (dom, root) => italicPrelude(dom, root, 'voa'),
-  finish: (blocks) => joinDateline(dropParagraphs(blocks, PROGRAMME)),
+  finish: (blocks, byline) => ({ blocks: joinDateline(dropParagraphs(blocks, PROGRAMME)), byline }),
 };

@@ -1,4 +1,5 @@
-import { type DomAdapter, hasClass, NON_TEXT_TAGS, textContent, traverse } from '../../dom/dom-adapter';
+import { type DomAdapter, hasClass, NON_TEXT_TAGS, traverse } from '../../dom/dom-adapter';
+import { TreeText } from '../tree-text';
 import { joinMapped, sliceMapped } from '../../text/mapped-text';
 import { TextAccumulator } from '../../text/text-accumulator';
 import { CREDIT_SEPARATOR } from '../credits';
@@ -34,7 +35,7 @@ function onlyChildIs<N>(dom: DomAdapter<N>, node: N, match: (child: N) => boolea
  * A caption's words apart from its credit: NYT's `<cite>` and "Credit..." lines, RFI's `© …` span,
  * BBC's "图像来源" line. Both keep their map to the DOM.
  */
-export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean, skip: (node: N) => boolean = () => false): CaptionParts<N> {
+export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean, skip: (node: N) => boolean = () => false, tree: TreeText<N> = new TreeText(dom)): CaptionParts<N> {
   const caption = new TextAccumulator<N>(track);
   const credit = new TextAccumulator<N>(track);
   const creditElements = new Set<N>();
@@ -57,7 +58,8 @@ export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean, skip
         target.addMadeUp(' ');
         return false;
       }
-      if (tag === 'cite' || (tag === 'span' && /^\s*©/.test(textContent(dom, n)))) {
+      // A span whose text starts with "©" (its first words: spans nested deep are each read once).
+      if (tag === 'cite' || (tag === 'span' && tree.firstWords(n).startsWith('©'))) {
         creditElements.add(n);
         caption.addGap();
       }

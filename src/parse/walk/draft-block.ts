@@ -26,7 +26,7 @@ export function toBlock<N>(draft: DraftBlock<N>): Block {
   }
 }
 
-/** The block's reading text (CONTRACT §3) with its map. */
+/** The block's reading text (as `readingText` in src/text/article-text.ts reads a block) with its map. */
 export function draftReadingText<N>(draft: DraftBlock<N>): MappedText<N> {
   return draft.type === 'image' ? captionReadingText(draft.caption, draft.credit) : draft.text;
 }
