@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import type { ArchiveFile, ArchiveReply } from './archive-protocol';
+import { type ArchiveClient, collectionName, filesOfDrop, filesOfInput } from './archive-client';
+
+type Progress = { stage: 'read' | 'index'; done: number; total: number } | null;
+
+/**
+ * *Open archive files…*, *Open a folder…* and a drop zone: files are read in the worker, with
+ * progress and a cancel. `onRead` hears of each collection read (the first article's id, to open it).
+ */
+export function ArchiveOpen({ client, onRead }: { client: ArchiveClient; onRead(reply: Extract<ArchiveReply, { kind: 'read' }>, opened: 'files' | 'folder'): void }) {
+  const [progress, setProgress] = useState<Progress>(null);
+  const [report, setReport] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const opened = useRef<'files' | 'folder'>('files');
+  useEffect(
+    () =>
+      client.listen((reply) => {
+        if (reply.kind === 'progress') setProgress(reply);
+        if (reply.kind === 'failed') setReport(t('archiveFailed', reply.error));
+        if (reply.kind !== 'read') return;
+        setProgress(null);
+        setReport(describeRead(reply));
+        onRead(reply, opened.current);
+      }),
+    [client, onRead],
+  );
+  const start = (files: ArchiveFile[], kind: 'files' | 'folder') => {
+    if (!files.length) return;
+    opened.current = kind;
+    setReport(null);
+    setProgress({ stage: 'read', done: 0, total: files.length });
+    client.read(files, collectionName(files), kind === 'files');
+  };
+  const drop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!event.dataTransfer) return;
+    const files = await filesOfDrop(event.dataTransfer);
+    start(files, files.some((f) => f.path.includes('/')) ? 'folder' : 'files');
+  };
+  return (
+    <section
+      class={`archive-open${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+    >
+      <div class="archive-buttons">
+        <FileButton label={t('archiveOpenFiles')} testId="archive-files" onFiles={(input) => start(filesOfInput(input), 'files')} />
+        <FileButton label={t('archiveOpenFolder')} testId="archive-folder" folder onFiles={(input) => start(filesOfInput(input), 'folder')} />
+        <span class="muted">{t('archiveDrop')}</span>
+      </div>
+      {progress && <ProgressLine progress={progress} onCancel={() => client.cancel()} />}
+      {report && (
+        <p class="muted" role="status">
+          {report}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A localized button that opens the browser's file chooser (the input itself is hidden behind it). */
+function FileButton({ label, testId, folder, onFiles }: { label: string; testId: string; folder?: boolean; onFiles(input: HTMLInputElement): void }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (folder) input.current?.setAttribute('webkitdirectory', '');
+  }, [folder]);
+  return (
+    <label class="button file-button">
+      {label}
+      <input
+        ref={input}
+        type="file"
+        class="visually-hidden"
+        data-testid={testId}
+        multiple
+        accept={folder ? undefined : '.md,text/markdown,text/plain'}
+        onChange={(e) => {
+          onFiles(e.currentTarget);
+          e.currentTarget.value = '';
+        }}
+      />
+    </label>
+  );
+}
+
+function ProgressLine({ progress, onCancel }: { progress: NonNullable<Progress>; onCancel(): void }) {
+  const text = progress.stage === 'read' ? t('archiveReading', [String(progress.done), String(progress.total)]) : t('archiveIndexing', [String(progress.done), String(progress.total)]);
+  return (
+    <div class="archive-progress" role="status">
+      <progress value={progress.done} max={Math.max(1, progress.total)} />
+      <span class="muted">{text}</span>
+      {progress.stage === 'read' && (
+        <button type="button" class="button" onClick={onCancel}>
+          {t('archiveCancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function describeRead({ collection, cancelled }: Extract<ArchiveReply, { kind: 'read' }>): string {
+  const skipped = Object.entries(collection.skipped);
+  const parts = [t('archiveRead', [collection.name, String(collection.articles)])];
+  if (skipped.length) {
+    const count = skipped.reduce((n, [, c]) => n + (c ?? 0), 0);
+    parts.push(t('archiveSkipped', [String(count), skipped.map(([reason, c]) => `${t(`archiveSkip_${reason.replace(/-/g, '_')}`)} ${c}`).join(', ')]));
+  }
+  if (cancelled) parts.push(t('archiveCancelled'));
+  return parts.join(' · ');
+}
