@@ -7,7 +7,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { createAnnotation, placeAnnotations } from '../../src/anchor/annotations';
-import { parseMessage, parseReply, type ArticleSummary, type Message } from '../../src/messages/protocol';
+import { ask } from '../../lib/ask';
+import { parseMessage, type ArticleSummary } from '../../src/messages/protocol';
 import type { AnnotationRecord, Color } from '../../src/store/records';
 import type { ArticleMap } from '../../src/text-map/article-map';
 import { domToModel } from '../../src/text-map/dom-to-model';
@@ -62,16 +63,8 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     render(<HighlightUi state={state} actions={actions} />, mount);
   };
 
-  /** Asks the background; the answer's highlights, or the reason it failed. */
-  const request = async (message: Message): Promise<{ annotations: AnnotationRecord[] } | { error: string }> => {
-    try {
-      const reply = parseReply(await browser.runtime.sendMessage(message));
-      if (!reply) return { error: 'no answer' };
-      return reply.ok ? { annotations: reply.annotations ?? [] } : { error: reply.error };
-    } catch (error) {
-      return { error: String(error) };
-    }
-  };
+  /** Why asking the background failed (ask throws BackgroundRefused or BackgroundUnreachable), for the error line. */
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   let reported = '';
   const paintAll = () => {
@@ -83,7 +76,7 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
     const ids = orphans.map((o) => o.id).sort();
     if (!left && `${target.article.id} ${ids}` !== reported) {
       reported = `${target.article.id} ${ids}`;
-      void request({ type: 'placement', articleId: target.article.id, orphans: ids });
+      ask({ type: 'placement', articleId: target.article.id, orphans: ids }).catch((error: unknown) => console.warn('Pizhu: placement not reported', error));
     }
   };
 
@@ -112,9 +105,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
   }).observe(document.documentElement);
 
   const save = async (annotation: AnnotationRecord): Promise<boolean> => {
-    const answer = await request({ type: 'save-annotation', annotation });
-    if ('error' in answer) {
-      update({ error: answer.error });
+    try {
+      await ask({ type: 'save-annotation', annotation });
+    } catch (error) {
+      update({ error: reason(error) });
       return false;
     }
     annotations = [...annotations.filter((a) => a.id !== annotation.id), annotation];
@@ -185,10 +179,10 @@ export function startHighlighting(initial: HighlightTarget): HighlightSession {
 
   const reload = async () => {
     const asked = target;
-    const answer = await request({ type: 'article-seen', article: asked.article, again: true });
+    const answer = await ask({ type: 'article-seen', article: asked.article, again: true }).catch((error: unknown) => ({ failed: reason(error) }));
     // Another article (or none) stands on the page since: this answer is about the old one.
     if (target !== asked || left) return;
-    if ('error' in answer) return update({ error: answer.error });
+    if ('failed' in answer) return update({ error: answer.failed });
     annotations = answer.annotations;
     paintAll();
   };
