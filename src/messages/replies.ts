@@ -65,8 +65,8 @@ export class BackgroundUnreachable extends Error {
  * BackgroundUnreachable (no answer, or not one of ours). Every part of the extension asks this way.
  */
 export function askWith(send: (message: unknown) => Promise<unknown>) {
-  return async function ask<T extends BackgroundType>(message: BackgroundRequest<T>): Promise<ReplyTo<T>> {
-    const type = message.type as T;
+  return async function ask<M extends BackgroundRequest>(message: M): Promise<ReplyTo<M['type']>> {
+    const type: M['type'] = message.type;
     let raw: unknown;
     try {
       raw = await send(message);
@@ -75,7 +75,7 @@ export function askWith(send: (message: unknown) => Promise<unknown>) {
     }
     const refusal = v.safeParse(RefusalSchema, raw);
     if (refusal.success) throw new BackgroundRefused(type, refusal.output.error);
-    const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<T>>, raw);
+    const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<M['type']>>, raw);
     if (!reply.success) throw new BackgroundUnreachable(type, raw === undefined ? 'no answer' : 'not a reply to this message');
     return reply.output;
   };
