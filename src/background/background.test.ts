@@ -76,7 +76,7 @@ async function openNoteFrame(p: BackgroundPorts, id: string) {
   return handleMessage({ type: 'note-open', token: await tokenFor(p, id) }, noteFrame, p);
 }
 
-describe('handleMessage', () => {
+describe('pages and their highlights', () => {
   it('injects the reader into the frame of a file:// page that found an archive header', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
@@ -117,6 +117,9 @@ describe('handleMessage', () => {
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
   });
 
+});
+
+describe('the note editor', () => {
   it('passes the note editor\'s news to its tab, and hears it from the note editor only', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
@@ -161,6 +164,9 @@ describe('handleMessage', () => {
     expect(await p.db.annotation(other.id)).toEqual(other);
   });
 
+});
+
+describe('the note editor\'s token', () => {
   it('a note page without a token, or with a made-up, reused, expired or foreign one, reads and changes nothing', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
@@ -206,6 +212,9 @@ describe('handleMessage', () => {
     expect(await handleMessage({ type: 'note-token', articleId: elsewhere.id, id: annotation().id }, { ...page, tabId: 11 }, p)).toMatchObject({ ok: true });
   });
 
+});
+
+describe('which articles a page speaks for', () => {
   it('a web page speaks for articles of its own site only: another article\'s highlights stay out of reach', async () => {
     const p = await ports();
     const bbc = { ...summary, id: 'bbc.com/zhongwen/simp/world-1', url: 'https://www.bbc.com/zhongwen/simp/world-1', source: 'bbc' as const };
@@ -252,6 +261,9 @@ describe('handleMessage', () => {
     }
   });
 
+});
+
+describe('what the background hears', () => {
   it('hears this extension only, and tabs only', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'article-seen', article: summary }, { ...page, id: 'another-extension' }, p)).toMatchObject({ ok: false });
@@ -291,6 +303,9 @@ describe('handleMessage', () => {
     expect(p.calls.filter((c) => c.startsWith('orphans'))).toEqual([`orphans ${summary.id} ${id}`]);
   });
 
+});
+
+describe('the popup and the library page', () => {
   it('opens a highlight where its article was last read, and the page that reads it there scrolls to it', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);

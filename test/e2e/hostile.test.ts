@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { readCorpus } from '../shared-data';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchWithExtension, noteFrames as noteFramesOf, type ExtensionBrowser } from './browser';
 import { articleRecord, highlightsOf, seedLibrary } from './seed-library';
 
 const HEADER = '<!--1616481063000-->\n[样本标题](https://cn.reuters.com/article/sample-idCNSAMPLE1)\n------\n\n';
@@ -204,6 +204,16 @@ async function stored(articleId: string): Promise<{ article: unknown; annotation
   }
 }
 
+/** Drags across the first line of the page's first article paragraph, to `to` of its width; its box. */
+async function selectInFirstParagraph(to: number) {
+  const box = (await page.locator('.StandardArticleBody_body p').first().boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, box.y + 10, { steps: 5 });
+  await page.mouse.up();
+  return box;
+}
+
 const painted = () => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('pizhu')).flatMap((name) => [...CSS.highlights.get(name)!]).length);
 
 describe('a page that names another site\'s article', () => {
@@ -231,12 +241,7 @@ describe('a page that names another site\'s article', () => {
     await settle();
     await expect(painted()).resolves.toBe(0);
     // A highlight made on it is refused too.
-    const paragraph = page.locator('.StandardArticleBody_body p').first();
-    const box = (await paragraph.boundingBox())!;
-    await page.mouse.move(box.x + 4, box.y + 10);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + 10, { steps: 5 });
-    await page.mouse.up();
+    await selectInFirstParagraph(0.6);
     await page.getByTestId('toolbar').waitFor({ timeout: 5000 });
     await page.getByTestId('color-yellow').click();
     await page.getByTestId('save-error').waitFor({ timeout: 5000 });
@@ -244,14 +249,16 @@ describe('a page that names another site\'s article', () => {
   });
 });
 
+const NOTE_URL = 'https://cn.reuters.com/article/note-frame-idCNHOSTILE2';
+const ARTICLE_ID = 'cn.reuters.com/article/note-frame-idCNHOSTILE2';
+/** Every frame address the note editor was opened at, token and all, as the browser navigated to it. */
+const noteAddresses: string[] = [];
+const noteFrames = () => noteFramesOf(page);
+
 describe('the note editor against the page\'s own scripts', () => {
-  const URL = 'https://cn.reuters.com/article/note-frame-idCNHOSTILE2';
+  const URL = NOTE_URL;
   const TITLE = '对照文章：记者手记';
   const PARAGRAPHS = ['第一段正文，供划线和批注之用，写得长一些以便选择。', '第二段正文，也写得足够长，以便在上面划线。'];
-  const ARTICLE_ID = 'cn.reuters.com/article/note-frame-idCNHOSTILE2';
-  /** Every frame address the note editor was opened at, token and all, as the browser navigated to it. */
-  const noteAddresses: string[] = [];
-  const noteFrames = () => page.frames().filter((f) => f.url().includes('/note/index.html'));
 
   beforeAll(async () => {
     await browser.context.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: reutersPage(URL, TITLE, PARAGRAPHS) }));
@@ -261,12 +268,7 @@ describe('the note editor against the page\'s own scripts', () => {
   });
 
   it('a highlight\'s note editor opens in a frame, with a token', async () => {
-    const paragraph = page.locator('.StandardArticleBody_body p').first();
-    const box = (await paragraph.boundingBox())!;
-    await page.mouse.move(box.x + 4, box.y + 10);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + 10, { steps: 5 });
-    await page.mouse.up();
+    const box = await selectInFirstParagraph(0.5);
     await page.getByTestId('color-green').click();
     await expect.poll(painted).toBe(1);
     await expect.poll(async () => (await stored(ARTICLE_ID)).annotations.length).toBe(1);
@@ -317,15 +319,17 @@ describe('the note editor against the page\'s own scripts', () => {
     await real.getByTestId('note-save').click();
     await expect.poll(async () => ((await stored(ARTICLE_ID)).annotations[0] as { note: string }).note).toBe('真正的批注');
   });
+});
 
-  it('the note page loaded again with a used token or a bare id, in the same frame or its own tab, is refused', async () => {
+// Continues on the page the note editor tests above left: one highlight, its note saved, no editor open.
+describe('the note page loaded again', () => {
+  it('with a used token or a bare id, in the same frame or its own tab, is refused', async () => {
     const [address] = noteAddresses;
     const before = await stored(ARTICLE_ID);
     const [highlight] = before.annotations as { id: string }[];
     const base = address!.replace(/#.*$/, '');
     // Its own frame (the background bound it to the highlight once), navigated to the used token, then to a bare id.
-    const paragraph = page.locator('.StandardArticleBody_body p').first();
-    const box = (await paragraph.boundingBox())!;
+    const box = (await page.locator('.StandardArticleBody_body p').first().boundingBox())!;
     await page.mouse.click(box.x + 12, box.y + 10);
     await expect.poll(() => noteFrames().length, { timeout: 5000 }).toBeGreaterThan(0);
     const frame = noteFrames().at(-1)!;
