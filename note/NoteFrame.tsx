@@ -1,23 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ask } from '../lib/ask';
 import { t } from '../lib/i18n';
-import { parseReply, type Message } from '../src/messages/protocol';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
 import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
 
 /**
- * Asks the background, which keeps the store (a frame inside a web or file page may not open the
- * extension's IndexedDB), and fails loudly. The page's script hears only "saved", "deleted" or "closed".
+ * Everything goes through the background, which keeps the store (a frame inside a web or file page
+ * may not open the extension's IndexedDB) and fails loudly. The frame opens on the highlight its
+ * one-time token names; the page's script hears only "saved", "deleted" or "closed".
  */
-async function ask(message: Message): Promise<AnnotationRecord[]> {
-  const reply = parseReply(await browser.runtime.sendMessage(message));
-  if (!reply) throw new Error('no answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.annotations ?? [];
-}
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Escape closes it on key up: closing removes this frame, and the key's release must still find it. */
-export function NoteFrame({ id }: { id: string }) {
+export function NoteFrame({ token }: { token: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
   const [note, setNote] = useState('');
   const [color, setColor] = useState<Color>('yellow');
@@ -28,17 +23,17 @@ export function NoteFrame({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    ask({ type: 'get-annotation', id })
-      .then(([found]) => {
+    ask({ type: 'note-open', token })
+      .then(({ annotation: found }) => {
         setAnnotation(found);
         setNote(found.note);
         setColor(found.color);
         setTags(found.tags.join(', '));
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [id]);
+      .catch((e: unknown) => setError(message(e)));
+  }, [token]);
 
-  const run = (work: () => Promise<unknown>) => work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const run = (work: () => Promise<unknown>) => work().catch((e: unknown) => setError(message(e)));
   if (!annotation) return error ? <p class="error" role="alert">{t('saveFailed', error)}</p> : null;
 
   // Tags are written apart by commas (either width), 、 or semicolons; each once.

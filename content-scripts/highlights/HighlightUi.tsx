@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { ask } from '../../lib/ask';
 import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
 import { trusted } from './trusted';
@@ -117,13 +118,45 @@ function Toolbar({ toolbar, actions }: { toolbar: NonNullable<UiState['toolbar']
 
 /**
  * The note editor is an extension page in a frame: what the reader types there, the page's scripts
- * can neither read nor hear. This container holds nothing but the frame.
+ * can neither read nor hear. The frame sits in a closed shadow root, so no page script reaches it or
+ * reads its address; and it opens only with a one-time token the background issues for this
+ * highlight of this tab's article, so a frame the page makes itself of the same page edits nothing.
  */
 function NoteEditor({ editor }: { editor: NonNullable<UiState['editor']> }) {
-  const src = `${browser.runtime.getURL('note/index.html')}#id=${encodeURIComponent(editor.annotation.id)}`;
+  const host = useRef<HTMLDivElement>(null);
+  const root = useRef<ShadowRoot | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const { id, articleId } = editor.annotation;
+  useLayoutEffect(() => {
+    root.current ??= host.current!.attachShadow({ mode: 'closed' });
+    const shadow = root.current;
+    let current = true;
+    ask({ type: 'note-token', articleId, id }).then(
+      ({ token }) => current && shadow.replaceChildren(noteFrame(token)),
+      (error: unknown) => current && setFailed(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      current = false;
+      shadow.replaceChildren();
+    };
+  }, [id, articleId]);
   return (
     <div class="editor" style={{ left: `${editor.x}px`, top: `${editor.y}px` }}>
-      <iframe data-pizhu-note="" title={t('noteEditor')} src={src} />
+      <div ref={host} style={{ display: 'block', width: '100%', height: '100%' }} />
+      {failed && (
+        <p class="error" role="alert" data-testid="save-error">
+          {t('saveFailed', failed)}
+        </p>
+      )}
     </div>
   );
+}
+
+function noteFrame(token: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.dataset.pizhuNote = '';
+  frame.title = t('noteEditor');
+  frame.style.cssText = 'display: block; width: 100%; height: 100%; border: 0; color-scheme: normal;';
+  frame.src = `${browser.runtime.getURL('note/index.html')}#token=${token}`;
+  return frame;
 }

@@ -134,7 +134,7 @@ class Session implements HighlightSession {
     const key = `${this.target.article.id} ${ids}`;
     if (!this.left && key !== this.reported) {
       this.reported = key;
-      void this.background.placement(this.target.article.id, ids);
+      this.background.placement(this.target.article.id, ids).catch((error: unknown) => console.warn('Pizhu: placement not reported', error));
     }
   }
 
@@ -148,18 +148,19 @@ class Session implements HighlightSession {
   /** Loads the article's highlights again (another view changed them) and paints them. */
   private async reload(): Promise<void> {
     const asked = this.target;
-    const answer = await this.background.seen(asked.article);
+    const answer = await this.background.seen(asked.article).catch((error: unknown) => new Failure(error));
     // Another article (or none) stands on the page since: this answer is about the old one.
     if (this.target !== asked || this.left) return;
-    if ('error' in answer) return this.ui.update({ error: answer.error });
-    this.annotations = answer.annotations;
+    if (answer instanceof Failure) return this.ui.update({ error: answer.reason });
+    this.annotations = answer;
     this.paintAll();
   }
 
   private async save(annotation: AnnotationRecord): Promise<boolean> {
-    const answer = await this.background.save(annotation);
-    if ('error' in answer) {
-      this.ui.update({ error: answer.error });
+    try {
+      await this.background.save(annotation);
+    } catch (error) {
+      this.ui.update({ error: new Failure(error).reason });
       return false;
     }
     this.annotations = [...this.annotations.filter((a) => a.id !== annotation.id), annotation];
@@ -251,3 +252,11 @@ class Session implements HighlightSession {
 }
 
 const clampX = (x: number, width: number) => Math.max(8, Math.min(x, innerWidth - width - 8));
+
+/** A request the background refused or did not answer, in words for the page's status line. */
+class Failure {
+  readonly reason: string;
+  constructor(error: unknown) {
+    this.reason = error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
-import { parseMessage, parseReply, summarize, type ArticleSummary, type Reply } from '../../src/messages/protocol';
+import { ask, BackgroundRefused } from '../../lib/ask';
+import { parseMessage, summarize, type ArticleSummary, type Reply } from '../../src/messages/protocol';
 import type { AnnotationRecord } from '../../src/annotation/records';
 
 let current: ArticleSummary | null = null;
@@ -24,11 +25,10 @@ export async function announceArticle(article: Article): Promise<{ annotations: 
   if (!current) browser.runtime.onMessage.addListener(answerPopup);
   current = summary;
   try {
-    const reply = parseReply(await browser.runtime.sendMessage({ type: 'article-seen', article: summary }));
-    if (reply?.ok) return { annotations: reply.annotations ?? [], reveal: reply.reveal };
-    console.warn('Pizhu: the background refused this article', reply);
+    const { annotations, reveal } = await ask({ type: 'article-seen', article: summary });
+    return { annotations, reveal };
   } catch (error) {
-    console.warn('Pizhu: could not reach the extension background', error);
+    console.warn(error instanceof BackgroundRefused ? 'Pizhu: the background refused this article' : 'Pizhu: could not reach the extension background', error);
+    return null;
   }
-  return null;
 }

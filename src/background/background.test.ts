@@ -10,11 +10,13 @@ import { handleMessage, type BackgroundPorts } from './background';
 const OWN = 'pizhu-extension-id';
 let count = 0;
 
-async function ports(): Promise<BackgroundPorts & { calls: string[]; db: AnnotationStore }> {
+async function ports(): Promise<BackgroundPorts & { calls: string[]; db: AnnotationStore; tick(ms: number): void }> {
   const calls: string[] = [];
   const db = new AnnotationStore(await openDatabase(`bg-test-${++count}`));
   const tabs = new Map<string, { articleId: string; title: string }>();
   const reveals = new Map<number, string>();
+  const session = new Map<string, unknown>();
+  let clock = Date.parse('2026-03-01T00:00:00.000Z');
   return {
     calls,
     db,
@@ -42,8 +44,14 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
       },
       set: async (t, id) => void reveals.set(t, id),
     },
+    session: {
+      get: async (key) => structuredClone(session.get(key)),
+      set: async (key, value) => void session.set(key, structuredClone(value)),
+      remove: async (key) => void session.delete(key),
+    },
     setOrphans: async (articleId, ids) => void calls.push(`orphans ${articleId} ${ids.join(',')}`),
-    now: () => '2026-03-01T00:00:00.000Z',
+    now: () => new Date(clock).toISOString(),
+    tick: (ms: number) => void (clock += ms),
   };
 }
 
@@ -54,8 +62,21 @@ const annotation = (id = '0b7a8e4c-1111-4222-8333-944455556666', articleId = sum
   parserVersion: 1, note: '笔记', tags: ['中俄'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
 });
 const page = { id: OWN, tabId: 9, frameId: 0, url: 'https://cn.reuters.com/a' };
+const noteFrame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html' };
 
-describe('handleMessage', () => {
+/** What the page's content script does to open the note editor: it asks for a token. */
+async function tokenFor(p: BackgroundPorts, id: string): Promise<string> {
+  const reply = await handleMessage({ type: 'note-token', articleId: summary.id, id }, page, p);
+  if (!reply.ok || !('token' in reply)) throw new Error(`no token: ${JSON.stringify(reply)}`);
+  return reply.token;
+}
+
+/** The page's content script asks for a token, and its note editor frame presents it. */
+async function openNoteFrame(p: BackgroundPorts, id: string) {
+  return handleMessage({ type: 'note-open', token: await tokenFor(p, id) }, noteFrame, p);
+}
+
+describe('pages and their highlights', () => {
   it('injects the reader into the frame of a file:// page that found an archive header', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
@@ -96,31 +117,153 @@ describe('handleMessage', () => {
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
   });
 
+});
+
+describe('the note editor', () => {
   it('passes the note editor\'s news to its tab, and hears it from the note editor only', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
-    const frame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html#id=x' };
-    expect(await handleMessage({ type: 'note-frame', action: 'closed', articleId: summary.id }, frame, p)).toEqual({ ok: true });
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await openNoteFrame(p, annotation().id);
+    p.calls.length = 0;
+    expect(await handleMessage({ type: 'note-frame', action: 'closed', articleId: summary.id }, noteFrame, p)).toEqual({ ok: true });
     expect(await handleMessage({ type: 'note-frame', action: 'saved', articleId: summary.id }, page, p)).toMatchObject({ ok: false });
-    expect(p.calls.slice(1)).toEqual([`tell 9 {"type":"note-frame","action":"closed","articleId":"${summary.id}"}`]);
+    // It speaks for its own highlight's article only.
+    expect(await handleMessage({ type: 'note-frame', action: 'saved', articleId: 'other.com/b' }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(p.calls).toEqual([`tell 9 {"type":"note-frame","action":"closed","articleId":"${summary.id}"}`]);
   });
 
-  it('lets the note editor read and change a highlight that exists, and tells its page', async () => {
+  it('lets the note editor read and change the highlight it was opened on, and tells its page', async () => {
     const p = await ports();
-    const frame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html#id=x' };
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
-    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, frame, p)).toMatchObject({ ok: false });
-    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, frame, p)).toMatchObject({ ok: false });
+    // No token for a highlight that does not exist.
+    expect(await handleMessage({ type: 'note-token', articleId: summary.id, id: annotation().id }, page, p)).toMatchObject({ ok: false });
     await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
     expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, page, p)).toMatchObject({ ok: false });
-    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, frame, p)).toEqual({ ok: true, annotations: [annotation()] });
-    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), note: '新的批注' } }, frame, p)).toEqual({ ok: true });
+    expect(await openNoteFrame(p, annotation().id)).toEqual({ ok: true, annotation: annotation() });
+    expect(await handleMessage({ type: 'get-annotation', id: annotation().id }, noteFrame, p)).toEqual({ ok: true, annotation: annotation() });
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), note: '新的批注' } }, noteFrame, p)).toEqual({ ok: true });
     expect((await p.db.annotation(annotation().id))?.note).toBe('新的批注');
     expect(p.calls.at(-1)).toBe(`tell 9 {"type":"note-frame","action":"saved","articleId":"${summary.id}"}`);
     // It cannot move a highlight to another article.
-    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), articleId: 'other.com/b' } }, frame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), articleId: 'other.com/b' } }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, noteFrame, p)).toEqual({ ok: true });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([]);
   });
 
+  it('the note editor touches no other highlight, not even one of the same article', async () => {
+    const p = await ports();
+    const other = annotation('0b7a8e4c-2222-4222-8333-944455556666');
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: other }, page, p);
+    await openNoteFrame(p, annotation().id);
+    expect(await handleMessage({ type: 'get-annotation', id: other.id }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...other, note: 'x' } }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'delete-annotation', id: other.id, articleId: summary.id }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotation(other.id)).toEqual(other);
+  });
+
+});
+
+describe('the note editor\'s token', () => {
+  it('a note page without a token, or with a made-up, reused, expired or foreign one, reads and changes nothing', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    const id = annotation().id;
+    const refusedAll = async (frame: typeof noteFrame) => {
+      expect(await handleMessage({ type: 'get-annotation', id }, frame, p)).toMatchObject({ ok: false });
+      expect(await handleMessage({ type: 'save-annotation', annotation: { ...annotation(), note: 'pwned' } }, frame, p)).toMatchObject({ ok: false });
+      expect(await handleMessage({ type: 'delete-annotation', id, articleId: summary.id }, frame, p)).toMatchObject({ ok: false });
+      expect(await handleMessage({ type: 'note-frame', action: 'saved', articleId: summary.id }, frame, p)).toMatchObject({ ok: false });
+    };
+    // Framed by the page itself, with no token.
+    await refusedAll(noteFrame);
+    expect(await handleMessage({ type: 'note-open', token: 'a'.repeat(32) }, noteFrame, p)).toMatchObject({ ok: false });
+    await refusedAll(noteFrame);
+    // A token works once, in the tab it was issued to, for a minute.
+    const token = await tokenFor(p, id);
+    expect(await handleMessage({ type: 'note-open', token }, { ...noteFrame, tabId: 10 }, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'note-open', token }, noteFrame, p)).toMatchObject({ ok: true });
+    const second = { ...noteFrame, frameId: 4 };
+    expect(await handleMessage({ type: 'note-open', token }, second, p)).toMatchObject({ ok: false });
+    await refusedAll(second);
+    const late = await tokenFor(p, id);
+    p.tick(61_000);
+    expect(await handleMessage({ type: 'note-open', token: late }, second, p)).toMatchObject({ ok: false });
+    await refusedAll(second);
+    // Only the note page presents a token; a page cannot.
+    expect(await handleMessage({ type: 'note-open', token: await tokenFor(p, id) }, page, p)).toMatchObject({ ok: false });
+    // A frame that presents a bad token loses what it was bound to.
+    expect(await handleMessage({ type: 'note-open', token: 'b'.repeat(32) }, noteFrame, p)).toMatchObject({ ok: false });
+    await refusedAll(noteFrame);
+    expect(await p.db.annotation(id)).toEqual(annotation());
+  });
+
+  it('gives a token for a highlight of the page\'s own article only', async () => {
+    const p = await ports();
+    const elsewhere = { ...summary, id: 'cn.reuters.com/b', url: 'https://cn.reuters.com/b' };
+    await handleMessage({ type: 'article-seen', article: elsewhere }, { ...page, tabId: 11 }, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation(undefined, elsewhere.id) }, { ...page, tabId: 11 }, p);
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    expect(await handleMessage({ type: 'note-token', articleId: elsewhere.id, id: annotation().id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'note-token', articleId: summary.id, id: annotation().id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'note-token', articleId: elsewhere.id, id: annotation().id }, { ...page, tabId: 11 }, p)).toMatchObject({ ok: true });
+  });
+
+});
+
+describe('which articles a page speaks for', () => {
+  it('a web page speaks for articles of its own site only: another article\'s highlights stay out of reach', async () => {
+    const p = await ports();
+    const bbc = { ...summary, id: 'bbc.com/zhongwen/simp/world-1', url: 'https://www.bbc.com/zhongwen/simp/world-1', source: 'bbc' as const };
+    const bbcHighlight = annotation('0b7a8e4c-3333-4222-8333-944455556666', bbc.id);
+    const archive = { id: OWN, tabId: 7, frameId: 0, url: 'file:///home/reader/bbc-1.md' };
+    await handleMessage({ type: 'article-seen', article: bbc }, archive, p);
+    await handleMessage({ type: 'save-annotation', annotation: bbcHighlight }, archive, p);
+    const before = await p.db.article(bbc.id);
+    // A Reuters page whose script names the BBC article (its canonical link, say) gets nothing and changes nothing.
+    expect(await handleMessage({ type: 'article-seen', article: bbc }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'article-seen', article: { ...bbc, url: 'https://cn.reuters.com/a' } }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'save-annotation', annotation: { ...bbcHighlight, note: 'pwned' } }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'delete-annotation', id: bbcHighlight.id, articleId: bbc.id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'note-token', articleId: bbc.id, id: bbcHighlight.id }, page, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'placement', articleId: bbc.id, orphans: [] }, page, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotationsFor(bbc.id)).toEqual([bbcHighlight]);
+    expect(await p.db.article(bbc.id)).toEqual(before);
+    expect(p.calls.filter((c) => c.startsWith('mark 9') || c.startsWith('orphans'))).toEqual([]);
+  });
+
+  it('the Reuters hosts are one site; a frame that said so once cannot write after going elsewhere', async () => {
+    const p = await ports();
+    const www = { id: OWN, tabId: 9, frameId: 0, url: 'https://www.reuters.com/world/china/x' };
+    expect(await handleMessage({ type: 'article-seen', article: summary }, www, p)).toEqual({ ok: true, annotations: [] });
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, www, p)).toEqual({ ok: true });
+    // The same tab and frame, now at another site (the table still says what it showed before).
+    const moved = { ...www, url: 'https://evil.example/' };
+    expect(await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, moved, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([annotation()]);
+  });
+
+  it('a file:// page may show any archived article; other pages of the extension speak for none', async () => {
+    const p = await ports();
+    const bbc = { ...summary, id: 'bbc.com/zhongwen/simp/world-1', url: 'https://www.bbc.com/zhongwen/simp/world-1', source: 'bbc' as const };
+    expect(await handleMessage({ type: 'article-seen', article: bbc }, { id: OWN, tabId: 7, frameId: 0, url: 'file:///home/reader/bbc-1.md' }, p)).toMatchObject({ ok: true });
+    const options = { id: OWN, tabId: 8, frameId: 0, url: 'chrome-extension://pizhu-extension-id/options/index.html' };
+    expect(await handleMessage({ type: 'article-seen', article: summary }, options, p)).toMatchObject({ ok: false });
+  });
+
+  it('answers every message it hears; what pages answer is refused', async () => {
+    const p = await ports();
+    for (const message of [{ type: 'get-article' }, { type: 'highlight-selection' }, { type: 'reveal-annotation', id: annotation().id }]) {
+      expect(await handleMessage(message, page, p)).toMatchObject({ ok: false, error: `${message.type} is answered by the page, not the background` });
+    }
+  });
+
+});
+
+describe('what the background hears', () => {
   it('hears this extension only, and tabs only', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'article-seen', article: summary }, { ...page, id: 'another-extension' }, p)).toMatchObject({ ok: false });
@@ -160,6 +303,9 @@ describe('handleMessage', () => {
     expect(p.calls.filter((c) => c.startsWith('orphans'))).toEqual([`orphans ${summary.id} ${id}`]);
   });
 
+});
+
+describe('the popup and the library page', () => {
   it('opens a highlight where its article was last read, and the page that reads it there scrolls to it', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);

@@ -1,143 +1,144 @@
-import { parseMessage, type Reply } from '../messages/protocol';
-import { AnnotationWasDeleted, type AnnotationStore } from '../store/store';
+import { isOpenableAddress } from '../annotation/openable';
+import { pageMaySpeakFor } from '../annotation/site';
+import { parseMessage } from '../messages/protocol';
+import { isBackgroundRequest, type BackgroundRequest, type BackgroundType, type Refusal, type ReplyTo } from '../messages/replies';
+import { AnnotationWasDeleted } from '../store/store';
+import { authorizeWrite, isRefusal, noteBinding, refuse, senderKind, type Authorized, type Context, type SenderKind } from './authorize';
+import { issueNoteToken, openNote } from './note-tokens';
+import type { BackgroundPorts, Sender } from './ports';
 
-/** Who sent a message, as the browser reports it (never as the message claims). */
-export interface Sender {
-  /** The sending extension's id: only this extension's own scripts are heard. */
-  id?: string;
-  tabId?: number;
-  frameId?: number;
-  url?: string;
-}
+export type { BackgroundPorts, Sender } from './ports';
 
-/** What the background needs from the browser; the entry point passes the real APIs. */
-export interface BackgroundPorts {
-  ownId: string;
-  /** Runs the reader bundle in one frame of a tab. */
-  injectReader(tabId: number, frameId: number): Promise<void>;
-  /** The extension's own pages start with this (chrome-extension://id/): only they may speak for the note editor. */
-  ownOrigin: string;
-  /** Passes a message on to the page script in a tab's top frame. */
-  tellTab(tabId: number, message: unknown): Promise<void>;
-  /** Marks the toolbar button of a tab that shows an article Pizhu read, with its number of highlights. */
-  markTab(tabId: number, title: string, highlights: number): Promise<void>;
-  /** The store, opened on first use (a stopped service worker opens it again). */
-  store(): Promise<AnnotationStore>;
-  /** Which article each tab's frame shows; kept outside the worker's memory, which can be stopped at any moment. */
-  tabArticles: {
-    get(tabId: number, frameId: number): Promise<{ articleId: string; title: string } | undefined>;
-    set(tabId: number, frameId: number, value: { articleId: string; title: string }): Promise<void>;
-    all(): Promise<{ tabId: number; frameId: number; articleId: string; title: string }[]>;
-  };
-  /** Shows `url` in a tab: the one that has it open already (ignoring its fragment), else a new one. */
-  showUrl(url: string): Promise<{ tabId: number; opened: boolean }>;
-  /** The highlight a tab opened from the popup should scroll to once its page has read the article. */
-  reveals: {
-    take(tabId: number): Promise<string | undefined>;
-    set(tabId: number, id: string): Promise<void>;
-  };
-  /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
-  setOrphans(articleId: string, ids: string[]): Promise<void>;
-  now(): string;
+/** Any answer of the background: what a message of that type expects, or a refusal. */
+export type BackgroundReply = ReplyTo<BackgroundType> | Refusal;
+
+interface Route<T extends BackgroundType> {
+  /** Who may send it; anyone else is refused with `refusal`. */
+  from: readonly SenderKind[];
+  refusal: string;
+  handle(message: BackgroundRequest<T>, ctx: Context): Promise<ReplyTo<T> | Refusal>;
 }
 
 /**
- * The background's answer to one message. The detector on file:// pages asks for the reader;
- * pages report the article they show and get its highlights; they save and delete highlights of
- * that article only. Anything malformed, from elsewhere, or about another article is refused and writes nothing.
+ * One handler per message the background answers. The detector on file:// pages asks for the
+ * reader; pages report the article they show and get its highlights; they save and delete
+ * highlights of that article only, and ask for the note editor on one of them; the note editor
+ * edits that one highlight; the popup and the library page (which read and write the store
+ * themselves) ask to open tabs and to tell pages of changes.
  */
-export async function handleMessage(raw: unknown, sender: Sender, ports: BackgroundPorts): Promise<Reply> {
+const ROUTES: { [T in BackgroundType]: Route<T> } = {
+  'archive-detected': { from: ['page'], refusal: 'pages ask for the reader', handle: archiveDetected },
+  'article-seen': { from: ['page'], refusal: 'pages report the article they show', handle: articleSeen },
+  placement: { from: ['page'], refusal: 'pages report their own placements', handle: placement },
+  'save-annotation': { from: ['page', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
+  'delete-annotation': { from: ['page', 'note'], refusal: 'pages and the note editor delete highlights', handle: deleteAnnotation },
+  'note-token': { from: ['page'], refusal: 'pages open the note editor', handle: issueNoteToken },
+  'note-open': { from: ['note'], refusal: 'only the note editor presents its token', handle: openNote },
+  'get-annotation': { from: ['note'], refusal: 'only the note editor asks for one highlight', handle: getAnnotation },
+  'note-frame': { from: ['note'], refusal: 'only the note editor speaks for itself', handle: noteFrameNews },
+  'open-annotation': { from: ['popup'], refusal: 'only the popup and the library page ask for that', handle: (message, ctx) => openAnnotation(message.id, ctx.ports) },
+  'library-changed': { from: ['popup'], refusal: 'only the popup and the library page ask for that', handle: (message, ctx) => libraryChanged(message.articleIds, ctx.ports) },
+};
+
+/** The background's answer to one message. Anything malformed, from elsewhere, or about another article is refused and writes nothing. */
+export async function handleMessage(raw: unknown, sender: Sender, ports: BackgroundPorts): Promise<BackgroundReply> {
   const message = parseMessage(raw);
-  if (!message) return { ok: false, error: 'malformed message' };
-  if (sender.id !== ports.ownId) return { ok: false, error: 'messages come from this extension only' };
-  // The popup and the library page read and write the store themselves; they ask the background to open tabs and tell pages.
-  if (message.type === 'open-annotation' || message.type === 'library-changed') {
-    if (!sender.url?.startsWith(`${ports.ownOrigin}popup/`)) return { ok: false, error: 'only the popup and the library page ask for that' };
-    return message.type === 'open-annotation' ? openAnnotation(message.id, ports) : libraryChanged(message.articleIds, ports);
-  }
-  if (sender.tabId === undefined || sender.tabId < 0) return { ok: false, error: 'messages come from tabs only' };
-  const tabId = sender.tabId;
-  const frameId = sender.frameId ?? 0;
-  // The note editor is this extension's own page in a frame of the tab: it edits highlights that exist.
-  const fromNoteFrame = !!sender.url?.startsWith(`${ports.ownOrigin}note/`);
-  switch (message.type) {
-    case 'archive-detected':
-      if (!sender.url?.startsWith('file:')) return { ok: false, error: 'the reader runs on file:// pages only' };
-      await ports.injectReader(tabId, frameId);
-      return { ok: true };
-    case 'article-seen': {
-      const { article } = message;
-      const store = await ports.store();
-      // A visit moves "where it was last read"; a page reloading its highlights is not one.
-      if (!message.again) await store.recordArticle(article, sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url);
-      await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
-      const annotations = await store.annotationsFor(article.id);
-      // The page waits for its highlights, not for the badge.
-      void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
-      const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
-      return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
-    }
-    case 'placement': {
-      const shown = await ports.tabArticles.get(tabId, frameId);
-      if (shown?.articleId !== message.articleId) return { ok: false, error: 'a page reports on its own article only' };
-      await ports.setOrphans(message.articleId, message.orphans);
-      return { ok: true };
-    }
-    case 'get-annotation': {
-      if (!fromNoteFrame) return { ok: false, error: 'only the note editor asks for one highlight' };
-      const found = await (await ports.store()).annotation(message.id);
-      return found ? { ok: true, annotations: [found] } : { ok: false, error: 'no such highlight' };
-    }
-    case 'save-annotation':
-    case 'delete-annotation': {
-      const articleId = message.type === 'save-annotation' ? message.annotation.articleId : message.articleId;
-      const id = message.type === 'save-annotation' ? message.annotation.id : message.id;
-      const shown = await ports.tabArticles.get(tabId, fromNoteFrame ? 0 : frameId);
-      if (!fromNoteFrame && shown?.articleId !== articleId) return { ok: false, error: 'a page writes highlights of its own article only' };
-      const store = await ports.store();
-      const old = await store.annotation(id);
-      if (old && old.articleId !== articleId) return { ok: false, error: 'a highlight stays with its article' };
-      if (fromNoteFrame && !old) return { ok: false, error: 'the note editor edits highlights that exist' };
-      if (message.type === 'delete-annotation') await store.deleteAnnotation(message.id, ports.now());
-      else {
-        try {
-          await store.saveAnnotation(message.annotation);
-        } catch (error) {
-          if (error instanceof AnnotationWasDeleted) return { ok: false, error: 'this highlight was deleted' };
-          throw error;
-        }
-      }
-      if (shown?.articleId === articleId) await ports.markTab(tabId, shown.title, (await store.annotationsFor(articleId)).length);
-      if (fromNoteFrame) await ports.tellTab(tabId, { type: 'note-frame', action: message.type === 'save-annotation' ? 'saved' : 'deleted', articleId });
-      return { ok: true };
-    }
-    case 'note-frame':
-      if (!fromNoteFrame) return { ok: false, error: 'only the note editor speaks for itself' };
-      await ports.tellTab(tabId, message);
-      return { ok: true };
-    case 'get-article':
-    case 'highlight-selection':
-    case 'annotations-changed':
-    case 'reveal-annotation':
-      return { ok: false, error: `${message.type} is answered by the page, not the background` };
-  }
+  if (!message) return refuse('malformed message');
+  if (sender.id !== ports.ownId) return refuse('messages come from this extension only');
+  if (!isBackgroundRequest(message)) return refuse(`${message.type} is answered by the page, not the background`);
+  const route = ROUTES[message.type] as unknown as Route<BackgroundType>;
+  const kind = senderKind(sender, ports);
+  if (!kind) return refuse('messages come from tabs and this extension\'s pages only');
+  if (!route.from.includes(kind)) return refuse(route.refusal);
+  return route.handle(message, { sender, kind, tabId: sender.tabId ?? -1, frameId: sender.frameId ?? 0, ports });
+}
+
+async function archiveDetected(_message: unknown, ctx: Context): Promise<ReplyTo<'archive-detected'> | Refusal> {
+  if (!ctx.sender.url?.startsWith('file:')) return refuse('the reader runs on file:// pages only');
+  await ctx.ports.injectReader(ctx.tabId, ctx.frameId);
+  return { ok: true };
 }
 
 /** The longest address the store keeps (an export's schema takes no longer ones back). */
 const MAX_ADDRESS = 4096;
-/** Addresses a highlight may be opened at: the web, and archive files on this disk (file:///, no host). Nothing else a file could smuggle in. */
-const OPENABLE = /^(https?:|file:\/\/\/)/i;
+
+async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender, tabId, frameId, ports }: Context): Promise<ReplyTo<'article-seen'> | Refusal> {
+  const { article } = message;
+  // A web page speaks for its own site's articles: a script that rewrites the page's canonical link gets nothing of another's.
+  if (!pageMaySpeakFor(sender.url, [article.id, article.url])) return refuse('a page shows articles of its own site only');
+  const store = await ports.store();
+  // A visit moves "where it was last read"; a page reloading its highlights is not one.
+  if (!message.again) await store.recordArticle(article, sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url);
+  await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
+  const annotations = await store.annotationsFor(article.id);
+  // The page waits for its highlights, not for the badge.
+  void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
+  const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
+  return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
+}
+
+async function placement(message: BackgroundRequest<'placement'>, ctx: Context): Promise<ReplyTo<'placement'> | Refusal> {
+  const authorized = await authorizeWrite(ctx, message.articleId, null);
+  if (isRefusal(authorized)) return authorized;
+  await ctx.ports.setOrphans(message.articleId, message.orphans);
+  return { ok: true };
+}
+
+async function saveAnnotation(message: BackgroundRequest<'save-annotation'>, ctx: Context): Promise<ReplyTo<'save-annotation'> | Refusal> {
+  const { annotation } = message;
+  const authorized = await authorizeWrite(ctx, annotation.articleId, annotation.id);
+  if (isRefusal(authorized)) return authorized;
+  try {
+    await authorized.store.saveAnnotation(annotation);
+  } catch (error) {
+    if (error instanceof AnnotationWasDeleted) return refuse('this highlight was deleted');
+    throw error;
+  }
+  await afterWrite(ctx, authorized, annotation.articleId, 'saved');
+  return { ok: true };
+}
+
+async function deleteAnnotation(message: BackgroundRequest<'delete-annotation'>, ctx: Context): Promise<ReplyTo<'delete-annotation'> | Refusal> {
+  const authorized = await authorizeWrite(ctx, message.articleId, message.id);
+  if (isRefusal(authorized)) return authorized;
+  await authorized.store.deleteAnnotation(message.id, ctx.ports.now());
+  await afterWrite(ctx, authorized, message.articleId, 'deleted');
+  return { ok: true };
+}
+
+/** The tab's badge counts again; a page whose note editor wrote hears it, and loads its highlights again. */
+async function afterWrite(ctx: Context, { store, shown, pageFrameId }: Authorized, articleId: string, action: 'saved' | 'deleted'): Promise<void> {
+  if (shown?.articleId !== articleId) return;
+  await ctx.ports.markTab(ctx.tabId, shown.title, (await store.annotationsFor(articleId)).length);
+  if (ctx.kind === 'note') await ctx.ports.tellTab(ctx.tabId, { type: 'note-frame', action, articleId }, pageFrameId);
+}
+
+async function getAnnotation(message: BackgroundRequest<'get-annotation'>, ctx: Context): Promise<ReplyTo<'get-annotation'> | Refusal> {
+  const binding = await noteBinding(ctx);
+  if (!binding) return refuse('the note editor edits the highlight it was opened on only');
+  const authorized = await authorizeWrite(ctx, binding.articleId, message.id);
+  if (isRefusal(authorized)) return authorized;
+  return authorized.old ? { ok: true, annotation: authorized.old } : refuse('no such highlight');
+}
+
+/** The note editor's news (saved, deleted, closed: never its text) goes to the page that opened it. */
+async function noteFrameNews(message: BackgroundRequest<'note-frame'>, ctx: Context): Promise<ReplyTo<'note-frame'> | Refusal> {
+  const authorized = await authorizeWrite(ctx, message.articleId, null);
+  if (isRefusal(authorized)) return authorized;
+  await ctx.ports.tellTab(ctx.tabId, message, authorized.pageFrameId);
+  return { ok: true };
+}
 
 /**
  * Opens the highlight's article where the reader last read it and scrolls to the passage. Where
  * that cannot be opened (Firefox opens no file:// address for an extension), the next address is tried.
  */
-async function openAnnotation(id: string, ports: BackgroundPorts): Promise<Reply> {
+async function openAnnotation(id: string, ports: BackgroundPorts): Promise<ReplyTo<'open-annotation'> | Refusal> {
   const store = await ports.store();
   const annotation = await store.annotation(id);
-  if (!annotation) return { ok: false, error: 'no such highlight' };
+  if (!annotation) return refuse('no such highlight');
   const article = await store.article(annotation.articleId);
-  const addresses = [...new Set([...(article?.seenAt ?? []).slice().reverse(), article?.url ?? ''])].filter((url) => OPENABLE.test(url));
+  const addresses = [...new Set([...(article?.seenAt ?? []).slice().reverse(), article?.url ?? ''])].filter(isOpenableAddress);
   let failure: unknown = 'this article has no address to open';
   for (const url of addresses) {
     try {
@@ -150,14 +151,14 @@ async function openAnnotation(id: string, ports: BackgroundPorts): Promise<Reply
       failure = error;
     }
   }
-  return { ok: false, error: String(failure) };
+  return refuse(String(failure));
 }
 
 /**
  * Every tab showing one of these articles is told to load its highlights again (and, doing so,
  * gets its badge counted anew). A tab closed or gone elsewhere since does not stop the others.
  */
-async function libraryChanged(articleIds: string[], ports: BackgroundPorts): Promise<Reply> {
+async function libraryChanged(articleIds: string[], ports: BackgroundPorts): Promise<ReplyTo<'library-changed'>> {
   const changed = new Set(articleIds);
   for (const tab of await ports.tabArticles.all()) {
     if (!changed.has(tab.articleId)) continue;

@@ -5,17 +5,17 @@
  */
 import browser from 'webextension-polyfill';
 import { openDatabase } from '../store/database';
-import { AnnotationStore } from '../store/store';
 import { handleMessage, type BackgroundPorts } from './background';
+import { belongsToTab, orphansKey, parseTabKey, revealKey, tabKey } from '../annotation/storage-keys';
+import { storeOpener } from './store-opener';
 
-let store: Promise<AnnotationStore> | null = null;
-const tabKey = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
+const session = browser.storage.session;
 
 const ports: BackgroundPorts = {
   ownId: browser.runtime.id,
   ownOrigin: browser.runtime.getURL(''),
-  async tellTab(tabId, message) {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  async tellTab(tabId, message, frameId = 0) {
+    await browser.tabs.sendMessage(tabId, message, { frameId });
   },
   async injectReader(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
@@ -25,24 +25,20 @@ const ports: BackgroundPorts = {
     await browser.action.setBadgeText({ tabId, text: highlights > 0 ? String(highlights) : '批' });
     await browser.action.setTitle({ tabId, title: `${browser.i18n.getMessage('extName')} — ${title}` });
   },
-  store() {
-    store ??= openDatabase().then((db) => new AnnotationStore(db));
-    return store;
-  },
+  store: storeOpener(() => openDatabase()),
   tabArticles: {
     async get(tabId, frameId) {
       const key = tabKey(tabId, frameId);
-      const found = (await browser.storage.session.get(key))[key] as { articleId: string; title: string } | undefined;
-      return found;
+      return (await session.get(key))[key] as { articleId: string; title: string } | undefined;
     },
     async set(tabId, frameId, value) {
-      await browser.storage.session.set({ [tabKey(tabId, frameId)]: value });
+      await session.set({ [tabKey(tabId, frameId)]: value });
     },
     async all() {
-      const entries = Object.entries(await browser.storage.session.get(null));
+      const entries = Object.entries(await session.get(null));
       return entries.flatMap(([key, value]) => {
-        const match = /^tab:(\d+):(\d+)$/.exec(key);
-        return match ? [{ tabId: Number(match[1]), frameId: Number(match[2]), ...(value as { articleId: string; title: string }) }] : [];
+        const tab = parseTabKey(key);
+        return tab ? [{ ...tab, ...(value as { articleId: string; title: string }) }] : [];
       });
     },
   },
@@ -59,17 +55,22 @@ const ports: BackgroundPorts = {
   },
   reveals: {
     async take(tabId) {
-      const key = `reveal:${tabId}`;
-      const id = (await browser.storage.session.get(key))[key] as string | undefined;
-      if (id) await browser.storage.session.remove(key);
+      const key = revealKey(tabId);
+      const id = (await session.get(key))[key] as string | undefined;
+      if (id) await session.remove(key);
       return id;
     },
     async set(tabId, id) {
-      await browser.storage.session.set({ [`reveal:${tabId}`]: id });
+      await session.set({ [revealKey(tabId)]: id });
     },
   },
+  session: {
+    get: async (key) => (await session.get(key))[key],
+    set: (key, value) => session.set({ [key]: value }),
+    remove: (key) => session.remove(key),
+  },
   async setOrphans(articleId, ids) {
-    const key = `orphans:${articleId}`;
+    const key = orphansKey(articleId);
     if (ids.length) await browser.storage.local.set({ [key]: ids });
     else await browser.storage.local.remove(key);
   },
@@ -78,8 +79,8 @@ const ports: BackgroundPorts = {
 
 // A closed tab's entries would only grow the session store.
 browser.tabs.onRemoved.addListener(async (tabId: number) => {
-  const keys = Object.keys(await browser.storage.session.get(null));
-  await browser.storage.session.remove(keys.filter((key) => key.startsWith(`tab:${tabId}:`) || key === `reveal:${tabId}`));
+  const keys = Object.keys(await session.get(null));
+  await session.remove(keys.filter((key) => belongsToTab(key, tabId)));
 });
 
 // The popup asks pages with tabs.sendMessage, which never reaches this listener.

@@ -17,6 +17,9 @@ export const ArticleSummarySchema = v.object({
 });
 export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
 
+/** What opens the note editor: 128 random bits, in hex. */
+export const NoteTokenSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'not a token'));
+
 export const MessageSchema = v.variant('type', [
   // Detector on file:// pages → background: load the reader into this frame.
   v.strictObject({ type: v.literal('archive-detected') }),
@@ -30,6 +33,10 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('delete-annotation'), id: AnnotationIdSchema, articleId: ArticleIdSchema }),
   // Background → page: the keyboard command or the context menu asks to highlight the selection.
   v.strictObject({ type: v.literal('highlight-selection') }),
+  // Page → background: a one-time token that opens the note editor on this highlight of the page's article, in this tab.
+  v.strictObject({ type: v.literal('note-token'), articleId: ArticleIdSchema, id: AnnotationIdSchema }),
+  // Note editor frame → background: the token it was opened with, once; the frame then edits that highlight only.
+  v.strictObject({ type: v.literal('note-open'), token: NoteTokenSchema }),
   // Note editor frame → background: the highlight it edits.
   v.strictObject({ type: v.literal('get-annotation'), id: AnnotationIdSchema }),
   // Note editor frame → background → its page: the note was saved, deleted or closed (never its text).

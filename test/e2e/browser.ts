@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(REPO, 'dist/chrome');
@@ -102,4 +102,21 @@ export async function askTab(worker: Worker, url: string): Promise<unknown> {
     const tab = (await c.tabs.query({})).find((t) => t.url === target);
     return tab?.id === undefined ? '(no tab)' : c.tabs.sendMessage(tab.id, { type: 'get-article' });
   }, url);
+}
+
+/**
+ * The note editor's frames in a page. Its host sits in a closed shadow root, where no selector
+ * reaches (a page's scripts must not); the browser's list of frames still holds it.
+ */
+export const noteFrames = (page: Page): Frame[] => page.frames().filter((frame) => frame.url().includes('/note/index.html'));
+
+/** The newest note editor frame of a page, once one is there. */
+export async function noteFrame(page: Page, timeout = 5000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = noteFrames(page).at(-1);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error('no note editor frame');
+    await page.waitForTimeout(50);
+  }
 }

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { cleanText } from '../../src/text/clean-text';
 import { CORPUS_DIR, readCorpus } from '../shared-data';
-import { badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';
+import { badgeOf, launchWithExtension, noteFrame as noteFrameOf, noteFrames, type ExtensionBrowser } from './browser';
 
 const FILE = 'reuters/1040207.md';
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
@@ -58,8 +58,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** The note editor: an extension page in a frame of Pizhu's shadow root. */
-const noteFrame = () => page.locator('iframe[data-pizhu-note]').contentFrame();
+/** The note editor: an extension page in a frame, behind a closed shadow root (found in the page's list of frames). */
+const noteFrame = () => noteFrameOf(page);
 
 /** The text of every painted range, by highlight name. */
 const painted = () =>
@@ -108,13 +108,13 @@ describe('highlights on the reader view', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(green.x, green.y);
-    await noteFrame().getByTestId('note-editor').waitFor({ timeout: 5000 });
-    await noteFrame().getByTestId('note-input').click({ timeout: 5000 });
+    await (await noteFrame()).getByTestId('note-editor').waitFor({ timeout: 5000 });
+    await (await noteFrame()).getByTestId('note-input').click({ timeout: 5000 });
     await page.keyboard.type('中俄关系的措辞值得注意');
-    await noteFrame().getByTestId('note-tags').click({ timeout: 5000 });
+    await (await noteFrame()).getByTestId('note-tags').click({ timeout: 5000 });
     await page.keyboard.type('外交，中俄, 外交');
-    await noteFrame().getByTestId('note-save').click({ timeout: 5000 });
-    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
+    await (await noteFrame()).getByTestId('note-save').click({ timeout: 5000 });
+    await expect.poll(() => noteFrames(page).length).toBe(0);
     await expect(page.getByTestId('save-error').count()).resolves.toBe(0);
     await page.reload();
     await page.getByTestId('reader').waitFor();
@@ -126,10 +126,10 @@ describe('highlights on the reader view', () => {
     expect(Math.abs(mark.y - line.top)).toBeLessThan(24);
     expect(mark.x).toBeGreaterThan(line.left);
     await page.getByTestId('note-mark').click();
-    await expect(noteFrame().getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('中俄关系的措辞值得注意');
-    await expect(noteFrame().getByTestId('note-tags').inputValue({ timeout: 5000 })).resolves.toBe('外交, 中俄');
+    await expect((await noteFrame()).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('中俄关系的措辞值得注意');
+    await expect((await noteFrame()).getByTestId('note-tags').inputValue({ timeout: 5000 })).resolves.toBe('外交, 中俄');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
+    await expect.poll(() => noteFrames(page).length).toBe(0);
   });
 
   it('overlapping highlights both stay visible; deleting one leaves the other whole, after a reload too', async () => {
@@ -145,7 +145,7 @@ describe('highlights on the reader view', () => {
       return { x: last.right - 4, y: last.top + last.height / 2 };
     });
     await page.mouse.click(pink.x, pink.y);
-    await noteFrame().getByTestId('highlight-delete').click();
+    await (await noteFrame()).getByTestId('highlight-delete').click();
     await expect.poll(async () => (await painted())['pizhu-pink']?.length ?? 0).toBe(0);
     expect((await painted())['pizhu-green']).toEqual(before);
     await page.reload();
@@ -186,7 +186,7 @@ describe('by keyboard', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(green.x, green.y);
-    await noteFrame().getByTestId('highlight-delete').click({ timeout: 5000 });
+    await (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
     await expect.poll(async () => (await painted())['pizhu-green']?.length).toBe(1);
   });
 });
@@ -210,7 +210,7 @@ describe('the keyboard command and the context menu', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(yellow.x, yellow.y);
-    await noteFrame().getByTestId('highlight-delete').click({ timeout: 5000 });
+    await (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
     await expect.poll(async () => (await painted())['pizhu-yellow']?.length ?? 0).toBe(0);
   });
 });
@@ -239,7 +239,7 @@ describe('the background', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(purple.x, purple.y);
-    await noteFrame().getByTestId('highlight-delete').click();
+    await (await noteFrame()).getByTestId('highlight-delete').click();
     await expect.poll(async () => (await painted())['pizhu-purple']?.length ?? 0).toBe(0);
   });
 });
@@ -292,15 +292,17 @@ describe('notes stay private on a news site', () => {
     });
     const secret = '这是只属于读者的秘密批注';
     await page.mouse.click(green.x, green.y);
-    await noteFrame().getByTestId('note-input').click();
+    await (await noteFrame()).getByTestId('note-input').click();
     await page.keyboard.press('End');
     await page.keyboard.type(secret);
-    await noteFrame().getByTestId('note-save').click();
-    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(0);
+    await (await noteFrame()).getByTestId('note-save').click();
+    await expect.poll(() => noteFrames(page).length).toBe(0);
     await page.mouse.click(green.x, green.y);
-    await expect(noteFrame().getByTestId('note-input').inputValue()).resolves.toContain(secret);
+    await expect((await noteFrame()).getByTestId('note-input').inputValue()).resolves.toContain(secret);
     const reach = await page.evaluate(() => (window as unknown as { __reach(): string }).__reach());
-    expect(reach).toContain('cross-origin frame');
+    // The spy does not even reach the frame (it sits in a closed shadow root), nor read its address.
+    expect(reach).not.toMatch(/note\/index\.html|token=/);
+    await expect(page.evaluate(() => document.querySelector<HTMLElement>('[data-pizhu="ui"]')!.shadowRoot!.querySelectorAll('iframe').length)).resolves.toBe(0);
     expect(reach).not.toContain(secret);
     // Not one of its keys: the spy writes each key event as "keydown:<key>".
     for (const char of secret) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) expect(reach).not.toContain(`${type}:${char}`);

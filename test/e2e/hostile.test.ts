@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { parseArchive } from '../../src/parse/parse-archive';
+import { readCorpus } from '../shared-data';
+import { launchWithExtension, noteFrames as noteFramesOf, type ExtensionBrowser } from './browser';
+import { articleRecord, highlightsOf, seedLibrary } from './seed-library';
 
 const HEADER = '<!--1616481063000-->\n[样本标题](https://cn.reuters.com/article/sample-idCNSAMPLE1)\n------\n\n';
 const dir = mkdtempSync(join(tmpdir(), 'pizhu-samples-'));
@@ -163,5 +166,185 @@ describe('damaged archive files show what they can', () => {
     await page.goto(sample('crlf.md', `\ufeff${HEADER.replace(/\n/g, '\r\n')}<p>正文。</p>\r\n`));
     await page.getByTestId('reader').waitFor();
     await expect(page.getByTestId('reader-title').textContent()).resolves.toBe('样本标题');
+  });
+});
+
+// A news page's scripts against the highlights of other articles and against the note editor.
+// Each page is served at a real Reuters address; what it does is written here, by the test.
+const BBC_FILE = 'bbc/1043500.md';
+const bbc = parseArchive(readCorpus(BBC_FILE));
+const bbcParagraphs = bbc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+const bbcHighlights = highlightsOf(bbc, 3, { group: 0xbbc });
+
+/** A Reuters article page (StandardArticle template) at `url`; `head` runs first, as the site's own script. */
+function reutersPage(url: string, title: string, paragraphs: string[], head = ''): string {
+  return `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="${url}"><meta property="og:article:published_time" content="2021-03-23T06:08:42Z">${head}</head>
+<body><h1 class="ArticleHeader_headline">${title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</div></body></html>`;
+}
+
+/** What the extension's database holds of an article: its record and its highlights (read from an extension page). */
+async function stored(articleId: string): Promise<{ article: unknown; annotations: unknown[] }> {
+  const extension = await browser.extensionPage();
+  try {
+    return await extension.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('pizhu');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const read = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const tx = db.transaction(['articles', 'annotations']);
+      const article = await read(tx.objectStore('articles').get(id));
+      const annotations = await read(tx.objectStore('annotations').index('byArticle').getAll(id));
+      db.close();
+      return { article, annotations: annotations.sort((a, b) => String(a.id).localeCompare(String(b.id))) };
+    }, articleId);
+  } finally {
+    await extension.close();
+  }
+}
+
+/** Drags across the first line of the page's first article paragraph, to `to` of its width; its box. */
+async function selectInFirstParagraph(to: number) {
+  const box = (await page.locator('.StandardArticleBody_body p').first().boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, box.y + 10, { steps: 5 });
+  await page.mouse.up();
+  return box;
+}
+
+const painted = () => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('pizhu')).flatMap((name) => [...CSS.highlights.get(name)!]).length);
+
+describe('a page that names another site\'s article', () => {
+  const URL = 'https://cn.reuters.com/article/hostile-canonical-idCNHOSTILE1';
+  const consoleLines: string[] = [];
+
+  beforeAll(async () => {
+    await proveExtensionActive();
+    const seeder = await browser.extensionPage();
+    await seedLibrary(seeder, { articles: [articleRecord(bbc, bbcHighlights)], annotations: bbcHighlights, tombstones: [] });
+    await seeder.close();
+    // The page's script points its canonical link at the BBC article, and carries that article's words.
+    const takeOver = `<script>document.querySelector('link[rel=canonical]').href = ${JSON.stringify(bbc.url)};</script>`;
+    await browser.context.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: reutersPage(URL, bbc.title, bbcParagraphs, takeOver) }));
+    page.on('console', (m) => consoleLines.push(m.text()));
+  });
+
+  it('gets none of its highlights and changes nothing of it', async () => {
+    const before = await stored(bbc.id);
+    expect(before.annotations).toHaveLength(3);
+    await page.goto(URL);
+    // The page script did read the BBC article off the page: it is the background that refused it.
+    await expect.poll(() => consoleLines.some((l) => l.startsWith(`Pizhu: read ${bbc.id}`)), { timeout: 10_000 }).toBe(true);
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
+    await settle();
+    await expect(painted()).resolves.toBe(0);
+    // A highlight made on it is refused too.
+    await selectInFirstParagraph(0.6);
+    await page.getByTestId('toolbar').waitFor({ timeout: 5000 });
+    await page.getByTestId('color-yellow').click();
+    await page.getByTestId('save-error').waitFor({ timeout: 5000 });
+    await expect(stored(bbc.id)).resolves.toEqual(before);
+  });
+});
+
+const NOTE_URL = 'https://cn.reuters.com/article/note-frame-idCNHOSTILE2';
+const ARTICLE_ID = 'cn.reuters.com/article/note-frame-idCNHOSTILE2';
+/** Every frame address the note editor was opened at, token and all, as the browser navigated to it. */
+const noteAddresses: string[] = [];
+const noteFrames = () => noteFramesOf(page);
+
+describe('the note editor against the page\'s own scripts', () => {
+  const URL = NOTE_URL;
+  const TITLE = '对照文章：记者手记';
+  const PARAGRAPHS = ['第一段正文，供划线和批注之用，写得长一些以便选择。', '第二段正文，也写得足够长，以便在上面划线。'];
+
+  beforeAll(async () => {
+    await browser.context.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: reutersPage(URL, TITLE, PARAGRAPHS) }));
+    page.on('framenavigated', (frame) => frame.url().includes('/note/index.html') && noteAddresses.push(frame.url()));
+    await page.goto(URL);
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
+  });
+
+  it('a highlight\'s note editor opens in a frame, with a token', async () => {
+    const box = await selectInFirstParagraph(0.5);
+    await page.getByTestId('color-green').click();
+    await expect.poll(painted).toBe(1);
+    await expect.poll(async () => (await stored(ARTICLE_ID)).annotations.length).toBe(1);
+    // Clicking the highlight opens its note editor.
+    await page.mouse.click(box.x + 12, box.y + 10);
+    await expect.poll(() => noteFrames().length, { timeout: 5000 }).toBe(1);
+    await noteFrames()[0]!.getByTestId('note-editor').waitFor({ timeout: 5000 });
+    expect(noteAddresses[0]).toMatch(/#token=[0-9a-f]{32}$/);
+  });
+
+  it('no page script reaches the frame or reads its address', async () => {
+    const reachable = await page.evaluate(() => {
+      const found: string[] = [];
+      const visit = (root: Document | ShadowRoot) => {
+        root.querySelectorAll('iframe').forEach((frame) => found.push(frame.src || frame.getAttribute('src') || '(no src)'));
+        root.querySelectorAll('*').forEach((el) => el.shadowRoot && visit(el.shadowRoot));
+      };
+      visit(document);
+      return { found, html: document.documentElement.outerHTML };
+    });
+    expect(reachable.found).toEqual([]);
+    expect(reachable.html).not.toMatch(/extension:|note\/index\.html|token=/);
+  });
+
+  it('a note editor the page frames itself, with any id or with a token used already, reads and changes nothing', async () => {
+    const [address] = noteAddresses;
+    const real = noteFrames()[0]!;
+    const before = await stored(ARTICLE_ID);
+    const [highlight] = before.annotations as { id: string }[];
+    const base = address!.replace(/#.*$/, '');
+    const forged = [address!, `${base}#id=${highlight!.id}`, `${base}#token=${'0'.repeat(32)}`];
+    await page.evaluate((sources) => {
+      for (const src of sources) {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        document.body.append(frame);
+      }
+    }, forged);
+    await expect.poll(() => page.frames().length, { timeout: 5000 }).toBe(2 + forged.length);
+    await settle();
+    // Chromium may not even load them (the note page is reachable by Pizhu's own frames only); where it does, it shows no editor.
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame() && f !== real)) {
+      await expect(frame.getByTestId('note-editor').count()).resolves.toBe(0);
+    }
+    await expect(stored(ARTICLE_ID)).resolves.toEqual(before);
+    // The reader's own note editor still works.
+    await real.getByTestId('note-input').fill('真正的批注');
+    await real.getByTestId('note-save').click();
+    await expect.poll(async () => ((await stored(ARTICLE_ID)).annotations[0] as { note: string }).note).toBe('真正的批注');
+  });
+});
+
+// Continues on the page the note editor tests above left: one highlight, its note saved, no editor open.
+describe('the note page loaded again', () => {
+  it('with a used token or a bare id, in the same frame or its own tab, is refused', async () => {
+    const [address] = noteAddresses;
+    const before = await stored(ARTICLE_ID);
+    const [highlight] = before.annotations as { id: string }[];
+    const base = address!.replace(/#.*$/, '');
+    // Its own frame (the background bound it to the highlight once), navigated to the used token, then to a bare id.
+    const box = (await page.locator('.StandardArticleBody_body p').first().boundingBox())!;
+    await page.mouse.click(box.x + 12, box.y + 10);
+    await expect.poll(() => noteFrames().length, { timeout: 5000 }).toBeGreaterThan(0);
+    const frame = noteFrames().at(-1)!;
+    await frame.getByTestId('note-editor').waitFor({ timeout: 5000 });
+    for (const src of [address!, `${base}#id=${highlight!.id}`]) {
+      // A load of its own (a new fragment alone would not load the page again).
+      await frame.goto('about:blank');
+      await frame.goto(src);
+      await frame.getByRole('alert').waitFor({ timeout: 5000 });
+      await expect(frame.getByTestId('note-editor').count()).resolves.toBe(0);
+    }
+    const tab = await browser.extensionPage(`note/index.html#${address!.split('#')[1]}`);
+    await tab.getByRole('alert').waitFor({ timeout: 5000 });
+    await expect(tab.getByTestId('note-editor').count()).resolves.toBe(0);
+    await tab.close();
+    await expect(stored(ARTICLE_ID)).resolves.toEqual(before);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
 import { cleanText } from '../../src/text/clean-text';
 import { CORPUS_DIR } from '../shared-data';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchWithExtension, noteFrame, type ExtensionBrowser } from './browser';
 import { makeLibrary, seedLibrary } from './seed-library';
 
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, 'reuters/1040207.md')).href;
@@ -67,13 +67,13 @@ beforeAll(async () => {
     return { x: rect.left + 4, y: rect.top + rect.height / 2 };
   });
   await reader.mouse.click(blue.x, blue.y);
-  const frame = reader.locator('iframe[data-pizhu-note]').contentFrame();
+  const frame = await noteFrame(reader);
   await frame.getByTestId('note-input').click({ timeout: 5000 });
   await reader.keyboard.type('措辞值得注意');
   await frame.getByTestId('note-tags').click({ timeout: 5000 });
   await reader.keyboard.type('外交');
   await frame.getByTestId('note-save').click({ timeout: 5000 });
-  await reader.locator('iframe[data-pizhu-note]').waitFor({ state: 'detached', timeout: 5000 });
+  if (!frame.isDetached()) await reader.waitForEvent('framedetached', { predicate: (f) => f === frame, timeout: 5000 });
   popup = await browser.context.newPage();
   await popup.goto(popupUrl(browser));
 }, 120_000);

@@ -1,0 +1,47 @@
+import type { AnnotationStore } from '../store/store';
+
+/** Who sent a message, as the browser reports it (never as the message claims). */
+export interface Sender {
+  /** The sending extension's id: only this extension's own scripts are heard. */
+  id?: string;
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+/** What the background needs from the browser; the entry point (main.ts) passes the real APIs. */
+export interface BackgroundPorts {
+  ownId: string;
+  /** Runs the reader bundle in one frame of a tab. */
+  injectReader(tabId: number, frameId: number): Promise<void>;
+  /** The extension's own pages start with this (chrome-extension://id/): only they may speak for the popup or the note editor. */
+  ownOrigin: string;
+  /** Passes a message on to the page script in a tab's frame (the top one unless said). */
+  tellTab(tabId: number, message: unknown, frameId?: number): Promise<void>;
+  /** Marks the toolbar button of a tab that shows an article Pizhu read, with its number of highlights. */
+  markTab(tabId: number, title: string, highlights: number): Promise<void>;
+  /** The store, opened on first use (a stopped service worker opens it again, and so does a failed or closed one). */
+  store(): Promise<AnnotationStore>;
+  /** Which article each tab's frame shows; kept outside the worker's memory, which can be stopped at any moment. */
+  tabArticles: {
+    get(tabId: number, frameId: number): Promise<{ articleId: string; title: string } | undefined>;
+    set(tabId: number, frameId: number, value: { articleId: string; title: string }): Promise<void>;
+    all(): Promise<{ tabId: number; frameId: number; articleId: string; title: string }[]>;
+  };
+  /** Shows `url` in a tab: the one that has it open already (ignoring its fragment), else a new one. */
+  showUrl(url: string): Promise<{ tabId: number; opened: boolean }>;
+  /** The highlight a tab opened from the popup should scroll to once its page has read the article. */
+  reveals: {
+    take(tabId: number): Promise<string | undefined>;
+    set(tabId: number, id: string): Promise<void>;
+  };
+  /** Short-lived state that outlives the worker but not the browser session (storage.session), by the keys of storage-keys.ts. */
+  session: {
+    get(key: string): Promise<unknown>;
+    set(key: string, value: unknown): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+  /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
+  setOrphans(articleId: string, ids: string[]): Promise<void>;
+  now(): string;
+}

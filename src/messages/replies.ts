@@ -1,0 +1,84 @@
+import * as v from 'valibot';
+import { AnnotationIdSchema } from '../annotation/ids';
+import { AnnotationRecordSchema } from '../annotation/records';
+import { NoteTokenSchema, type Message } from './schemas';
+
+/**
+ * What the background answers each message it hears, checked on arrival by `ask` (lib/ask.ts): a
+ * reply that is not exactly what its message expects is no answer at all. A refusal is one shape
+ * for every message.
+ */
+
+const Done = v.strictObject({ ok: v.literal(true) });
+const OneAnnotation = v.strictObject({ ok: v.literal(true), annotation: AnnotationRecordSchema });
+
+export const REPLY_SCHEMAS = {
+  'archive-detected': Done,
+  // The article's highlights; with them, the one to scroll to when the reader opened the page from the popup.
+  'article-seen': v.strictObject({ ok: v.literal(true), annotations: v.array(AnnotationRecordSchema), reveal: v.optional(AnnotationIdSchema) }),
+  placement: Done,
+  'save-annotation': Done,
+  'delete-annotation': Done,
+  'note-token': v.strictObject({ ok: v.literal(true), token: NoteTokenSchema }),
+  'note-open': OneAnnotation,
+  'get-annotation': OneAnnotation,
+  'note-frame': Done,
+  'open-annotation': Done,
+  'library-changed': Done,
+} satisfies Record<string, v.GenericSchema>;
+
+export const RefusalSchema = v.strictObject({ ok: v.literal(false), error: v.pipe(v.string(), v.maxLength(4096)) });
+export type Refusal = v.InferOutput<typeof RefusalSchema>;
+
+/** The messages the background answers. */
+export type BackgroundType = keyof typeof REPLY_SCHEMAS;
+type MessageByType = { [M in Message as M['type']]: M };
+export type BackgroundRequest<T extends BackgroundType = BackgroundType> = MessageByType[T];
+/** The background's answer to a message of type T, when it does what was asked. */
+export type ReplyTo<T extends BackgroundType> = v.InferOutput<(typeof REPLY_SCHEMAS)[T]>;
+
+export const isBackgroundRequest = (message: Message): message is BackgroundRequest => Object.hasOwn(REPLY_SCHEMAS, message.type);
+
+/** The background said no: `reason` is its words. */
+export class BackgroundRefused extends Error {
+  override name = 'BackgroundRefused';
+  constructor(
+    readonly request: BackgroundType,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** The background could not be reached, or answered something that is not a reply to this message. */
+export class BackgroundUnreachable extends Error {
+  override name = 'BackgroundUnreachable';
+  constructor(
+    readonly request: BackgroundType,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Sends one message through `send` and checks the answer against what that message expects: it
+ * resolves with the reply, or throws BackgroundRefused (the background said no) or
+ * BackgroundUnreachable (no answer, or not one of ours). Every part of the extension asks this way.
+ */
+export function askWith(send: (message: unknown) => Promise<unknown>) {
+  return async function ask<M extends BackgroundRequest>(message: M): Promise<ReplyTo<M['type']>> {
+    const type: M['type'] = message.type;
+    let raw: unknown;
+    try {
+      raw = await send(message);
+    } catch (error) {
+      throw new BackgroundUnreachable(type, error instanceof Error ? error.message : String(error));
+    }
+    const refusal = v.safeParse(RefusalSchema, raw);
+    if (refusal.success) throw new BackgroundRefused(type, refusal.output.error);
+    const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<M['type']>>, raw);
+    if (!reply.success) throw new BackgroundUnreachable(type, raw === undefined ? 'no answer' : 'not a reply to this message');
+    return reply.output;
+  };
+}
