@@ -10,13 +10,22 @@ export interface Anchored {
   method: 'position' | 'quote' | 'fuzzy';
 }
 
-/** A quote this long or longer, found whole, is its own evidence; a shorter one, or a near match, also needs its context to agree. */
+/** A quote this long or longer (see isOwnEvidence) may be placed without its context agreeing. */
 const SELF_EVIDENT_LENGTH = 16;
 /**
  * A long near match with at most this share of its characters changed is the passage itself, reworded;
  * one changed more could be a similar sentence (another quarter's figures): its context must agree too.
  */
 const SELF_EVIDENT_ERRORS = 0.1;
+
+/**
+ * A long quote, found whole or changed by at most a tenth, is its own evidence: its context need not
+ * agree. A shorter one, or one changed more, could be other words that happen to read alike, and is
+ * placed only where its context agrees (contextOf).
+ */
+function isOwnEvidence(length: number, errors: number): boolean {
+  return length >= SELF_EVIDENT_LENGTH && errors <= length * SELF_EVIDENT_ERRORS;
+}
 /** The least share of the quote that a near match must keep (errors at most a fifth of its length). */
 const MIN_QUOTE_SIMILARITY = 0.8;
 /**
@@ -27,6 +36,27 @@ const MIN_QUOTE_SIMILARITY = 0.8;
  */
 const MIN_EXACT_CONTEXT = 0.5;
 const MIN_EDITED_CONTEXT_SIDE = 0.75;
+
+/**
+ * How candidates that clear the floor are ranked: a weighted sum of the share of the quote kept (0 to 1),
+ * the context's agreement (0 to 1) and nearness to the old place (0 to 1, over the text's length). The
+ * quote weighs most; context nearly as much, so it tells apart two occurrences of the same words; nearness
+ * only breaks ties between candidates that read alike.
+ */
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 40;
+const NEARNESS_WEIGHT = 2;
+
+/** An empty stored context (a quote at the start or end of its text) agrees fully there, half elsewhere. */
+const EMPTY_CONTEXT_AT_EDGE = 1;
+const EMPTY_CONTEXT_ELSEWHERE = 0.5;
+
+/**
+ * How much text beside a candidate is read against a stored context of n key units: n, plus this share
+ * of n and these few units, for words inserted beside the quote.
+ */
+const CONTEXT_SLACK_SHARE = 0.5;
+const CONTEXT_SLACK_UNITS = 2;
 
 /**
  * Finds a highlight's words in (possibly changed) article text, in this order: its old position,
@@ -41,7 +71,7 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
 
   // A long quote found once exactly as written, beside its own prefix or suffix, is its own evidence:
   // no key needed. (Without that context, the key may find it again in another punctuation.)
-  if (quote.exact.length >= SELF_EVIDENT_LENGTH) {
+  if (isOwnEvidence(quote.exact.length, 0)) {
     const at = text.indexOf(quote.exact);
     const besideItsOwn = (quote.prefix && text.endsWith(quote.prefix, at)) || (quote.suffix && text.startsWith(quote.suffix, at + quote.exact.length));
     if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0 && besideItsOwn) return { start: at, end: at + quote.exact.length, method: 'quote' };
@@ -66,7 +96,7 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, position?: T
   // nothing nearby, for any).
   const local = wanted.hint === null ? null : bestCandidate(nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint)), haystack, wanted);
   // (A short quote's match has cleared the context floor already: its own sentence, not a similar one.)
-  const settled = local !== null && (wanted.length < SELF_EVIDENT_LENGTH || local.errors <= Math.max(1, wanted.length * SELF_EVIDENT_ERRORS));
+  const settled = local !== null && (wanted.length < SELF_EVIDENT_LENGTH || isOwnEvidence(wanted.length, local.errors));
   const fewerErrors = local ? local.errors - 1 : maxErrors;
   const anywhere = !settled && fewerErrors >= 0 ? bestCandidate(search(haystack.key, needle, fewerErrors), haystack, wanted) : null;
   const near = anywhere ?? local;
@@ -125,16 +155,16 @@ function occurrences(key: string, needle: string): number[] {
 /** The best candidate that clears the minimum, or null. */
 function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Wanted): Candidate | null {
   // One whole occurrence of a long quote: nothing to weigh it against, and no floor its context must clear.
-  if (candidates.length === 1 && candidates[0]!.errors === 0 && wanted.length >= SELF_EVIDENT_LENGTH) return candidates[0]!;
+  if (candidates.length === 1 && candidates[0]!.errors === 0 && isOwnEvidence(wanted.length, 0)) return candidates[0]!;
   let best: { candidate: Candidate; score: number } | null = null;
   for (const candidate of candidates) {
     const quoteSimilarity = 1 - candidate.errors / wanted.length;
     if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
     const { score: context, agrees } = contextOf(haystack, candidate, wanted);
-    if ((wanted.length < SELF_EVIDENT_LENGTH || candidate.errors > wanted.length * SELF_EVIDENT_ERRORS) && !agrees) continue;
+    if (!isOwnEvidence(wanted.length, candidate.errors) && !agrees) continue;
     const textStart = haystack.from[candidate.start] ?? 0;
     const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
-    const score = quoteSimilarity * 50 + context * 40 + nearness * 2;
+    const score = quoteSimilarity * QUOTE_WEIGHT + context * CONTEXT_WEIGHT + nearness * NEARNESS_WEIGHT;
     if (!best || score > best.score) best = { candidate, score };
   }
   return best?.candidate ?? null;
@@ -147,12 +177,12 @@ function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Want
 function contextOf(haystack: MatchKey, candidate: Candidate, wanted: Wanted): { score: number; agrees: boolean } {
   const { prefix, suffix } = wanted;
   // Room for a few inserted characters beside the quote.
-  const slack = (length: number) => length + Math.ceil(length / 2) + 2;
+  const slack = (length: number) => length + Math.ceil(length * CONTEXT_SLACK_SHARE) + CONTEXT_SLACK_UNITS;
   const before = haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start);
   const after = haystack.key.slice(candidate.end, candidate.end + slack(suffix.length));
   // An empty stored context agrees with the start (or end) of the text, and half as well elsewhere.
-  const atStart = candidate.start === 0 ? 1 : 0.5;
-  const atEnd = candidate.end === haystack.key.length ? 1 : 0.5;
+  const atStart = candidate.start === 0 ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
+  const atEnd = candidate.end === haystack.key.length ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
   const edited = [prefix ? prefixAgreement(prefix, before) : atStart, suffix ? suffixAgreement(suffix, after) : atEnd] as const;
   const exact = ((prefix ? prefixRun(prefix, before) : atStart) + (suffix ? suffixRun(suffix, after) : atEnd)) / 2;
   return { score: (edited[0] + edited[1]) / 2, agrees: exact >= MIN_EXACT_CONTEXT || Math.min(...edited) >= MIN_EDITED_CONTEXT_SIDE };
