@@ -1,5 +1,5 @@
 import search from 'approx-string-match';
-import { prefixAgreement, prefixRun, suffixAgreement, suffixRun } from './context-score';
+import { ContextScorer, prefixRun, suffixRun } from './context-score';
 import { matchKey, type MatchKey } from './match-key';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
@@ -64,43 +64,134 @@ const CONTEXT_SLACK_UNITS = 2;
  * nearness to the old position; a near match (approx-string-match) within a fifth of the quote's
  * length in errors. Every candidate must clear a minimum: a quote that is no longer in the text
  * gives null (an orphan) rather than other words.
+ *
+ * `matchers` keeps the matcher of the last text: placing many highlights on one article computes
+ * that text's match key once. Pass a LastTextMatcher of your own to keep it apart from other callers.
  */
-export function anchorQuote(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchored | null {
-  if (!quote.exact) return null;
-  if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
+export function anchorQuote(text: string, quote: TextQuoteSelector, position?: TextPositionSelector, matchers: LastTextMatcher = lastText): Anchored | null {
+  return matchers.for(text).anchor(quote, position);
+}
 
-  // A long quote found once exactly as written, beside its own prefix or suffix, is its own evidence:
-  // no key needed. (Without that context, the key may find it again in another punctuation.)
-  if (isOwnEvidence(quote.exact.length, 0)) {
+/** Holds the Matcher of the last text asked for, and makes a new one when the text changes. */
+export class LastTextMatcher {
+  private last: Matcher | null = null;
+
+  for(text: string): Matcher {
+    if (this.last?.text !== text) this.last = new Matcher(text);
+    return this.last;
+  }
+
+  clear(): void {
+    this.last = null;
+  }
+}
+
+/** anchorQuote's own: the pages place one article's highlights at a time. */
+const lastText = new LastTextMatcher();
+
+/** Anchors quotes in one text. It owns that text's match key (made on first need) and a context scorer. */
+export class Matcher {
+  readonly text: string;
+  private textKey: MatchKey | null = null;
+  private readonly scorer = new ContextScorer();
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  private get haystack(): MatchKey {
+    this.textKey ??= matchKey(this.text);
+    return this.textKey;
+  }
+
+  /** See anchorQuote. */
+  anchor(quote: TextQuoteSelector, position?: TextPositionSelector): Anchored | null {
+    const text = this.text;
+    if (!quote.exact) return null;
+    if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
+    const whole = this.wholeBesideItsOwn(quote);
+    if (whole) return whole;
+
+    const haystack = this.haystack;
+    const needle = matchKey(quote.exact).key;
+    if (!needle) return null;
+    const wanted: Wanted = { length: needle.length, prefix: matchKey(quote.prefix).key, suffix: matchKey(quote.suffix).key, hint: position?.start ?? null, textLength: text.length };
+
+    const exact = this.bestCandidate(
+      occurrences(haystack.key, needle).map((at) => ({ start: at, end: at + needle.length, errors: 0 })),
+      wanted,
+    );
+    if (exact) return { ...toText(haystack, exact), method: 'quote' };
+    const near = this.nearMatch(needle, wanted);
+    return near ? { ...toText(haystack, near), method: 'fuzzy' } : null;
+  }
+
+  /**
+   * A long quote found once exactly as written, beside its own prefix or suffix, is its own evidence:
+   * no key needed. (Without that context, the key may find it again in another punctuation.)
+   */
+  private wholeBesideItsOwn(quote: TextQuoteSelector): Anchored | null {
+    if (!isOwnEvidence(quote.exact.length, 0)) return null;
+    const text = this.text;
     const at = text.indexOf(quote.exact);
     const besideItsOwn = (quote.prefix && text.endsWith(quote.prefix, at)) || (quote.suffix && text.startsWith(quote.suffix, at + quote.exact.length));
     if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0 && besideItsOwn) return { start: at, end: at + quote.exact.length, method: 'quote' };
+    return null;
   }
 
-  const haystack = textKey(text);
-  const needle = matchKey(quote.exact).key;
-  if (!needle) return null;
-  const wanted: Wanted = { length: needle.length, prefix: matchKey(quote.prefix).key, suffix: matchKey(quote.suffix).key, hint: position?.start ?? null, textLength: text.length };
+  /** The best near match (some characters changed) that clears the floor, or null. */
+  private nearMatch(needle: string, wanted: Wanted): Candidate | null {
+    const haystack = this.haystack;
+    const maxErrors = Math.floor(needle.length * (1 - MIN_QUOTE_SIMILARITY));
+    if (maxErrors < 1) return null;
+    // Edited text mostly keeps a passage near where it was: look there first. A match found there with
+    // little changed (one character, or a tenth) is the passage; a long one changed more may be a similar
+    // sentence that stayed while the passage moved: then everywhere, for a closer match (or, with
+    // nothing nearby, for any).
+    const local = wanted.hint === null ? null : this.bestCandidate(nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint)), wanted);
+    // (A short quote's match has cleared the context floor already: its own sentence, not a similar one.)
+    const settled = local !== null && (wanted.length < SELF_EVIDENT_LENGTH || isOwnEvidence(wanted.length, local.errors));
+    const fewerErrors = local ? local.errors - 1 : maxErrors;
+    const anywhere = !settled && fewerErrors >= 0 ? this.bestCandidate(search(haystack.key, needle, fewerErrors), wanted) : null;
+    return anywhere ?? local;
+  }
 
-  const exact = bestCandidate(
-    occurrences(haystack.key, needle).map((at) => ({ start: at, end: at + needle.length, errors: 0 })),
-    haystack, wanted,
-  );
-  if (exact) return { ...toText(haystack, exact), method: 'quote' };
+  /** The best candidate that clears the minimum, or null. */
+  private bestCandidate(candidates: Candidate[], wanted: Wanted): Candidate | null {
+    // One whole occurrence of a long quote: nothing to weigh it against, and no floor its context must clear.
+    if (candidates.length === 1 && candidates[0]!.errors === 0 && isOwnEvidence(wanted.length, 0)) return candidates[0]!;
+    const haystack = this.haystack;
+    let best: { candidate: Candidate; score: number } | null = null;
+    for (const candidate of candidates) {
+      const quoteSimilarity = 1 - candidate.errors / wanted.length;
+      if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
+      const { score: context, agrees } = this.contextOf(candidate, wanted);
+      if (!isOwnEvidence(wanted.length, candidate.errors) && !agrees) continue;
+      const textStart = haystack.from[candidate.start] ?? 0;
+      const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
+      const score = quoteSimilarity * QUOTE_WEIGHT + context * CONTEXT_WEIGHT + nearness * NEARNESS_WEIGHT;
+      if (!best || score > best.score) best = { candidate, score };
+    }
+    return best?.candidate ?? null;
+  }
 
-  const maxErrors = Math.floor(needle.length * (1 - MIN_QUOTE_SIMILARITY));
-  if (maxErrors < 1) return null;
-  // Edited text mostly keeps a passage near where it was: look there first. A match found there with
-  // little changed (one character, or a tenth) is the passage; a long one changed more may be a similar
-  // sentence that stayed while the passage moved: then everywhere, for a closer match (or, with
-  // nothing nearby, for any).
-  const local = wanted.hint === null ? null : bestCandidate(nearMatches(haystack, needle, maxErrors, keyIndexOf(haystack, wanted.hint)), haystack, wanted);
-  // (A short quote's match has cleared the context floor already: its own sentence, not a similar one.)
-  const settled = local !== null && (wanted.length < SELF_EVIDENT_LENGTH || isOwnEvidence(wanted.length, local.errors));
-  const fewerErrors = local ? local.errors - 1 : maxErrors;
-  const anywhere = !settled && fewerErrors >= 0 ? bestCandidate(search(haystack.key, needle, fewerErrors), haystack, wanted) : null;
-  const near = anywhere ?? local;
-  return near ? { ...toText(haystack, near), method: 'fuzzy' } : null;
+  /**
+   * How well the text around a candidate agrees with the stored prefix and suffix: `score` (0 to 1,
+   * allowing edits: see context-score) ranks candidates; `agrees` is the floor (MIN_EXACT_CONTEXT).
+   */
+  private contextOf(candidate: Candidate, wanted: Wanted): { score: number; agrees: boolean } {
+    const haystack = this.haystack;
+    const { prefix, suffix } = wanted;
+    // Room for a few inserted characters beside the quote.
+    const slack = (length: number) => length + Math.ceil(length * CONTEXT_SLACK_SHARE) + CONTEXT_SLACK_UNITS;
+    const before = haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start);
+    const after = haystack.key.slice(candidate.end, candidate.end + slack(suffix.length));
+    const atStart = candidate.start === 0 ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
+    const atEnd = candidate.end === haystack.key.length ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
+    const edited = [prefix ? this.scorer.prefixAgreement(prefix, before) : atStart, suffix ? this.scorer.suffixAgreement(suffix, after) : atEnd] as const;
+    const exact = ((prefix ? prefixRun(prefix, before) : atStart) + (suffix ? suffixRun(suffix, after) : atEnd)) / 2;
+    return { score: (edited[0] + edited[1]) / 2, agrees: exact >= MIN_EXACT_CONTEXT || Math.min(...edited) >= MIN_EDITED_CONTEXT_SIDE };
+  }
 }
 
 /** What a candidate is measured against: the quote's key length, its context's keys, its old place. */
@@ -133,13 +224,6 @@ function keyIndexOf(haystack: MatchKey, textOffset: number): number {
   return low;
 }
 
-/** The last text's key: placing many highlights on one article computes it once. */
-let lastKey: { text: string; key: MatchKey } | null = null;
-function textKey(text: string): MatchKey {
-  if (lastKey?.text !== text) lastKey = { text, key: matchKey(text) };
-  return lastKey.key;
-}
-
 interface Candidate {
   start: number;
   end: number;
@@ -150,42 +234,6 @@ function occurrences(key: string, needle: string): number[] {
   const found: number[] = [];
   for (let at = key.indexOf(needle); at >= 0; at = key.indexOf(needle, at + 1)) found.push(at);
   return found;
-}
-
-/** The best candidate that clears the minimum, or null. */
-function bestCandidate(candidates: Candidate[], haystack: MatchKey, wanted: Wanted): Candidate | null {
-  // One whole occurrence of a long quote: nothing to weigh it against, and no floor its context must clear.
-  if (candidates.length === 1 && candidates[0]!.errors === 0 && isOwnEvidence(wanted.length, 0)) return candidates[0]!;
-  let best: { candidate: Candidate; score: number } | null = null;
-  for (const candidate of candidates) {
-    const quoteSimilarity = 1 - candidate.errors / wanted.length;
-    if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
-    const { score: context, agrees } = contextOf(haystack, candidate, wanted);
-    if (!isOwnEvidence(wanted.length, candidate.errors) && !agrees) continue;
-    const textStart = haystack.from[candidate.start] ?? 0;
-    const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
-    const score = quoteSimilarity * QUOTE_WEIGHT + context * CONTEXT_WEIGHT + nearness * NEARNESS_WEIGHT;
-    if (!best || score > best.score) best = { candidate, score };
-  }
-  return best?.candidate ?? null;
-}
-
-/**
- * How well the text around a candidate agrees with the stored prefix and suffix: `score` (0 to 1,
- * allowing edits: see context-score) ranks candidates; `agrees` is the floor (MIN_EXACT_CONTEXT).
- */
-function contextOf(haystack: MatchKey, candidate: Candidate, wanted: Wanted): { score: number; agrees: boolean } {
-  const { prefix, suffix } = wanted;
-  // Room for a few inserted characters beside the quote.
-  const slack = (length: number) => length + Math.ceil(length * CONTEXT_SLACK_SHARE) + CONTEXT_SLACK_UNITS;
-  const before = haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start);
-  const after = haystack.key.slice(candidate.end, candidate.end + slack(suffix.length));
-  // An empty stored context agrees with the start (or end) of the text, and half as well elsewhere.
-  const atStart = candidate.start === 0 ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
-  const atEnd = candidate.end === haystack.key.length ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE;
-  const edited = [prefix ? prefixAgreement(prefix, before) : atStart, suffix ? suffixAgreement(suffix, after) : atEnd] as const;
-  const exact = ((prefix ? prefixRun(prefix, before) : atStart) + (suffix ? suffixRun(suffix, after) : atEnd)) / 2;
-  return { score: (edited[0] + edited[1]) / 2, agrees: exact >= MIN_EXACT_CONTEXT || Math.min(...edited) >= MIN_EDITED_CONTEXT_SIDE };
 }
 
 function toText(haystack: MatchKey, candidate: Candidate): { start: number; end: number } {
