@@ -61,9 +61,10 @@ const QUOTE_WEIGHT = 50;
 const CONTEXT_WEIGHT = 40;
 const NEARNESS_WEIGHT = 2;
 /**
- * The key folds letter case; a candidate whose letters have the quote's own case gains this much: less
- * than one character of context (CONTEXT_WEIGHT over the CONTEXT_LENGTH of a side), so it decides only
- * between candidates that read alike ("To annotate" and "to annotate").
+ * The key folds letter case; a candidate whose letters, and those of the text beside it, have the case
+ * of the stored quote, prefix and suffix gains up to this much (a third for each): less than one
+ * character of context (CONTEXT_WEIGHT over the CONTEXT_LENGTH of a side), so it decides only between
+ * candidates that read alike ("To annotate" and "to annotate").
  */
 const CASE_WEIGHT = (0.8 * CONTEXT_WEIGHT) / CONTEXT_LENGTH;
 
@@ -77,6 +78,7 @@ const EMPTY_CONTEXT_ELSEWHERE = 0.5;
  */
 const CONTEXT_SLACK_SHARE = 0.5;
 const CONTEXT_SLACK_UNITS = 2;
+const contextReach = (length: number) => length + Math.ceil(length * CONTEXT_SLACK_SHARE) + CONTEXT_SLACK_UNITS;
 
 /**
  * Finds a highlight's words in (possibly changed) article text, in this order: its old position,
@@ -139,7 +141,7 @@ export class Matcher {
       length: needle.length,
       prefix: matchKey(quote.prefix).key,
       suffix: matchKey(quote.suffix).key,
-      cased: casedLetters(quote.exact),
+      cased: { exact: casedLetters(quote.exact), prefix: casedLetters(quote.prefix), suffix: casedLetters(quote.suffix), prefixLength: quote.prefix.length, suffixLength: quote.suffix.length },
       hint: position?.start ?? null,
       textLength: text.length,
     };
@@ -239,11 +241,24 @@ export class Matcher {
       const quoteSimilarity = 1 - candidate.errors / wanted.length;
       const textStart = haystack.from[candidate.start] ?? 0;
       const nearness = wanted.hint === null ? 0 : 1 - Math.min(1, Math.abs(textStart - wanted.hint) / Math.max(1, wanted.textLength));
-      const sameCase = wanted.cased !== '' && casedLetters(this.text.slice(textStart, haystack.to[candidate.end - 1])) === wanted.cased;
-      const score = quoteSimilarity * QUOTE_WEIGHT + context * CONTEXT_WEIGHT + nearness * NEARNESS_WEIGHT + (sameCase ? CASE_WEIGHT : 0);
+      const score = quoteSimilarity * QUOTE_WEIGHT + context * CONTEXT_WEIGHT + nearness * NEARNESS_WEIGHT + this.sameCase(candidate, wanted) * CASE_WEIGHT;
       if (!best || score > best.score) best = { candidate, score };
     }
     return best?.candidate ?? null;
+  }
+
+  /** The share (0, 1/3, 2/3 or 1) of the quote, prefix and suffix whose letters have their stored case at a candidate. */
+  private sameCase(candidate: Candidate, wanted: Wanted): number {
+    const { exact, prefix, suffix, prefixLength, suffixLength } = wanted.cased;
+    if (!exact && !prefix && !suffix) return 0;
+    const start = this.haystack.from[candidate.start]!;
+    const end = this.haystack.to[candidate.end - 1]!;
+    const text = this.text;
+    let parts = 0;
+    if (exact && casedLetters(text.slice(start, end)) === exact) parts++;
+    if (prefix && casedLetters(text.slice(Math.max(0, start - contextReach(prefixLength)), start)).endsWith(prefix)) parts++;
+    if (suffix && casedLetters(text.slice(end, end + contextReach(suffixLength))).startsWith(suffix)) parts++;
+    return parts / 3;
   }
 
   /**
@@ -258,10 +273,8 @@ export class Matcher {
   private contextOf(candidate: Candidate, wanted: Wanted): { score: number; agrees: boolean; close: boolean } {
     const haystack = this.haystack;
     const { prefix, suffix } = wanted;
-    // Room for a few inserted characters beside the quote.
-    const slack = (length: number) => length + Math.ceil(length * CONTEXT_SLACK_SHARE) + CONTEXT_SLACK_UNITS;
-    const before = haystack.key.slice(Math.max(0, candidate.start - slack(prefix.length)), candidate.start);
-    const after = haystack.key.slice(candidate.end, candidate.end + slack(suffix.length));
+    const before = haystack.key.slice(Math.max(0, candidate.start - contextReach(prefix.length)), candidate.start);
+    const after = haystack.key.slice(candidate.end, candidate.end + contextReach(suffix.length));
     const atStart = candidate.start === 0;
     const atEnd = candidate.end === haystack.key.length;
     const edge = (at: boolean) => (at ? EMPTY_CONTEXT_AT_EDGE : EMPTY_CONTEXT_ELSEWHERE);
@@ -304,8 +317,8 @@ interface Wanted {
   length: number;
   prefix: string;
   suffix: string;
-  /** The quote's letters that have a case (casedLetters), to break ties the key cannot. */
-  cased: string;
+  /** The letters with a case (casedLetters) of the quote and its context, as stored: ties the key cannot break. */
+  cased: { exact: string; prefix: string; suffix: string; prefixLength: number; suffixLength: number };
   hint: number | null;
   textLength: number;
 }

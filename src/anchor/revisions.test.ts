@@ -99,6 +99,12 @@ describe('letter case', () => {
     const upper = anchorQuote(text, { ...quote, exact: 'To annotate' });
     expect(upper?.start).toBe(text.indexOf('To annotate'));
   });
+
+  it("reads the case of the context too: the prefix 'to ' is not 'To '", () => {
+    const text = 'To annotate or not to annotate.';
+    const found = anchorQuote(text, { type: 'TextQuoteSelector', exact: 'anno', prefix: 'to ', suffix: '' });
+    expect(found?.start).toBe(22);
+  });
 });
 
 describe('a selector without context (as other tools export it)', () => {
