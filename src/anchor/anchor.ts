@@ -26,6 +26,7 @@ const SELF_EVIDENT_ERRORS = 0.1;
 function isOwnEvidence(length: number, errors: number): boolean {
   return length >= SELF_EVIDENT_LENGTH && errors <= length * SELF_EVIDENT_ERRORS;
 }
+
 /** The most a near match may differ from the quote: a fifth of its length in errors (key units). */
 const MAX_QUOTE_ERRORS = 0.2;
 /**
@@ -42,6 +43,7 @@ function maxErrors(length: number, closeContext: boolean): number {
   const plain = Math.floor(length * MAX_QUOTE_ERRORS);
   return closeContext && length < SELF_EVIDENT_LENGTH ? Math.max(plain, Math.floor(length * MAX_SHORT_QUOTE_ERRORS_IN_CLOSE_CONTEXT)) : plain;
 }
+
 /**
  * The floor for context, on either of two readings: the characters right beside the quote, exactly as
  * stored, make up half the context; or each side agrees to three quarters allowing edits. Similar
@@ -60,6 +62,7 @@ const MIN_EDITED_CONTEXT_SIDE = 0.75;
 const QUOTE_WEIGHT = 50;
 const CONTEXT_WEIGHT = 40;
 const NEARNESS_WEIGHT = 2;
+
 /**
  * The key folds letter case; a candidate whose letters, and those of the text beside it, have the case
  * of the stored quote, prefix and suffix gains up to this much (a third for each): less than one
@@ -68,7 +71,10 @@ const NEARNESS_WEIGHT = 2;
  */
 const CASE_WEIGHT = (0.8 * CONTEXT_WEIGHT) / CONTEXT_LENGTH;
 
-/** An empty stored context (a quote at the start or end of its text) agrees fully there, half elsewhere. */
+/**
+ * An empty stored side of context (a quote at the start or end of its text) agrees fully at that edge of
+ * the text and half elsewhere, in the ranking; the floor reads it only at the edge (contextOf).
+ */
 const EMPTY_CONTEXT_AT_EDGE = 1;
 const EMPTY_CONTEXT_ELSEWHERE = 0.5;
 
@@ -84,8 +90,9 @@ const contextReach = (length: number) => length + Math.ceil(length * CONTEXT_SLA
  * Finds a highlight's words in (possibly changed) article text, in this order: its old position,
  * if the text there is still the quote; the exact occurrences of the quote, scored by context and
  * nearness to the old position; a near match (approx-string-match) within a fifth of the quote's
- * length in errors. Every candidate must clear a minimum: a quote that is no longer in the text
- * gives null (an orphan) rather than other words.
+ * length in errors (a short quote: a third, where both sides of its context agree closely). Every
+ * candidate must clear a minimum: a quote that is no longer in the text gives null (an orphan) rather
+ * than other words.
  *
  * `matchers` keeps the matcher of the last text: placing many highlights on one article computes
  * that text's match key once. Pass a LastTextMatcher of your own to keep it apart from other callers.
@@ -198,7 +205,8 @@ export class Matcher {
       if (!found.length) return null;
       const candidates = found.map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
       const best = this.bestCandidate(candidates, wanted) ?? this.bestCandidate(this.otherStarts(candidates, needle, most), wanted);
-      if (best) return best;
+      // (Found with as many errors as allowed, they were all there are: no other round finds more.)
+      if (best || found[0]!.errors >= most) return best;
       key = blankOut(key, found);
     }
     return null;
@@ -308,7 +316,18 @@ function editDistance(a: string, b: string): number {
 /** The letters of a text that have a case, as written: what the match key's folding of case loses. */
 function casedLetters(text: string): string {
   let out = '';
-  for (const char of text) if (char.toLowerCase() !== char.toUpperCase()) out += char;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Fast paths: ASCII letters; CJK punctuation, kana and ideographs, which have no case.
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) out += text[i];
+      continue;
+    }
+    if (code >= 0x3000 && code <= 0x9fff) continue;
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    i += char.length - 1;
+    if (char.toLowerCase() !== char.toUpperCase()) out += char;
+  }
   return out;
 }
 
