@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from './anchor';
+import { anchorQuote, LastTextMatcher, Matcher } from './anchor';
 import { describeRange } from './selectors';
 
 // An article text (src/text/article-text.ts): the title, then blocks, one per line.
@@ -119,6 +119,20 @@ describe('anchorQuote', () => {
     for (let i = 0; i <= landsNth; i++) at = edited.indexOf(lands, at + 1);
     expect(result?.start).toBe(at);
     if (method) expect(result?.method).toBe(method);
+  });
+
+  it('places the same with a Matcher of its own, or a LastTextMatcher of its own, as through the shared one', () => {
+    const edited = replace(ARTICLE, P1, `（新增更多分析师评论）\n${P1}`);
+    const matcher = new Matcher(edited);
+    const mine = new LastTextMatcher();
+    for (const [words, nth] of [['相互坚定支持', 0], ['中俄', 3], ['美国的', 1]] as const) {
+      const { position, quote } = highlight(ARTICLE, words, nth);
+      const shared = anchorQuote(edited, quote, position);
+      expect(shared).not.toBeNull();
+      expect(matcher.anchor(quote, position)).toEqual(shared);
+      expect(anchorQuote(edited, quote, position, mine)).toEqual(shared);
+      expect(mine.for(edited)).toBe(mine.for(edited));
+    }
   });
 
   it('gives no anchor for an empty quote', () => {
