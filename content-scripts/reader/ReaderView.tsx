@@ -11,7 +11,8 @@ interface Props {
   article: Article;
   showingRaw: boolean;
   theme: Theme;
-  onToggleRaw(): void;
+  /** Shows the file as it was; null where its text was not kept (a folder read into a collection). */
+  onToggleRaw: (() => void) | null;
   onTheme(theme: Theme): void;
 }
 
@@ -28,16 +29,18 @@ export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }:
         <button type="button" class="pizhu-button" onClick={trusted(() => onTheme(NEXT_THEME[theme]))} title={t('themeSwitch')}>
           {t(`theme_${theme}`)}
         </button>
-        <button type="button" class="pizhu-button" data-testid="reader-raw" aria-pressed={showingRaw} onClick={trusted(() => onToggleRaw())}>
-          {showingRaw ? t('showReader') : t('showRaw')}
-        </button>
+        {onToggleRaw && (
+          <button type="button" class="pizhu-button" data-testid="reader-raw" aria-pressed={showingRaw} onClick={trusted(() => onToggleRaw())}>
+            {showingRaw ? t('showReader') : t('showRaw')}
+          </button>
+        )}
       </div>
       {!showingRaw && <ArticleView article={article} onShowRaw={onToggleRaw} />}
     </>
   );
 }
 
-function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): void }) {
+function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw: (() => void) | null }) {
   const url = parseHttpUrl(article.url);
   return (
     <article class="pizhu-article" aria-labelledby="pizhu-reader-title">
@@ -69,9 +72,11 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw(): vo
                 <li key={problem}>{t(`problem_${problem.replace(/-/g, '_')}`)}</li>
               ))}
             </ul>
-            <button type="button" class="pizhu-button" onClick={trusted(() => onShowRaw())}>
-              {t('showRaw')}
-            </button>
+            {onShowRaw && (
+              <button type="button" class="pizhu-button" onClick={trusted(() => onShowRaw())}>
+                {t('showRaw')}
+              </button>
+            )}
           </div>
         )}
       </header>

@@ -103,6 +103,11 @@ export class AnnotationStore {
     return found.sort(inTextOrder);
   }
 
+  /** Ids of the articles with highlights now or before (the index holds only those with a time). */
+  async annotatedArticleIds(): Promise<Set<string>> {
+    return new Set(await this.db.getAllKeysFromIndex('articles', 'byAnnotatedAt'));
+  }
+
   async article(id: string): Promise<ArticleRecord | undefined> {
     return this.db.get('articles', id);
   }

@@ -1,0 +1,81 @@
+/*
+ * The reader view of an archive article, put into a page beside the raw text (a <pre>, hidden while
+ * the article is shown): on a file:// page the browser's own, on Pizhu's reader page one it makes.
+ * Highlighting starts once the article's highlights have come back from the background.
+ */
+import { render } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Article } from '../../src/model/article';
+import { announceArticle } from '../lib/article-port';
+import { startHighlighting, type HighlightSession } from '../highlights/session';
+import { summarize } from '../../src/messages/protocol';
+import { readerViewMap } from './reader-map';
+import { ReaderView, type Theme } from './ReaderView';
+import readerCss from './reader.css?inline';
+
+const THEME_KEY = 'readerTheme';
+
+function App({ article, pre, initialTheme, root, onArticleShown }: { article: Article; pre: HTMLElement | null; initialTheme: Theme; root: HTMLElement; onArticleShown(): void }) {
+  // A file the parser could not make sense of opens on its raw text.
+  const [showingRaw, setShowingRaw] = useState(!!pre && article.blocks.length === 0 && article.problems.length > 0 && !article.title);
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  useLayoutEffect(() => {
+    if (pre) pre.hidden = !showingRaw;
+    // The article's nodes are new each time it is shown: its highlights are painted on them again.
+    if (!showingRaw) onArticleShown();
+  }, [showingRaw]);
+  useLayoutEffect(() => {
+    root.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <ReaderView
+      article={article}
+      showingRaw={showingRaw}
+      theme={theme}
+      onToggleRaw={pre && (() => {
+        setShowingRaw(!showingRaw);
+        window.scrollTo(0, 0);
+      })}
+      onTheme={(next) => {
+        setTheme(next);
+        browser.storage.local.set({ [THEME_KEY]: next }).catch((e: unknown) => console.warn('Pizhu: theme not saved', e));
+      }}
+    />
+  );
+}
+
+/**
+ * Shows `article` before `pre` (the raw text, or null where it was not kept: then there is no
+ * *show original text*), and starts highlighting on it.
+ */
+export async function showArticle(article: Article, pre: HTMLElement | null, before: Element): Promise<HighlightSession> {
+  // Ask for the article's highlights now: the answer travels while the view is built.
+  const announcing = announceArticle(article);
+  const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
+  const theme = (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
+
+  const style = document.createElement('style');
+  style.textContent = readerCss;
+  document.head.append(style);
+  document.documentElement.lang = 'zh-Hans';
+  if (article.title) document.title = article.title;
+
+  const root = document.createElement('div');
+  root.className = 'pizhu-reader';
+  root.dataset.testid = 'reader';
+  before.before(root);
+  let session: HighlightSession | null = null;
+  const shown = () => {
+    if (session) session.retarget(readerViewMap(root));
+  };
+  render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} />, root);
+  const announced = await announcing;
+  session = startHighlighting({
+    article: summarize(article),
+    map: readerViewMap(root),
+    inArticle: (node) => !!root.querySelector('article')?.contains(node),
+  });
+  session.show(announced?.annotations ?? [], announced?.reveal);
+  return session;
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t, uiLanguage } from '../lib/i18n';
+import type { CollectionRecord } from '../src/collection/collection-database';
+import type { ArchiveClient } from './archive-client';
+import { type ArchiveFilters, type ArchiveRow, type ArchiveSort, useArchiveList } from './use-archive-list';
+import { VirtualList } from './VirtualList';
+
+/** Where an archive article opens: the reader view, on an extension page. */
+export function readerUrl(articleId: string): string {
+  return `${browser.runtime.getURL('reader/index.html')}#id=${encodeURIComponent(articleId)}`;
+}
+
+export function openInReader(articleId: string): void {
+  browser.tabs.create({ url: readerUrl(articleId) }).catch((error: unknown) => console.error('Pizhu: the reader did not open', error));
+}
+
+/** The archive articles the reader opened: listed, sorted, filtered by source and date, searched in full text. */
+export function ArchiveCollection({ client }: { client: ArchiveClient }) {
+  const [filters, setFilters] = useState<ArchiveFilters>({ query: '', source: '', from: '', to: '', sort: 'published' });
+  const { rows, total, collections, sources, searching } = useArchiveList(client, filters);
+  const set = (patch: Partial<ArchiveFilters>) => setFilters({ ...filters, ...patch });
+  if (rows === null) return null;
+  if (!total) return <p class="muted">{t('archiveEmpty')}</p>;
+  return (
+    <section class="archive" aria-label={t('archiveTitle')}>
+      <div class="archive-filters">
+        <input type="search" class="search" data-testid="archive-search" placeholder={t('archiveSearch')} aria-label={t('archiveSearch')} value={filters.query} onInput={(e) => set({ query: e.currentTarget.value })} />
+        <select aria-label={t('archiveSourceFilter')} value={filters.source} onChange={(e) => set({ source: e.currentTarget.value })}>
+          <option value="">{t('archiveAllSources')}</option>
+          {sources.map((source) => (
+            <option key={source} value={source}>
+              {t(`source_${source}`)}
+            </option>
+          ))}
+        </select>
+        <label class="muted">
+          {t('archiveFrom')} <input type="date" value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+        </label>
+        <label class="muted">
+          {t('archiveTo')} <input type="date" value={filters.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        </label>
+        <select aria-label={t('archiveSort')} value={filters.sort} onChange={(e) => set({ sort: e.currentTarget.value as ArchiveSort })}>
+          <option value="published">{t('archiveSortPublished')}</option>
+          <option value="title">{t('archiveSortTitle')}</option>
+          <option value="source">{t('archiveSortSource')}</option>
+        </select>
+      </div>
+      <p class="muted" role="status">
+        {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
+      </p>
+      <VirtualList items={rows} keyOf={(row) => row.id} estimate={(row) => (row.passage ? 92 : 64)} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
+      <Collections collections={collections} onRemove={(id) => client.remove(id)} />
+    </section>
+  );
+}
+
+const dateFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+
+function ArchiveItem({ row }: { row: ArchiveRow }) {
+  const when = row.publishedAt ?? row.archivedAt;
+  const facts = [t(`source_${row.source}`), when ? dateFormat().format(new Date(when)) : null, row.annotated ? t('archiveAnnotated') : null, row.problems.length ? t('archiveDamaged') : null];
+  return (
+    <button type="button" class="archive-item" data-testid="archive-item" onClick={() => openInReader(row.id)}>
+      <span class="archive-item-title">{row.title || t('untitled')}</span>
+      <span class="muted">{facts.filter(Boolean).join(' · ')}</span>
+      {row.passage && <span class="archive-passage">{row.passage}</span>}
+    </button>
+  );
+}
+
+function Collections({ collections, onRemove }: { collections: CollectionRecord[]; onRemove(id: string): void }) {
+  return (
+    <ul class="archive-collections">
+      {collections.map((c) => (
+        <li key={c.id}>
+          <span>{t('archiveRead', [c.name, String(c.articles)])}</span>{' '}
+          <button type="button" class="button" title={t('archiveRemoveTitle')} onClick={() => onRemove(c.id)}>
+            {t('archiveRemove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
