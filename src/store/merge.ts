@@ -20,8 +20,45 @@ export type SkipReason =
   | 'reply'
   /** No quote: a note on a whole page, not a highlight. */
   | 'page-note'
-  /** Its target is not an http(s) page (a PDF, a local file, an e-book). */
-  | 'not-web-page';
+  /** Its target is not an http(s) page (a local file, an e-book, a urn:). */
+  | 'not-web-page'
+  /** It selects no words to quote (an empty quote, a position, CSS or XPath selector alone). */
+  | 'no-quote'
+  /** A region of an image (an SVG shape, a `#xywh=` fragment). */
+  | 'image-region'
+  /** A part of something other than text: video, audio, data. */
+  | 'not-text'
+  /** Its target names no page (`source` missing). */
+  | 'no-address'
+  /** It targets several resources at once (Composite, List, Independents). */
+  | 'multiple-targets'
+  /** Its time is more than a day ahead of the import (detail: the time): it would win every merge. */
+  | 'future-time'
+  /** Its quote, note or address is longer than the library keeps (LIMITS in src/annotation/records.ts). */
+  | 'too-long'
+  /** Not an annotation at all (another tool's own objects). */
+  | 'not-annotation';
+
+/** Every reason, in the order reports list them. */
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'already-here',
+  'newer-here',
+  'deleted-here',
+  'changed-after-delete',
+  'other-article',
+  'duplicate-in-file',
+  'reply',
+  'page-note',
+  'not-web-page',
+  'no-quote',
+  'image-region',
+  'not-text',
+  'no-address',
+  'multiple-targets',
+  'future-time',
+  'too-long',
+  'not-annotation',
+];
 
 export interface Skipped {
   id: string;
