@@ -1,5 +1,6 @@
 import type { LibraryData } from '../annotation/library-data';
 import { type AnnotationRecord, type ArticleRecord, LIMITS, type Tombstone } from '../annotation/records';
+import { isLocalAddress } from '../annotation/archive-path';
 import { compareTimes, latestTime } from '../annotation/time';
 
 /** Why an annotation brought into the library (an import, later a sync) was not written. */
@@ -174,15 +175,19 @@ function planArticles(incoming: LibraryData, existing: LibraryData, changed: Map
 function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord {
   const theirs = there.annotatedAt !== null && (here.annotatedAt === null || compareTimes(there.annotatedAt, here.annotatedAt) > 0);
   const facts = theirs ? there : here;
+  // An archive path only where the library has no file address of the copy: its own full path is what opens it.
+  const archivePath = here.archivePath ?? (here.seenAt.some(isLocalAddress) ? undefined : there.archivePath);
   return {
     id: here.id,
-    url: facts.url,
+    // An empty address is no fact: an export leaves out the reader's own file addresses.
+    url: facts.url || here.url || there.url,
     title: facts.title,
     source: facts.source,
     publishedAt: facts.publishedAt,
     ...archiveTime(here, there),
     // The library's own addresses stay last: the last is where this reader last read it, and the popup opens that.
     seenAt: mergeAddresses(there.seenAt, here.seenAt),
+    ...(archivePath !== undefined && { archivePath }),
     annotatedAt: latestTime(here.annotatedAt, there.annotatedAt),
   };
 }
@@ -208,6 +213,7 @@ function sameArticle(a: ArticleRecord, b: ArticleRecord): boolean {
     a.source === b.source &&
     a.publishedAt === b.publishedAt &&
     a.archivedAt === b.archivedAt &&
+    a.archivePath === b.archivePath &&
     a.annotatedAt === b.annotatedAt &&
     a.seenAt.length === b.seenAt.length &&
     a.seenAt.every((s, i) => s === b.seenAt[i])
