@@ -24,9 +24,12 @@ const refusal = (text: string) => {
 const exported = () => toWebAnnotationCollection(SAMPLE_LIBRARY, { exported: EXPORTED }) as any;
 
 describe('parseImport: our own export', () => {
-  it('gives back the library exactly, tombstones and all', () => {
+  it('gives back the library exactly, tombstones and all; a file address as its place in the archive', () => {
     const result = parseImport(golden());
-    expect(result).toEqual({ ok: true, data: sorted(SAMPLE_LIBRARY), skipped: [] });
+    const articles = SAMPLE_LIBRARY.articles.map((a) =>
+      a.seenAt.some((s) => s.startsWith('file:')) ? { ...a, seenAt: a.seenAt.filter((s) => !s.startsWith('file:')), archivePath: 'articles/reuters/1040207.md' } : a,
+    );
+    expect(result).toEqual({ ok: true, data: sorted({ ...SAMPLE_LIBRARY, articles }), skipped: [] });
   });
 
   it('stores every time in UTC, as the store compares them: articles and deletions too', () => {
@@ -166,6 +169,9 @@ describe('parseImport: other tools', () => {
     expect(refusal(JSON.stringify(file))).toBe('2 annotations, none a text highlight: 1 page note, 1 reply');
   });
 
+});
+
+describe('parseImport: W3C annotations from other tools', () => {
   it('reads W3C annotations from elsewhere: a page, a list, one annotation', () => {
     const result = parseImport(fixture('w3c-foreign.json'));
     if (!result.ok) throw new Error(result.error);
