@@ -7,7 +7,7 @@ import { toMarkdown } from '../src/export/markdown';
 import { toReadwiseCsv } from '../src/export/readwise-csv';
 import { webAnnotationJson } from '../src/export/web-annotation';
 import { parseImport } from '../src/import/parse-import';
-import { describeImportResult } from '../src/import/report';
+import { describeImportResult, describeNothingToImport } from '../src/import/report';
 import { openDatabase } from '../src/store/database';
 import { AnnotationStore } from '../src/store/store';
 import type { WorkerReply, WorkerRequest } from './transfer-protocol';
@@ -41,7 +41,8 @@ async function handle(request: WorkerRequest): Promise<void> {
   // An import is checked whole before anything is written, then written in one transaction.
   post({ kind: 'progress', stage: 'check', count: Math.ceil(request.file.size / 1024) });
   const parsed = parseImport(await request.file.text());
-  if (!parsed.ok) throw new Error(parsed.error);
+  // A file with nothing to import says what it holds, in the reader's language.
+  if (!parsed.ok) throw new Error(parsed.nothing ? describeNothingToImport(parsed.nothing.total, parsed.nothing.skipped, request.lang) : parsed.error);
   post({ kind: 'progress', stage: 'write', count: parsed.data.annotations.length });
   const report = await store.importLibrary(parsed.data, parsed.skipped);
   post({ kind: 'done', op: 'import', summary: describeImportResult(report, request.lang), articleIds: parsed.data.articles.map((a) => a.id) });

@@ -79,6 +79,11 @@ export const ArticleRecordSchema = v.object({
   archivedAt: v.optional(v.nullable(UtcTimeSchema)),
   /** Every address the article was seen at (archive files on disk, the live page, its later template), the latest last. */
   seenAt: v.pipe(v.array(address), v.maxLength(LIMITS.addressesPerArticle)),
+  /**
+   * The archive copy's place in the archive (`articles/reuters/1040207.md`), as an export names it
+   * instead of the reader's full path; kept from an import, where the library has no file address of it.
+   */
+  archivePath: v.optional(v.pipe(text(LIMITS.address), v.minLength(1))),
   /** When a highlight of it was last made, changed or deleted; null before the first. */
   annotatedAt: v.nullable(UtcTimeSchema),
 });

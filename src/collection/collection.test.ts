@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, readCorpus } from '../../test/shared-data';
 import { parseArchive } from '../parse/parse-archive';
-import { archivePath } from './archive-path';
+import { archivePathOf, placeInArchive } from '../annotation/archive-path';
 import { CollectionSearch } from './collection-search';
 import { listingOf, readCollectionFile } from './entry';
 import { searchTerms } from './tokenize';
@@ -14,13 +14,13 @@ describe('searchTerms', () => {
   });
 });
 
-describe('archivePath', () => {
+describe('placeInArchive', () => {
   it("names a file by its place in the archive, never by the reader's disk", () => {
-    expect(archivePath('/home/lin/news/articles/reuters/1040207.md')).toBe('articles/reuters/1040207.md');
-    expect(archivePath('file:///home/lin/news/articles/reuters/1040207.md')).toBe('articles/reuters/1040207.md');
-    expect(archivePath('file:///C:/Users/%E6%9E%97/reuters/1040207.md')).toBe('reuters/1040207.md');
-    expect(archivePath('C:\\Users\\lin\\articles\\bbc\\1.md')).toBe('articles/bbc/1.md');
-    expect(archivePath('news/reuters/1040207.md')).toBe('reuters/1040207.md');
+    expect(placeInArchive('/home/lin/news/articles/reuters/1040207.md')).toBe('articles/reuters/1040207.md');
+    expect(archivePathOf('file:///home/lin/news/articles/reuters/1040207.md')).toBe('articles/reuters/1040207.md');
+    expect(archivePathOf('file:///C:/Users/%E6%9E%97/reuters/1040207.md')).toBe('reuters/1040207.md');
+    expect(placeInArchive('C:\\Users\\lin\\articles\\bbc\\1.md')).toBe('articles/bbc/1.md');
+    expect(placeInArchive('news/reuters/1040207.md')).toBe('reuters/1040207.md');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Article } from '../model/article';
 import { articleText } from '../text/article-text';
 import { looksLikeArchive } from '../parse/archive-header';
-import { archivePath } from './archive-path';
+import { placeInArchive } from '../annotation/archive-path';
 
 /** The largest file read: the archive's articles are a few KB; a file of megabytes is not one of them. */
 export const MAX_ARCHIVE_FILE_BYTES = 4 * 2 ** 20;
@@ -39,7 +39,7 @@ export type FileOutcome = { kind: 'entry'; entry: CollectionEntry } | { kind: 's
 
 /** Reads one file of a folder: an archive article, or why it is not one. `parse` is the platform's parser. */
 export function readCollectionFile(file: { path: string; text: string; size: number }, collectionId: string, parse: (text: string) => Article): FileOutcome {
-  const path = archivePath(file.path);
+  const path = placeInArchive(file.path);
   if (file.size > MAX_ARCHIVE_FILE_BYTES) return { kind: 'skip', path, reason: 'too-large' };
   if (file.text.includes('\u0000')) return { kind: 'skip', path, reason: 'not-text' };
   if (!looksLikeArchive(file.text.slice(0, 4096))) return { kind: 'skip', path, reason: 'not-archive' };

@@ -39,8 +39,9 @@ describe('toMarkdown', () => {
       source: 'Reuters',
       url: reuters.url,
       published: '2021-03-23T06:08:42.000Z',
-      // When the archive copy was made; the reader's own file path stays out of a note meant to be shared.
+      // When the archive copy was made, and its place in the archive: the reader's own file path stays out of a note meant to be shared.
       archived: '2021-03-23T07:00:05.000Z',
+      archive_copy: 'articles/reuters/1040207.md',
       tags: ['中俄关系', '外交-政策', '分析', '经济'],
       exported: '2024-03-06T12:00:00.000Z',
     });

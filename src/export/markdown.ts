@@ -4,6 +4,7 @@ import type { LibraryData } from '../annotation/library-data';
 import { inTextOrder } from '../annotation/order';
 import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/records';
 import { groupByArticle } from '../annotation/library-data';
+import { articleArchivePath, webAddress } from '../annotation/archive-path';
 import { utcDateTime, utcDay } from '../annotation/time';
 
 /*
@@ -20,6 +21,9 @@ import { utcDateTime, utcDay } from '../annotation/time';
  * elsewhere. Its note follows as paragraphs, then one line: tags as `#tags`, the date it was made
  * (UTC, so one library exports the same file anywhere) and a link back to the passage.
  * Quotes, notes and titles are escaped so that what the reader typed or read shows as written.
+ * Addresses on the reader's disk never appear: an archive copy is named by its place in the archive
+ * (`articles/reuters/1040207.md`); an article without a web address has no URL line, one without a
+ * title the UI's "untitled".
  */
 
 export interface MarkdownOptions {
@@ -41,8 +45,8 @@ export function sourceName(article: Pick<ArticleRecord, 'source' | 'url'>, lang:
 }
 
 const LABELS = {
-  zh: { colon: '：', export: '批注导出', source: '来源', url: '网址', published: '发表', archived: '存档', tags: '标签', link: '原文' },
-  en: { colon: ': ', export: 'Pizhu export', source: 'Source', url: 'URL', published: 'Published', archived: 'Archived', tags: 'Tags', link: 'original' },
+  zh: { colon: '：', export: '批注导出', source: '来源', url: '网址', published: '发表', archived: '存档', copy: '存档副本', tags: '标签', link: '原文' },
+  en: { colon: ': ', export: 'Pizhu export', source: 'Source', url: 'URL', published: 'Published', archived: 'Archived', copy: 'Archive copy', tags: 'Tags', link: 'original' },
 };
 
 export function toMarkdown(data: LibraryData, options: MarkdownOptions): string {
@@ -57,16 +61,23 @@ export function toMarkdown(data: LibraryData, options: MarkdownOptions): string 
 }
 
 function singleArticle(article: ArticleRecord, annotations: AnnotationRecord[], options: MarkdownOptions): string {
+  const copy = articleArchivePath(article);
   const front = frontMatter([
     ['title', article.title],
     ['source', sourceName(article, options.lang)],
-    ['url', article.url],
+    ['url', webAddress(article)],
     ['published', article.publishedAt ?? ''],
     ['archived', article.archivedAt ?? ''],
+    ...(copy ? [['archive_copy', copy] as [string, string]] : []),
     ['tags', tagUnion(annotations)],
     ['exported', options.exported.toISOString()],
   ]);
-  return joinBlocks([front, `# ${escapeLine(article.title)}`, ...annotations.map((a) => highlight(article, a, options.lang))]);
+  return joinBlocks([front, `# ${heading(article, options.lang)}`, ...annotations.map((a) => highlight(article, a, options.lang))]);
+}
+
+/** The article's title as a heading: one line, escaped; the UI's "untitled" when it has none. */
+function heading(article: ArticleRecord, lang: UiLang): string {
+  return escapeLine(article.title.trim() || uiMessage(lang, 'untitled'));
 }
 
 function severalArticles(articles: ArticleRecord[], byArticle: Map<string, AnnotationRecord[]>, options: MarkdownOptions): string {
@@ -83,7 +94,7 @@ function severalArticles(articles: ArticleRecord[], byArticle: Map<string, Annot
   const blocks = [front, `# ${escapeLine(title)}`];
   for (const article of articles) {
     const annotations = byArticle.get(article.id) ?? [];
-    blocks.push(`## ${escapeLine(article.title)}`, metadataList(article, annotations, options.lang));
+    blocks.push(`## ${heading(article, options.lang)}`, metadataList(article, annotations, options.lang));
     blocks.push(...annotations.map((a) => highlight(article, a, options.lang)));
   }
   return joinBlocks(blocks);
@@ -93,21 +104,23 @@ function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], l
   const labels = LABELS[lang];
   const tags = tagUnion(annotations);
   const item = (label: string, value: string) => (value ? `- ${label}${labels.colon}${value}` : '');
+  const url = webAddress(article);
   const items = [
     item(labels.source, escapeLine(sourceName(article, lang))),
-    item(labels.url, autolink(article.url)),
+    item(labels.url, url ? autolink(url) : ''),
     item(labels.published, article.publishedAt ? minuteOf(article.publishedAt) : ''),
     item(labels.archived, article.archivedAt ? minuteOf(article.archivedAt) : ''),
+    item(labels.copy, escapeLine(articleArchivePath(article) ?? '')),
     item(labels.tags, tags.map((tag) => `#${tag}`).join(' ')),
   ];
   return items.filter(Boolean).join('\n');
 }
 
 function highlight(article: ArticleRecord, annotation: AnnotationRecord, lang: UiLang): string {
-  const quoteLines = annotation.quote.exact.split('\n').map((line) => escapeLine(line.trim()));
+  const quoteLines = annotation.quote.exact.split(LINE_BREAK).map((line) => escapeLine(line.trim()));
   const callout = [`> [!quote] ${colorName(annotation.color, lang)}`, ...quoteLines.map((line) => (line ? `> ${line}` : '>'))].join('\n');
   const note = annotation.note.trim() ? escapeNote(annotation.note.trim()) : '';
-  const link = passageLink(article.url, annotation.quote);
+  const link = passageLink(webAddress(article), annotation.quote);
   const meta = [
     uniqueTags(annotation.tags).map((tag) => `#${tag}`).join(' '),
     dayOf(annotation.created),
@@ -172,6 +185,8 @@ export function yamlString(value: string): string {
  */
 export function escapeLine(line: string): string {
   let text = line
+    // A line break inside would start a new, unescaped line: CommonMark ends a line at \r too.
+    .replace(LINE_BREAK, ' ')
     .replace(/[\\`*_[\]<#|$]/g, '\\$&')
     .replace(/([=~%])(?=\1)/g, '\\$1')
     .replace(/&(?=#?\w+;)/g, '&amp;');
@@ -180,10 +195,13 @@ export function escapeLine(line: string): string {
   return text;
 }
 
+/** Every way a line ends, for CommonMark (\n, \r\n, a lone \r) and for editors that also end one at U+2028/U+2029. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
 /** A note keeps its lines; leading spaces become no-break spaces so no line turns into code. */
 function escapeNote(note: string): string {
   return note
-    .split('\n')
+    .split(LINE_BREAK)
     .map((line) => {
       const indent = /^[ \t]*/.exec(line)![0];
       return '\u00a0'.repeat(indent.replace(/\t/g, '  ').length) + escapeLine(line.slice(indent.length).trimEnd());
@@ -191,9 +209,16 @@ function escapeNote(note: string): string {
     .join('\n');
 }
 
-/** A link destination that Markdown reads to its end: spaces, angle brackets and parentheses encoded. */
-function markdownDestination(url: string): string {
-  return url.replace(/[ <>()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * A link destination that Markdown reads to its end, whatever the address holds: whitespace and
+ * control characters (a line break would end the link and start a reference definition), angle
+ * brackets, parentheses and backslashes percent-encoded; half a surrogate pair becomes U+FFFD.
+ */
+export function markdownDestination(url: string): string {
+  return url.replace(/[\s\u0000-\u001f\u007f-\u009f<>()\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => {
+    if (c.length === 1 && c >= '\ud800' && c <= '\udfff') return '%EF%BF%BD';
+    return [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  });
 }
 
 /** `<url>`: an autolink that no escaping inside the address can break. */

@@ -71,7 +71,9 @@ describe('passageLink', () => {
     expect(terms.prefix).toBe('Prices');
     expect(terms.suffix).toBe('(and');
   });
+});
 
+describe('passageLink: long and awkward quotes', () => {
   it('does not cut a Latin word in two', () => {
     const text = 'Title\nThe extraordinarily long sentence continues with remarkable determination';
     const terms = parseDirective(textDirective(quoteOf('extraordinarily long sentence continues with remarkable determination', text)));

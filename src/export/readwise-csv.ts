@@ -4,7 +4,8 @@ import type { LibraryData } from '../annotation/library-data';
 import type { AnnotationRecord } from '../annotation/records';
 import { inTextOrder } from '../annotation/order';
 import { utcDateTime } from '../annotation/time';
-import type { UiLang } from '../i18n/ui-messages';
+import { type UiLang, uiMessage } from '../i18n/ui-messages';
+import { webAddress } from '../annotation/archive-path';
 
 /** Readwise's CSV import columns (readwise.io/import_bulk), in its order. */
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
@@ -14,7 +15,9 @@ export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 
  * highlights in text order. Author is the source's name (news articles rarely name one); Location
  * the highlight's start in the article text; Date its creation in UTC. Tags ride in the note as
  * Readwise's inline tags (`.tag1 .tag2 ` before the note's text). Cells a spreadsheet would run as
- * formulas (=, +, -, @, tab, CR first) get a leading apostrophe; UTF-8 BOM so Excel reads Chinese.
+ * formulas get a leading apostrophe (FORMULA_START); UTF-8 BOM so Excel reads Chinese. URL is the
+ * article's web address only, never a file on the reader's disk; an article without a title has
+ * the UI's "untitled".
  */
 export function toReadwiseCsv(data: LibraryData, options: { lang?: UiLang } = {}): string {
   const lang = options.lang ?? 'zh';
@@ -26,10 +29,19 @@ export function toReadwiseCsv(data: LibraryData, options: { lang?: UiLang } = {}
     .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || inTextOrder(a, b));
   for (const annotation of annotations) {
     const article = articles.get(annotation.articleId)!;
-    rows.push([annotation.quote.exact, article.title, sourceName(article, lang), article.url, readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)]);
+    const title = article.title.trim() || uiMessage(lang, 'untitled');
+    rows.push([annotation.quote.exact, title, sourceName(article, lang), webAddress(article), readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)]);
   }
-  return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { escapeFormulae: true })}`;
+  return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { escapeFormulae: FORMULA_START })}`;
 }
+
+/**
+ * A cell a spreadsheet would read as a formula: one starting with =, +, -, @ after any leading
+ * whitespace or line breaks (spreadsheets skip them), or with a tab or a carriage return.
+ * papaparse's own pattern (`/^[=+\-@\t\r].*$/`) misses a cell with a line break in it, as `.`
+ * stops at one, and a formula behind spaces.
+ */
+export const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 /** Readwise reads a note that starts with `.word` as a tag; tags may hold no spaces. */
 export function readwiseTag(tag: string): string {

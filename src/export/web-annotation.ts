@@ -1,3 +1,4 @@
+import { articleArchivePath, isLocalAddress, webAddress } from '../annotation/archive-path';
 import { stableUuid } from '../annotation/ids';
 import type { LibraryData } from '../annotation/library-data';
 import { annotationOrder, byId } from '../annotation/order';
@@ -13,6 +14,9 @@ import { ANNO_CONTEXT, PIZHU_CONTEXT, PIZHU_FORMAT_VERSION, PIZHU_KEYS, PIZHU_NA
  *
  * What the model has no word for (colour, parser version, the article's identity and metadata,
  * tombstones) is in `pizhu:` fields, so that importing an export gives back the library exactly.
+ * Addresses on the reader's disk stay there: an article's `seenAt` lists its web addresses only,
+ * and its archive copy is named by its place in the archive (`archivePath`:
+ * `articles/reuters/1040207.md`); importing the file keeps the library's own full paths.
  * `pizhu:articles` and `pizhu:tombstones` are JSON literals (`@json`): linked-data readers keep them
  * whole instead of guessing what their keys mean.
  */
@@ -73,14 +77,26 @@ function toAnnotation(a: AnnotationRecord, article: ArticleRecord | undefined) {
   };
 }
 
-/** The article's URL; an archive file without one has only where it was read, or at least its id. */
+/** The article's URL, or a web address it was read at; an archive file without one has at least its id. */
 function targetSource(article: ArticleRecord | undefined, articleId: string): string {
-  return article?.url || article?.seenAt[0] || `${PIZHU_NAMESPACE}article/${encodeURIComponent(articleId)}`;
+  const web = article && (webAddress(article) || article.seenAt.find((address) => !isLocalAddress(address)));
+  return web || `${PIZHU_NAMESPACE}article/${encodeURIComponent(articleId)}`;
 }
 
 /** Fixed key order, whatever order the stored record has: the golden file depends on it. */
 function articleJson(a: ArticleRecord) {
-  return { id: a.id, url: a.url, title: a.title, source: a.source, publishedAt: a.publishedAt, ...(a.archivedAt !== undefined && { archivedAt: a.archivedAt }), seenAt: [...a.seenAt], annotatedAt: a.annotatedAt };
+  const archivePath = articleArchivePath(a);
+  return {
+    id: a.id,
+    url: isLocalAddress(a.url) ? '' : a.url,
+    title: a.title,
+    source: a.source,
+    publishedAt: a.publishedAt,
+    ...(a.archivedAt !== undefined && { archivedAt: a.archivedAt }),
+    seenAt: a.seenAt.filter((address) => !isLocalAddress(address)),
+    ...(archivePath !== undefined && { archivePath }),
+    annotatedAt: a.annotatedAt,
+  };
 }
 
 function tombstoneJson(t: Tombstone) {

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { CONTEXT_LENGTH } from '../anchor/selectors';
 import { articleIdFromUrl, parseHttpUrl } from '../model/article-id';
-import type { Skipped } from '../store/merge';
-import { describeIssues, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
-import { type AnnotationRecord, AnnotationRecordSchema, type Color, PARSER_VERSION } from '../annotation/records';
+import type { Skipped, SkipReason } from '../store/merge';
+import { describeIssues } from './schemas';
+import { type AnnotationRecord, AnnotationRecordSchema, type Color, LIMITS, PARSER_VERSION } from '../annotation/records';
 import { idFromUrn, stableUuid } from '../annotation/ids';
 
 /**
@@ -11,11 +11,10 @@ import { idFromUrn, stableUuid } from '../annotation/ids';
  * both produce, so that one place decides ids, times, selectors and the article.
  */
 export interface Draft {
-  /** 1-based place in the file, for messages. */
-  index: number;
   /** The id as the file gives it (absent in some W3C files). */
   fileId?: string;
-  source: string;
+  /** The page it is on, as the file names it; null when it names none. */
+  source: string | null;
   /** Our own export's fields; null for another tool's annotation. */
   own: { articleId: string; color: Color; parserVersion: number } | null;
   quote: { exact: string; prefix?: string; suffix?: string };
@@ -27,15 +26,24 @@ export interface Draft {
   title?: string;
 }
 
-/** What a foreign annotation tells of its article. */
+/** Where an annotation stands in the file, and the moment the import reads it. */
+export interface ReadContext {
+  /** 1-based place in the file, for messages. */
+  index: number;
+  /** Milliseconds since the epoch: times more than a day past this are refused. */
+  now: number;
+}
+
+/** What an annotation tells of its article: enough to make a record when the file lists none. */
 export interface ArticleHint {
   id: string;
+  /** An http(s) address, or empty (our own annotation of an archive file without one). */
   url: string;
   title: string | null;
 }
 
 export type Outcome =
-  | { kind: 'record'; record: AnnotationRecord; article: ArticleHint | null }
+  | { kind: 'record'; record: AnnotationRecord; article: ArticleHint }
   | { kind: 'skip'; skip: Skipped }
   | { kind: 'error'; error: string };
 
@@ -45,31 +53,21 @@ export type Outcome =
  */
 export const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z';
 
+/** How far ahead of the import a time may be (clocks disagree by hours, not by more than a day). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 export function errorAt(index: number, message: string): Outcome {
   return { kind: 'error', error: `annotation ${index}: ${message}` };
 }
 
-/** A target's quote and (optional) position selectors, checked; or why they are refused. */
-export function readSelectors(selectors: readonly { type: string }[]): { quote: Draft['quote']; position: Draft['position'] } | { error: string } {
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
-  if (!quote.success) return { error: `TextQuoteSelector: ${describeIssues(quote.issues)}` };
-  const rawPosition = selectors.find((s) => s.type === 'TextPositionSelector');
-  const position = rawPosition ? v.safeParse(TextPositionSelectorSchema, rawPosition) : null;
-  if (position && !position.success) return { error: `TextPositionSelector: ${describeIssues(position.issues)}` };
-  return { quote: quote.output, position: position?.output ?? null };
+export function skip(id: string, reason: SkipReason, detail?: string): Outcome {
+  return { kind: 'skip', skip: detail === undefined ? { id, reason } : { id, reason, detail } };
 }
 
-export function finishDraft(draft: Draft): Outcome {
-  const { index } = draft;
-  let articleId: string;
-  let article: ArticleHint | null = null;
-  if (draft.own) articleId = draft.own.articleId;
-  else {
-    const url = parseHttpUrl(draft.source);
-    if (!url) return { kind: 'skip', skip: { id: draft.fileId ?? `#${index}`, reason: 'not-web-page', detail: draft.source } };
-    articleId = articleIdFromUrl(url);
-    article = { id: articleId, url: url.href, title: draft.title?.trim() || null };
-  }
+export function finishDraft(draft: Draft, { index, now }: ReadContext): Outcome {
+  const shownId = draft.fileId ?? `#${index}`;
+  const article = draft.own ? ownArticle(draft) : foreignArticle(draft);
+  if ('skip' in article) return skip(shownId, article.skip, article.detail);
 
   const id = draft.own ? idFromUrn(draft.fileId) : foreignId(draft);
   if (!id) return errorAt(index, `id is not a urn:uuid: (${draft.fileId ?? 'none'})`);
@@ -77,17 +75,27 @@ export function finishDraft(draft: Draft): Outcome {
   if (!created) return errorAt(index, `created is not a time (${draft.created})`);
   const modified = draft.modified === undefined ? created : importTime(draft.modified);
   if (!modified) return errorAt(index, `modified is not a time (${draft.modified})`);
+  const latest = Date.parse(created) > Date.parse(modified) ? created : modified;
+  if (Date.parse(latest) > now + FUTURE_TOLERANCE_MS) return skip(shownId, 'future-time', latest);
 
+  const { exact } = draft.quote;
+  if (exact.length > LIMITS.quote || draft.note.length > LIMITS.note) return skip(shownId, 'too-long');
+  const record = buildRecord(draft, id, article.hint.id, created, modified);
+  const checked = v.safeParse(AnnotationRecordSchema, record);
+  if (!checked.success) return errorAt(index, describeIssues(checked.issues));
+  return { kind: 'record', record: checked.output, article: article.hint };
+}
+
+function buildRecord(draft: Draft, id: string, articleId: string, created: string, modified: string): AnnotationRecord {
   const { exact } = draft.quote;
   // Our own context is kept as written; another tool's may be longer than we keep.
   const prefix = draft.own ? (draft.quote.prefix ?? '') : (draft.quote.prefix ?? '').slice(-CONTEXT_LENGTH);
   const suffix = draft.own ? (draft.quote.suffix ?? '') : (draft.quote.suffix ?? '').slice(0, CONTEXT_LENGTH);
   // Without a usable position the quote alone places the highlight: anchoring tries a position only
   // where the text there equals the quote, then searches the quote, so this placeholder misleads nothing.
-  const position = draft.position && draft.position.start < draft.position.end ? draft.position : { start: 0, end: exact.length };
-  const tags = draft.own ? draft.tags : draft.tags.map((t) => t.trim()).filter(Boolean);
-
-  const record: AnnotationRecord = {
+  const usable = draft.position && draft.position.start < draft.position.end && draft.position.end <= LIMITS.offset;
+  const position = usable ? draft.position! : { start: 0, end: exact.length };
+  return {
     id,
     articleId,
     color: draft.own?.color ?? 'yellow',
@@ -95,13 +103,36 @@ export function finishDraft(draft: Draft): Outcome {
     quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
     parserVersion: draft.own?.parserVersion ?? PARSER_VERSION,
     note: draft.note,
-    tags,
+    tags: draft.own ? draft.tags : foreignTags(draft.tags),
     created,
     modified,
   };
-  const checked = v.safeParse(AnnotationRecordSchema, record);
-  if (!checked.success) return errorAt(index, describeIssues(checked.issues));
-  return { kind: 'record', record, article };
+}
+
+type ArticleOutcome = { hint: ArticleHint } | { skip: SkipReason; detail?: string };
+
+/** Our own annotation names its article; its target's address stands in for the article's record if the file lists none. */
+function ownArticle(draft: Draft): ArticleOutcome {
+  const url = draft.source ? parseHttpUrl(draft.source) : null;
+  const href = url && url.href.length <= LIMITS.address ? url.href : '';
+  return { hint: { id: draft.own!.articleId, url: href, title: null } };
+}
+
+/** Another tool's annotation: its article is its page, which must be on the web. */
+function foreignArticle(draft: Draft): ArticleOutcome {
+  if (draft.source === null || !draft.source.trim()) return { skip: 'no-address' };
+  const url = parseHttpUrl(draft.source);
+  if (!url) return { skip: 'not-web-page', detail: draft.source.slice(0, 200) };
+  const id = articleIdFromUrl(url);
+  if (url.href.length > LIMITS.address || id.length > LIMITS.articleId) return { skip: 'too-long', detail: url.href.slice(0, 200) };
+  const title = draft.title?.replace(/\s+/g, ' ').trim().slice(0, LIMITS.title) || null;
+  return { hint: { id, url: url.href, title } };
+}
+
+/** Tags as another tool wrote them, trimmed, each once, cut to what the library keeps. */
+function foreignTags(tags: string[]): string[] {
+  const kept = new Set(tags.map((t) => t.trim().slice(0, LIMITS.tag).trim()).filter(Boolean));
+  return [...kept].slice(0, LIMITS.tagsPerAnnotation);
 }
 
 /** A foreign urn:uuid: is kept; any other id, or none, gives a UUID computed from it. */

@@ -8,7 +8,7 @@ describe('describeImportResult', () => {
   it('says what an import did, in English', () => {
     expect(describeImportResult(report({ added: 12, updated: 3, skipped: [{ id: 'a', reason: 'deleted-here' }] }), 'en')).toBe('12 added, 3 updated, 1 skipped: deleted in this library');
     expect(describeImportResult(report({ skipped: [{ id: 'a', reason: 'already-here' }, { id: 'b', reason: 'already-here' }] }), 'en')).toBe('0 added, 0 updated, 2 skipped: already here');
-    expect(describeImportResult(report({ added: 1, deleted: 2, skipped: [{ id: 'a', reason: 'reply' }, { id: 'b', reason: 'page-note' }, { id: 'c', reason: 'page-note' }] }), 'en')).toBe('1 added, 0 updated, 2 deleted, 3 skipped (1 reply, 2 page notes)');
+    expect(describeImportResult(report({ added: 1, deleted: 2, skipped: [{ id: 'a', reason: 'reply' }, { id: 'b', reason: 'page-note' }, { id: 'c', reason: 'page-note' }] }), 'en')).toBe('1 added, 0 updated, 2 deleted, 3 skipped (2 page notes, 1 reply)');
     expect(describeImportResult(report({ skipped: [{ id: 'a', reason: 'reply' }] }), 'en')).toBe('0 added, 0 updated, 1 skipped: a reply');
   });
 

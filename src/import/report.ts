@@ -1,42 +1,51 @@
-import type { UiLang } from '../i18n/ui-messages';
-import type { MergeReport, SkipReason } from '../store/merge';
-/** English labels follow a count ("2 replies") or stand after a colon ("1 skipped: a reply"). */
-const LABELS: Record<SkipReason, { en: (n: number, counted: boolean) => string; zh: string }> = {
-  'already-here': { en: () => 'already here', zh: '本库已有' },
-  'newer-here': { en: () => 'newer here', zh: '本库的较新' },
-  'deleted-here': { en: () => 'deleted in this library', zh: '已在本库删除' },
-  'changed-after-delete': { en: () => 'changed here after being deleted elsewhere', zh: '在别处删除后又在本库改过' },
-  'other-article': { en: () => 'an id of another article here', zh: '与本库另一篇文章的标注同号' },
-  'duplicate-in-file': { en: () => 'repeated in the file', zh: '在文件中重复' },
-  reply: { en: (n, counted) => (n > 1 ? 'replies' : counted ? 'reply' : 'a reply'), zh: '是回复' },
-  'page-note': { en: (n, counted) => (n > 1 ? 'page notes' : counted ? 'page note' : 'a page note'), zh: '是页面笔记' },
-  'not-web-page': { en: () => 'not on a web page', zh: '不在网页上' },
-};
+import { type UiLang, uiCount, uiMessage } from '../i18n/ui-messages';
+import type { MergeReport, Skipped, SkipReason } from '../store/merge';
 
-/** "12 added, 3 updated, 1 skipped: deleted in this library" / "新增 12 条，更新 3 条，跳过 1 条：已在本库删除". */
+/**
+ * What an import did, in the reader's language: "12 added, 3 updated, 1 skipped: deleted in this
+ * library" / "新增 12 条，更新 3 条，跳过 1 条：已在本库删除". Every label is in _locales
+ * (`importAdded`, `importSkip_<reason>_one|other`…), counted in each language's plural forms.
+ */
 export function describeImportResult(report: MergeReport, lang: UiLang): string {
-  const counts = new Map<SkipReason, number>();
-  for (const { reason } of report.skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  const reasons = [...counts];
+  const say = (key: string, ...subs: string[]) => uiMessage(lang, key, subs);
+  const parts = [say('importAdded', String(report.added)), say('importUpdated', String(report.updated))];
+  if (report.deleted) parts.push(say('importDeleted', String(report.deleted)));
   const skipped = report.skipped.length;
-  if (lang === 'zh') {
-    const parts = [`新增 ${report.added} 条`, `更新 ${report.updated} 条`];
-    if (report.deleted) parts.push(`删除 ${report.deleted} 条`);
-    let text = parts.join('，');
-    if (skipped) {
-      const why = reasons.length === 1 ? LABELS[reasons[0]![0]].zh : reasons.map(([r, n]) => `${LABELS[r].zh} ${n} 条`).join('，');
-      text += `，跳过 ${skipped} 条${reasons.length === 1 ? '：' : '（'}${why}${reasons.length === 1 ? '' : '）'}`;
-    }
-    return text;
-  }
-  const parts = [`${report.added} added`, `${report.updated} updated`];
-  if (report.deleted) parts.push(`${report.deleted} deleted`);
-  let text = parts.join(', ');
   if (skipped) {
-    text +=
-      reasons.length === 1
-        ? `, ${skipped} skipped: ${LABELS[reasons[0]![0]].en(skipped, false)}`
-        : `, ${skipped} skipped (${reasons.map(([r, n]) => `${n} ${LABELS[r].en(n, true)}`).join(', ')})`;
+    const reasons = countReasons(report.skipped);
+    if (reasons.length === 1) parts.push(say('importSkippedWhy', String(skipped), reasonLabel(lang, reasons[0]![0], skipped)));
+    else parts.push(say('importSkippedCounts', String(skipped), countedReasons(lang, reasons)));
   }
-  return text;
+  return parts.join(say('importListSeparator'));
+}
+
+/**
+ * Why a file was refused when none of its annotations is a highlight: "3 annotations, none a text
+ * highlight: 2 image regions, 1 page note", or, when nothing in it is an annotation at all, "this is
+ * not an annotation file".
+ */
+export function describeNothingToImport(total: number, skipped: readonly Skipped[], lang: UiLang): string {
+  if (total === 0) return uiMessage(lang, 'importEmptyFile');
+  const reasons = countReasons(skipped);
+  if (reasons.length === 1 && reasons[0]![0] === 'not-annotation') return uiMessage(lang, 'importNotAnnotations');
+  return uiCount(lang, 'importNothing', total, [countedReasons(lang, reasons)]);
+}
+
+/** Reasons with their counts, most frequent first (then in the order they first appear). */
+function countReasons(skipped: readonly Skipped[]): [SkipReason, number][] {
+  const counts = new Map<SkipReason, number>();
+  for (const { reason } of skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+const reasonKey = (reason: SkipReason) => reason.replace(/-/g, '_');
+
+/** "replies" / "a reply": the reason alone, after "N skipped:". */
+export function reasonLabel(lang: UiLang, reason: SkipReason, count: number): string {
+  return uiCount(lang, `importSkipWhy_${reasonKey(reason)}`, count);
+}
+
+/** "2 replies, 1 page note" / "是回复 2 条，是页面笔记 1 条". */
+function countedReasons(lang: UiLang, reasons: [SkipReason, number][]): string {
+  return reasons.map(([reason, n]) => uiCount(lang, `importSkip_${reasonKey(reason)}`, n)).join(uiMessage(lang, 'importListSeparator'));
 }

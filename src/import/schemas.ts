@@ -43,7 +43,8 @@ const TargetSchema = v.union([
   }),
 ]);
 
-export const W3cAnnotationSchema = v.looseObject({
+/** Our own export's annotation (it carries pizhu: fields): checked as strictly as the library's records. */
+export const OwnAnnotationSchema = v.looseObject({
   id: v.optional(v.string()),
   type: v.optional(oneOrMany(v.string())),
   created: v.optional(v.string()),
@@ -52,7 +53,6 @@ export const W3cAnnotationSchema = v.looseObject({
   bodyValue: v.optional(v.string()),
   target: oneOrMany(TargetSchema),
 });
-export type W3cAnnotation = v.InferOutput<typeof W3cAnnotationSchema>;
 
 /** The fields our own export adds to each annotation. */
 export const PizhuFieldsSchema = v.object({
@@ -61,7 +61,7 @@ export const PizhuFieldsSchema = v.object({
   [PIZHU_KEYS.parserVersion]: AnnotationRecordSchema.entries.parserVersion,
 });
 
-// ---- The Hypothesis client's export (export_date, export_userid, client_version, annotations) ----
+// ---- Hypothesis: API rows, an API search response's rows, the client's export's annotations ----
 
 export const HypothesisAnnotationSchema = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1)),
@@ -71,7 +71,7 @@ export const HypothesisAnnotationSchema = v.looseObject({
   text: v.optional(v.string(), ''),
   tags: v.optional(v.array(v.string()), []),
   references: v.optional(v.array(v.string())),
-  target: v.optional(v.array(v.looseObject({ source: v.optional(v.string()), selector: v.optional(v.array(SelectorSchema)) })), []),
+  target: v.optional(v.array(v.looseObject({ source: v.optional(v.string()) })), []),
   document: v.optional(v.looseObject({ title: v.optional(oneOrMany(v.string())) })),
 });
 export type HypothesisAnnotation = v.InferOutput<typeof HypothesisAnnotationSchema>;

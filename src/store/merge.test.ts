@@ -59,7 +59,9 @@ describe('planMerge', () => {
     expect(plan.articles).toEqual([{ ...ARTICLE, title: '新标题', seenAt: ['file:///a.md', ARTICLE.url], annotatedAt: FEB }]);
     expect(planMerge({ ...EMPTY, articles: [{ ...there, annotatedAt: null }] }, { ...EMPTY, articles: [ARTICLE] }).articles).toEqual([{ ...ARTICLE, seenAt: ['file:///a.md', ARTICLE.url] }]);
   });
+});
 
+describe('planMerge: deletions, articles and addresses', () => {
   it('lets no guessed article of a foreign file overwrite the library’s own', () => {
     const guessed = { ...ARTICLE, title: ARTICLE.url, annotatedAt: null };
     const plan = planMerge({ articles: [guessed], annotations: [annotation('new', MAR)], tombstones: [] }, { ...EMPTY, articles: [ARTICLE] });

@@ -1,5 +1,6 @@
 import type { LibraryData } from '../annotation/library-data';
 import { type AnnotationRecord, type ArticleRecord, LIMITS, type Tombstone } from '../annotation/records';
+import { isLocalAddress } from '../annotation/archive-path';
 import { compareTimes, latestTime } from '../annotation/time';
 
 /** Why an annotation brought into the library (an import, later a sync) was not written. */
@@ -20,8 +21,45 @@ export type SkipReason =
   | 'reply'
   /** No quote: a note on a whole page, not a highlight. */
   | 'page-note'
-  /** Its target is not an http(s) page (a PDF, a local file, an e-book). */
-  | 'not-web-page';
+  /** Its target is not an http(s) page (a local file, an e-book, a urn:). */
+  | 'not-web-page'
+  /** It selects no words to quote (an empty quote, a position, CSS or XPath selector alone). */
+  | 'no-quote'
+  /** A region of an image (an SVG shape, a `#xywh=` fragment). */
+  | 'image-region'
+  /** A part of something other than text: video, audio, data. */
+  | 'not-text'
+  /** Its target names no page (`source` missing). */
+  | 'no-address'
+  /** It targets several resources at once (Composite, List, Independents). */
+  | 'multiple-targets'
+  /** Its time is more than a day ahead of the import (detail: the time): it would win every merge. */
+  | 'future-time'
+  /** Its quote, note or address is longer than the library keeps (LIMITS in src/annotation/records.ts). */
+  | 'too-long'
+  /** Not an annotation at all (another tool's own objects). */
+  | 'not-annotation';
+
+/** Every reason, in the order reports list them. */
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'already-here',
+  'newer-here',
+  'deleted-here',
+  'changed-after-delete',
+  'other-article',
+  'duplicate-in-file',
+  'reply',
+  'page-note',
+  'not-web-page',
+  'no-quote',
+  'image-region',
+  'not-text',
+  'no-address',
+  'multiple-targets',
+  'future-time',
+  'too-long',
+  'not-annotation',
+];
 
 export interface Skipped {
   id: string;
@@ -137,15 +175,19 @@ function planArticles(incoming: LibraryData, existing: LibraryData, changed: Map
 function mergeArticle(here: ArticleRecord, there: ArticleRecord): ArticleRecord {
   const theirs = there.annotatedAt !== null && (here.annotatedAt === null || compareTimes(there.annotatedAt, here.annotatedAt) > 0);
   const facts = theirs ? there : here;
+  // An archive path only where the library has no file address of the copy: its own full path is what opens it.
+  const archivePath = here.archivePath ?? (here.seenAt.some(isLocalAddress) ? undefined : there.archivePath);
   return {
     id: here.id,
-    url: facts.url,
+    // An empty address is no fact: an export leaves out the reader's own file addresses.
+    url: facts.url || here.url || there.url,
     title: facts.title,
     source: facts.source,
     publishedAt: facts.publishedAt,
     ...archiveTime(here, there),
     // The library's own addresses stay last: the last is where this reader last read it, and the popup opens that.
     seenAt: mergeAddresses(there.seenAt, here.seenAt),
+    ...(archivePath !== undefined && { archivePath }),
     annotatedAt: latestTime(here.annotatedAt, there.annotatedAt),
   };
 }
@@ -171,6 +213,7 @@ function sameArticle(a: ArticleRecord, b: ArticleRecord): boolean {
     a.source === b.source &&
     a.publishedAt === b.publishedAt &&
     a.archivedAt === b.archivedAt &&
+    a.archivePath === b.archivePath &&
     a.annotatedAt === b.annotatedAt &&
     a.seenAt.length === b.seenAt.length &&
     a.seenAt.every((s, i) => s === b.seenAt[i])

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { readCorpus } from '../shared-data';
-import { badgeOf, launchWithExtension, type ExtensionBrowser } from './browser';
+import { badgeOf, launchWithExtension, noteFrames, type ExtensionBrowser } from './browser';
 
 const article = parseArchive(readCorpus('reuters/1040207.md'));
 const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
@@ -107,8 +107,9 @@ describe("a page's script cannot act as the reader", () => {
       document.elementFromPoint(x, y)!.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
     }, point);
     await settle();
-    await expect(page.locator('iframe[data-pizhu-note]').count()).resolves.toBe(0);
+    // The note editor's frame sits in a closed shadow root: it is found among the page's frames.
+    expect(noteFrames(page)).toHaveLength(0);
     await page.mouse.click(point.x, point.y);
-    await expect.poll(() => page.locator('iframe[data-pizhu-note]').count()).toBe(1);
+    await expect.poll(() => noteFrames(page).length).toBe(1);
   });
 });
