@@ -39,7 +39,7 @@ const LAYERS = {
 
 const KNOWN = Object.keys(LAYERS);
 const TEST = '\\.test\\.tsx?$';
-const PRODUCT = '^(src|content-scripts|popup|note|lib)/';
+const PRODUCT = '^(src|content-scripts|popup|note|reader|lib)/';
 const either = (names) => `(${names.map((n) => n.replace('-', '\\-')).join('|')})`;
 
 const layerRules = Object.entries(LAYERS)
@@ -66,7 +66,7 @@ module.exports = {
       name: 'no-circular-ui',
       severity: 'error',
       comment: 'A module of content-scripts/, popup/, note/ or lib/ is part of an import cycle.',
-      from: { path: '^(content-scripts|popup|note|lib)/' },
+      from: { path: '^(content-scripts|popup|note|reader|lib)/' },
       to: { circular: true },
     },
     {
@@ -104,7 +104,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/ is the core: it imports nothing from content-scripts/, popup/, note/ or lib/.',
       from: { path: '^src/' },
-      to: { path: '^(content-scripts|popup|note|lib)/' },
+      to: { path: '^(content-scripts|popup|note|reader|lib)/' },
     },
     {
       name: 'src-no-browser-packages',
@@ -133,6 +133,20 @@ module.exports = {
       comment: 'content-scripts/, popup/ and note/ do not import each other; share through lib/ (or src/).',
       from: { path: '^(content-scripts|popup|note)/' },
       to: { path: '^(content-scripts|popup|note)/', pathNot: '^$1/' },
+    },
+    {
+      name: 'reader-page',
+      severity: 'error',
+      comment: "reader/ is Pizhu's reader page: the content scripts' reader view on an extension page. It may use content-scripts/ (and lib/, src/), nothing of popup/ or note/.",
+      from: { path: '^reader/' },
+      to: { path: '^(popup|note)/' },
+    },
+    {
+      name: 'ui-not-to-reader',
+      severity: 'error',
+      comment: 'Nothing imports the reader page.',
+      from: { path: '^(content-scripts|popup|note|lib|src)/' },
+      to: { path: '^reader/' },
     },
     {
       name: 'lib-no-ui',

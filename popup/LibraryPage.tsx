@@ -1,4 +1,5 @@
 import { t } from '../lib/i18n';
+import { ArchiveSection } from './ArchiveSection';
 import { Library } from './Library';
 
 /** The library in a full tab, for large collections: the same list, search and filters, and each article's export. */
@@ -9,6 +10,7 @@ export function LibraryPage() {
         <h1>{t('libraryTitle')}</h1>
       </header>
       <Library variant="page" />
+      <ArchiveSection />
     </main>
   );
 }

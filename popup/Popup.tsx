@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
+import { ArchiveOpenInPopup } from './ArchiveSection';
 import { Library } from './Library';
 
 /** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
@@ -29,6 +30,7 @@ export function Popup() {
       )}
       {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
       <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} />
+      <ArchiveOpenInPopup />
     </main>
   );
 }

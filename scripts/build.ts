@@ -20,8 +20,8 @@ const SCRIPTS: [string, string][] = [
   ['src/background/main.ts', 'background.js'],
 ];
 
-/** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page). */
-const PAGES = ['popup', 'note'];
+/** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page; reader/ shows archive articles opened through Pizhu). */
+const PAGES = ['popup', 'note', 'reader'];
 
 const shared: InlineConfig = {
   configFile: false,
@@ -52,6 +52,8 @@ async function buildPage(dir: string): Promise<void> {
     ...shared,
     root: join(ROOT, dir),
     base: './',
+    // Workers are started as modules (`type: 'module'`), as the pages are.
+    worker: { format: 'es' },
     build: {
       outDir: join(CHROME, dir),
       emptyOutDir: false,

@@ -7,10 +7,11 @@ import type { AnnotationRecord } from '../annotation/records';
 
 /**
  * Who is speaking, as the browser reports the sender: the popup or the library page (this
- * extension's popup/ pages), the note editor (this extension's note/ page in a frame of a tab), or
- * a page's content script (a tab's frame showing some other address).
+ * extension's popup/ pages), the note editor (this extension's note/ page in a frame of a tab),
+ * Pizhu's reader page (reader/, an archive article the reader opened through Pizhu: no page script
+ * runs there, and it may show any article), or a page's content script (a tab's frame showing some other address).
  */
-export type SenderKind = 'popup' | 'note' | 'page';
+export type SenderKind = 'popup' | 'note' | 'reader' | 'page';
 
 export interface Context {
   sender: Sender;
@@ -26,6 +27,7 @@ export function senderKind(sender: Sender, ports: BackgroundPorts): SenderKind |
   if (url.startsWith(`${ports.ownOrigin}popup/`)) return 'popup';
   if (sender.tabId === undefined || sender.tabId < 0) return null;
   if (url.startsWith(`${ports.ownOrigin}note/`)) return 'note';
+  if (url.startsWith(`${ports.ownOrigin}reader/`)) return 'reader';
   // Any other page of this extension (a tab of its own) speaks for no article.
   return url.startsWith(ports.ownOrigin) ? null : 'page';
 }
@@ -68,11 +70,11 @@ export async function authorizeWrite(ctx: Context, articleId: string, annotation
       return refuse('the note editor edits the highlight it was opened on only');
     }
     pageFrameId = binding.pageFrameId;
-  } else if (ctx.kind !== 'page' || !pageMaySpeakFor(ctx.sender.url, [articleId])) {
+  } else if (ctx.kind === 'popup' || (ctx.kind === 'page' && !pageMaySpeakFor(ctx.sender.url, [articleId]))) {
     return refuse('a page writes highlights of its own site\'s articles only');
   }
   const shown = await ctx.ports.tabArticles.get(ctx.tabId, pageFrameId);
-  if (ctx.kind === 'page' && shown?.articleId !== articleId) return refuse('a page writes highlights of its own article only');
+  if (ctx.kind !== 'note' && shown?.articleId !== articleId) return refuse('a page writes highlights of its own article only');
   const store = await ctx.ports.store();
   const old = annotationId === null ? undefined : await store.annotation(annotationId);
   if (old && old.articleId !== articleId) return refuse('a highlight stays with its article');

@@ -254,6 +254,21 @@ describe('which articles a page speaks for', () => {
     expect(await handleMessage({ type: 'article-seen', article: summary }, options, p)).toMatchObject({ ok: false });
   });
 
+  it("Pizhu's reader page shows any archive article, keeps no address of its own, and writes only the article it shows", async () => {
+    const p = await ports();
+    const reader = { id: OWN, tabId: 6, frameId: 0, url: 'chrome-extension://pizhu-extension-id/reader/index.html#id=cn.reuters.com%2Fa' };
+    expect(await handleMessage({ type: 'article-seen', article: { ...summary, origin: 'archive' as const } }, reader, p)).toEqual({ ok: true, annotations: [] });
+    expect((await p.db.article(summary.id))?.seenAt).toEqual([summary.url]);
+    expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, reader, p)).toEqual({ ok: true });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([annotation()]);
+    const other = annotation('0b7a8e4c-4444-4222-8333-944455556666', 'bbc.com/zhongwen/simp/world-1');
+    expect(await handleMessage({ type: 'save-annotation', annotation: other }, reader, p)).toMatchObject({ ok: false });
+    // An archive file without its article's address: the article is kept with no address at all.
+    const bare = { ...summary, id: 'archive/1f2e3d4c', url: '' };
+    expect(await handleMessage({ type: 'article-seen', article: bare }, { ...reader, tabId: 5 }, p)).toMatchObject({ ok: true });
+    expect((await p.db.article(bare.id))?.seenAt).toEqual([]);
+  });
+
   it('answers every message it hears; what pages answer is refused', async () => {
     const p = await ports();
     for (const message of [{ type: 'get-article' }, { type: 'highlight-selection' }, { type: 'reveal-annotation', id: annotation().id }]) {

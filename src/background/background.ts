@@ -28,11 +28,11 @@ interface Route<T extends BackgroundType> {
  */
 const ROUTES: { [T in BackgroundType]: Route<T> } = {
   'archive-detected': { from: ['page'], refusal: 'pages ask for the reader', handle: archiveDetected },
-  'article-seen': { from: ['page'], refusal: 'pages report the article they show', handle: articleSeen },
-  placement: { from: ['page'], refusal: 'pages report their own placements', handle: placement },
-  'save-annotation': { from: ['page', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
-  'delete-annotation': { from: ['page', 'note'], refusal: 'pages and the note editor delete highlights', handle: deleteAnnotation },
-  'note-token': { from: ['page'], refusal: 'pages open the note editor', handle: issueNoteToken },
+  'article-seen': { from: ['page', 'reader'], refusal: 'pages report the article they show', handle: articleSeen },
+  placement: { from: ['page', 'reader'], refusal: 'pages report their own placements', handle: placement },
+  'save-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
+  'delete-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor delete highlights', handle: deleteAnnotation },
+  'note-token': { from: ['page', 'reader'], refusal: 'pages open the note editor', handle: issueNoteToken },
   'note-open': { from: ['note'], refusal: 'only the note editor presents its token', handle: openNote },
   'get-annotation': { from: ['note'], refusal: 'only the note editor asks for one highlight', handle: getAnnotation },
   'note-frame': { from: ['note'], refusal: 'only the note editor speaks for itself', handle: noteFrameNews },
@@ -62,13 +62,15 @@ async function archiveDetected(_message: unknown, ctx: Context): Promise<ReplyTo
 /** The longest address the store keeps (an export's schema takes no longer ones back). */
 const MAX_ADDRESS = 4096;
 
-async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender, tabId, frameId, ports }: Context): Promise<ReplyTo<'article-seen'> | Refusal> {
+async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender, kind, tabId, frameId, ports }: Context): Promise<ReplyTo<'article-seen'> | Refusal> {
   const { article } = message;
   // A web page speaks for its own site's articles: a script that rewrites the page's canonical link gets nothing of another's.
-  if (!pageMaySpeakFor(sender.url, [article.id, article.url])) return refuse('a page shows articles of its own site only');
+  if (kind === 'page' && !pageMaySpeakFor(sender.url, [article.id, article.url])) return refuse('a page shows articles of its own site only');
   const store = await ports.store();
-  // A visit moves "where it was last read"; a page reloading its highlights is not one.
-  if (!message.again) await store.recordArticle(article, sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url);
+  // A visit moves "where it was last read"; a page reloading its highlights is not one. Pizhu's reader
+  // page is no address to open the article at again: the article's own is kept.
+  const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
+  if (!message.again) await store.recordArticle(article, seenAt);
   await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
   const annotations = await store.annotationsFor(article.id);
   // The page waits for its highlights, not for the badge.

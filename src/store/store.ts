@@ -24,8 +24,8 @@ export interface DeleteReceipt {
 export class AnnotationStore {
   constructor(private readonly db: PizhuDatabase) {}
 
-  /** Notes that an article was read at `seenAt`; the newest facts win, every address is kept, the latest last. */
-  async recordArticle(facts: ArticleFacts, seenAt: string): Promise<ArticleRecord> {
+  /** Notes that an article was read at `seenAt` (null: at no address to keep); the newest facts win, every address is kept, the latest last. */
+  async recordArticle(facts: ArticleFacts, seenAt: string | null): Promise<ArticleRecord> {
     const tx = this.db.transaction('articles', 'readwrite');
     const old = await tx.store.get(facts.id);
     const record: ArticleRecord = {
@@ -37,7 +37,7 @@ export class AnnotationStore {
       // The live page knows no archive time: the archive copy's stays.
       archivedAt: facts.archivedAt ?? old?.archivedAt ?? null,
       // The last address is where the reader last read it: the popup opens highlights there.
-      seenAt: [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
+      seenAt: seenAt === null ? (old?.seenAt ?? []) : [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
       annotatedAt: old?.annotatedAt ?? null,
     };
     await tx.store.put(record);
