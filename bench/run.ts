@@ -7,6 +7,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchor } from './anchor';
+import { archive } from './archive';
 import type { BenchModule, Result } from './lib/result';
 import { memory } from './memory';
 import { pageCost } from './page-cost';
@@ -23,6 +24,7 @@ const MODULES: BenchModule[] = [
   seed,
   popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency
   memory, // service worker and popup JS heap with 10,000 highlights stored against 10
+  archive, // a folder of 10,000 archive files read into a collection, and its full-text search at 10,000 against 10
 ];
 
 const HERE = dirname(fileURLToPath(import.meta.url));

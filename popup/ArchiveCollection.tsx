@@ -46,7 +46,7 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
           <option value="source">{t('archiveSortSource')}</option>
         </select>
       </div>
-      <p class="muted" role="status">
+      <p class="muted" role="status" aria-busy={searching}>
         {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
       </p>
       <VirtualList items={rows} keyOf={(row) => row.id} estimate={(row) => (row.passage ? 92 : 64)} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
