@@ -90,7 +90,7 @@ describe('the sync bridge', () => {
         crashed = true;
         throw Object.assign(new Error('worker stopped'), { result });
       },
-    }) as PouchDB.Database;
+    }) as unknown as PouchDB.Database;
     const { SyncBridge } = await import('./bridge');
     await expect(new SyncBridge(one.db, pouch).push()).rejects.toThrow('worker stopped');
     expect(crashed).toBe(true);

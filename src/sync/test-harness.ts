@@ -31,7 +31,7 @@ export function httpDb(url: string): PouchDB.Database {
   return new PouchDB(url, { adapter: 'http', skip_setup: true });
 }
 
-export async function browser(name = 'reader'): Promise<Browser> {
+export async function browser(name: string | undefined = 'reader'): Promise<Browser> {
   const db = await openDatabase(`sync-test-${++count}`);
   const pouch = memoryDb('replica');
   return { db, store: new AnnotationStore(db), pouch, bridge: new SyncBridge(db, pouch, { creator: () => name, batchSize: 7 }) };
