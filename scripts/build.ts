@@ -21,7 +21,7 @@ const SCRIPTS: [string, string][] = [
 ];
 
 /** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page). */
-const PAGES = ['popup', 'note'];
+const PAGES = ['popup', 'note', 'options'];
 
 const shared: InlineConfig = {
   configFile: false,

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { openDatabase } from '../store/database';
 import { AnnotationStore } from '../store/store';
 import { handleMessage, type BackgroundPorts } from './background';
+import { startSync } from './sync-wiring';
 
 let store: Promise<AnnotationStore> | null = null;
 const tabKey = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
@@ -113,3 +114,6 @@ browser.runtime.onInstalled.addListener(() => {
 browser.contextMenus.onClicked.addListener((info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => {
   if (info.menuItemId === 'pizhu-highlight') highlightIn(tab?.id);
 });
+
+// Sync through a CouchDB-compatible server, when the options page set one up.
+startSync(ports);
