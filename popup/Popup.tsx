@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { Library } from './Library';
+import { SyncState } from './SyncState';
 
 /** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
 export function Popup() {
@@ -29,6 +30,7 @@ export function Popup() {
       )}
       {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
       <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} />
+      <SyncState />
     </main>
   );
 }
