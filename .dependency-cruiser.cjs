@@ -12,6 +12,7 @@
 //   collection  src/collection (archive folders, full-text search)    -> parse, search, text-map, annotation, base
 //   transfer    src/export, src/import                                 -> store, anchor, annotation, base (not each other)
 //   messages    src/messages                                           -> annotation, base
+//   sync        src/sync (CouchDB documents, the replica bridge)       -> store, import, export, anchor, annotation, base
 //   background  src/background                                         -> all of src but src/cli
 //   cli         src/cli                                                -> parse, anchor, text-map, cite, annotation, base
 // Outside src/: content-scripts/, popup/ and note/ may import src/ and lib/, never each other;
@@ -33,6 +34,7 @@ const LAYERS = {
   export: ['store', 'anchor', 'annotation', ...BASE],
   import: ['store', 'anchor', 'annotation', ...BASE],
   messages: ['annotation', ...BASE],
+  sync: ['store', 'import', 'export', 'anchor', 'annotation', ...BASE],
   background: null, // everything in src/ but src/cli, see background-no-cli
   cli: [...READING, 'annotation', ...BASE],
 };

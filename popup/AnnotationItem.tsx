@@ -1,12 +1,14 @@
 import { t, uiLanguage } from '../lib/i18n';
 import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
 import type { LibraryRow } from '../src/library/rows';
+import { useOwnName } from './SyncState';
 
 const dateFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
 
 /** One highlight in the list: its quote (clamped), note, colour, tags and date; a click opens it at its passage. */
 export function AnnotationItem({ row, onOpen, onDelete }: { row: Extract<LibraryRow, { kind: 'annotation' }>; onOpen(): void; onDelete(): void }) {
   const { annotation, orphan } = row;
+  const own = useOwnName();
   return (
     <div class={`annotation${orphan ? ' orphan' : ''}`} data-testid="annotation-item" data-id={annotation.id}>
       <button type="button" class="open" onClick={onOpen} title={t('openAtPassage')}>
@@ -26,6 +28,11 @@ export function AnnotationItem({ row, onOpen, onDelete }: { row: Extract<Library
               #{tag}
             </span>
           ))}
+          {annotation.creator && own !== null && annotation.creator !== own && (
+            <span class="creator" data-testid="annotation-creator">
+              {annotation.creator}
+            </span>
+          )}
           <time dateTime={annotation.modified}>{dateFormat().format(new Date(annotation.modified))}</time>
         </span>
       </button>

@@ -5,6 +5,7 @@ import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { ArchiveOpenInPopup } from './ArchiveSection';
 import { Library } from './Library';
+import { SyncState } from './SyncState';
 
 /** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
 export function Popup() {
@@ -31,6 +32,7 @@ export function Popup() {
       {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
       <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} />
       <ArchiveOpenInPopup />
+      <SyncState />
     </main>
   );
 }

@@ -20,8 +20,8 @@ const SCRIPTS: [string, string][] = [
   ['src/background/main.ts', 'background.js'],
 ];
 
-/** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page; reader/ shows archive articles opened through Pizhu). */
-const PAGES = ['popup', 'note', 'reader'];
+/** Extension pages, each a folder of HTML pages (the popup's folder also holds the library page; reader/ shows archive articles opened through Pizhu; options/ the settings). */
+const PAGES = ['popup', 'note', 'reader', 'options'];
 
 const shared: InlineConfig = {
   configFile: false,

@@ -44,3 +44,17 @@ export function articleArchivePath(article: { seenAt: readonly string[]; archive
 export function webAddress(article: { url: string }): string {
   return /^https?:\/\//i.test(article.url) ? article.url : '';
 }
+
+/**
+ * An article as it may leave this browser (an export, a synced document): no address on the
+ * reader's disk, its archive copy named by its place in the archive instead.
+ */
+export function shareableArticle<A extends { url: string; seenAt: string[]; archivePath?: string }>(article: A): A {
+  const archivePath = articleArchivePath(article);
+  return {
+    ...article,
+    url: isLocalAddress(article.url) ? '' : article.url,
+    seenAt: article.seenAt.filter((address) => !isLocalAddress(address)),
+    ...(archivePath !== undefined && { archivePath }),
+  };
+}

@@ -28,6 +28,7 @@ export const LIMITS = {
   tag: 100,
   tagsPerAnnotation: 100,
   offset: 10_000_000,
+  creator: 200,
 } as const;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -65,6 +66,8 @@ export const AnnotationRecordSchema = v.object({
   tags: v.pipe(v.array(v.pipe(text(LIMITS.tag), v.minLength(1))), v.maxLength(LIMITS.tagsPerAnnotation)),
   created: UtcTimeSchema,
   modified: UtcTimeSchema,
+  /** Who made it, as their sync settings name them (a shared database); absent for this reader's own. */
+  creator: v.optional(v.pipe(text(LIMITS.creator), v.minLength(1))),
 });
 export type AnnotationRecord = v.InferOutput<typeof AnnotationRecordSchema>;
 

@@ -8,6 +8,7 @@ import { openDatabase } from '../store/database';
 import { handleMessage, type BackgroundPorts } from './background';
 import { belongsToTab, orphansKey, parseTabKey, revealKey, tabKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
+import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
 
@@ -114,3 +115,6 @@ browser.runtime.onInstalled.addListener(() => {
 browser.contextMenus.onClicked.addListener((info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab) => {
   if (info.menuItemId === 'pizhu-highlight') highlightIn(tab?.id);
 });
+
+// Sync through a CouchDB-compatible server, when the options page set one up.
+startSync(ports);

@@ -29,7 +29,7 @@ export interface WebAnnotationOptions {
 export function toWebAnnotationCollection(data: LibraryData, options: WebAnnotationOptions): object {
   const articles = [...data.articles].sort(byId);
   const byArticle = new Map(articles.map((a) => [a.id, a]));
-  const items = [...data.annotations].sort(annotationOrder).map((a) => toAnnotation(a, byArticle.get(a.articleId)));
+  const items = [...data.annotations].sort(annotationOrder).map((a) => toW3cAnnotation(a, byArticle.get(a.articleId)));
   const created = options.exported.toISOString();
   // Deterministic ids: the same library exported at the same moment is the same file.
   const seed = `${created}\n${items.map((a) => a.id).join('\n')}`;
@@ -52,7 +52,8 @@ export function webAnnotationJson(data: LibraryData, options: WebAnnotationOptio
   return `${JSON.stringify(toWebAnnotationCollection(data, options), null, 2)}\n`;
 }
 
-function toAnnotation(a: AnnotationRecord, article: ArticleRecord | undefined) {
+/** One annotation as W3C Web Annotation JSON-LD (without `@context`): an export's item, a synced document. */
+export function toW3cAnnotation(a: AnnotationRecord, article: ArticleRecord | undefined) {
   const body = [
     ...(a.note ? [{ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' }] : []),
     ...a.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),

@@ -26,8 +26,8 @@ export class AnnotationStore {
 
   /** Notes that an article was read at `seenAt` (null: at no address to keep); the newest facts win, every address is kept, the latest last. */
   async recordArticle(facts: ArticleFacts, seenAt: string | null): Promise<ArticleRecord> {
-    const tx = this.db.transaction('articles', 'readwrite');
-    const old = await tx.store.get(facts.id);
+    const tx = this.db.transaction(['articles', 'outbox'], 'readwrite');
+    const old = await tx.objectStore('articles').get(facts.id);
     const record: ArticleRecord = {
       id: facts.id,
       url: facts.url,
@@ -40,27 +40,29 @@ export class AnnotationStore {
       seenAt: seenAt === null ? (old?.seenAt ?? []) : [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
       annotatedAt: old?.annotatedAt ?? null,
     };
-    await tx.store.put(record);
+    await tx.objectStore('articles').put(record);
+    await tx.objectStore('outbox').add({ kind: 'article', id: record.id });
     await tx.done;
     return record;
   }
 
   /** Creates or replaces a highlight. A deleted one stays deleted: its id is refused. */
   async saveAnnotation(annotation: AnnotationRecord): Promise<void> {
-    const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
+    const tx = this.db.transaction(['annotations', 'articles', 'tombstones', 'outbox'], 'readwrite');
     if (await tx.objectStore('tombstones').get(annotation.id)) {
       tx.abort();
       await tx.done.catch(() => undefined);
       throw new AnnotationWasDeleted(`annotation ${annotation.id} was deleted`);
     }
     await tx.objectStore('annotations').put(annotation);
+    await tx.objectStore('outbox').add({ kind: 'annotation', id: annotation.id });
     await touchArticle(tx.objectStore('articles'), annotation.articleId, annotation.modified);
     await tx.done;
   }
 
   /** Deletes a highlight and leaves a tombstone; answers what was deleted (for an undo), or null when there was nothing. */
   async deleteAnnotation(id: string, now: string): Promise<DeleteReceipt | null> {
-    const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
+    const tx = this.db.transaction(['annotations', 'articles', 'tombstones', 'outbox'], 'readwrite');
     const old = await tx.objectStore('annotations').get(id);
     if (!old) {
       await tx.done;
@@ -69,6 +71,7 @@ export class AnnotationStore {
     await tx.objectStore('annotations').delete(id);
     const tombstone: Tombstone = { id, articleId: old.articleId, deleted: now };
     await tx.objectStore('tombstones').put(tombstone);
+    await tx.objectStore('outbox').add({ kind: 'annotation', id });
     await touchArticle(tx.objectStore('articles'), old.articleId, now);
     await tx.done;
     return { record: old, tombstone };
@@ -80,7 +83,7 @@ export class AnnotationStore {
    * or by an import), nothing changes and the answer is false.
    */
   async undoDelete(deleted: DeleteReceipt, now: string): Promise<boolean> {
-    const tx = this.db.transaction(['annotations', 'articles', 'tombstones'], 'readwrite');
+    const tx = this.db.transaction(['annotations', 'articles', 'tombstones', 'outbox'], 'readwrite');
     const tombstone = await tx.objectStore('tombstones').get(deleted.record.id);
     if (tombstone?.deleted !== deleted.tombstone.deleted || (await tx.objectStore('annotations').get(deleted.record.id))) {
       await tx.done;
@@ -88,6 +91,8 @@ export class AnnotationStore {
     }
     await tx.objectStore('tombstones').delete(deleted.record.id);
     await tx.objectStore('annotations').put(deleted.record);
+    // Sync sends the undo as taking back that deletion, though the record is older than it.
+    await tx.objectStore('outbox').add({ kind: 'annotation', id: deleted.record.id, undoes: deleted.tombstone.deleted });
     await touchArticle(tx.objectStore('articles'), deleted.record.articleId, now);
     await tx.done;
     return true;
@@ -134,13 +139,13 @@ export class AnnotationStore {
    * transaction instead, so that nothing written meanwhile is overwritten.
    */
   async applyImport(plan: MergePlan): Promise<void> {
-    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones', 'outbox'], 'readwrite');
     await writePlan(tx, plan);
   }
 
   /** Reads the library, plans the merge of `incoming` and writes it, all in one transaction. */
   async importLibrary(incoming: LibraryData, skipped: Skipped[] = []): Promise<MergeReport> {
-    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readwrite');
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones', 'outbox'], 'readwrite');
     const [articles, annotations, tombstones] = await Promise.all([
       tx.objectStore('articles').getAll(),
       tx.objectStore('annotations').getAll(),
@@ -153,7 +158,7 @@ export class AnnotationStore {
   }
 }
 
-type ImportTransaction = IDBPTransaction<PizhuSchema, ('articles' | 'annotations' | 'tombstones')[], 'readwrite'>;
+type ImportTransaction = IDBPTransaction<PizhuSchema, ('articles' | 'annotations' | 'tombstones' | 'outbox')[], 'readwrite'>;
 
 /** Issues every write at once and waits for the commit; a failure aborts the whole transaction. */
 async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> {
@@ -165,6 +170,9 @@ async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> 
     for (const a of plan.annotations) quiet(annotations.put(a));
     for (const t of plan.tombstones) quiet(tx.objectStore('tombstones').put(t));
     for (const a of plan.articles) quiet(tx.objectStore('articles').put(a));
+    const outbox = tx.objectStore('outbox');
+    for (const id of new Set([...plan.annotations.map((a) => a.id), ...plan.tombstones.map((t) => t.id)])) quiet(outbox.add({ kind: 'annotation', id }));
+    for (const a of plan.articles) quiet(outbox.add({ kind: 'article', id: a.id }));
     await tx.done;
   } catch (error) {
     // A write refused before it was even made (an invalid key) does not abort by itself.

@@ -1,0 +1,128 @@
+/*
+ * Sync's browser wiring: the local replica (PouchDB on IndexedDB), the server (PouchDB over HTTP),
+ * and what starts a bounded run: a local change (debounced), an alarm, a page or the popup opening,
+ * the options page. The logic is in src/sync; this file only connects it to the browser.
+ */
+import browser from 'webextension-polyfill';
+import PouchDB from 'pouchdb-core';
+import idb from 'pouchdb-adapter-idb';
+import http from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import { openDatabase, type PizhuDatabase } from '../store/database';
+import { SyncBridge } from '../sync/bridge';
+import { runSync } from '../sync/run';
+import { readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, type SyncSettings, type SyncStatus } from '../sync/settings';
+import type { BackgroundPorts } from './background';
+
+PouchDB.plugin(idb).plugin(http).plugin(replication);
+
+const ALARM = 'pizhu-sync';
+const REPLICA = 'pizhu-sync-replica';
+/** A local change waits this long for others before a run sends them together. */
+const DEBOUNCE_MS = 1500;
+
+let db: Promise<PizhuDatabase> | null = null;
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+async function settings(): Promise<SyncSettings | null> {
+  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+async function setStatus(status: Omit<SyncStatus, 'at'>): Promise<void> {
+  const old = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as SyncStatus | undefined;
+  await browser.storage.local.set({ [STATUS_KEY]: { syncedAt: old?.syncedAt, ...status, at: new Date().toISOString() } });
+}
+
+/** Runs now, or once more after the run in progress: never two at once. */
+export function requestSync(ports: BackgroundPorts): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await runOnce(ports).catch((error: unknown) => console.warn('Pizhu sync:', error instanceof Error ? error.message : 'failed'));
+    } while (again);
+  })().finally(() => (running = null));
+  return running;
+}
+
+/** A change was made here: a run in a moment, with whatever else changes meanwhile. */
+export function localChange(ports: BackgroundPorts): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void requestSync(ports), DEBOUNCE_MS);
+}
+
+async function runOnce(ports: BackgroundPorts): Promise<void> {
+  const config = await settings();
+  db ??= openDatabase();
+  const database = await db;
+  if (!config?.enabled) {
+    // Off: nothing is recorded for a later sync; switching on again sends the whole library.
+    await database.clear('outbox');
+    return;
+  }
+  const replica = new PouchDB(REPLICA, { adapter: 'idb' });
+  const remote = new PouchDB(config.url, { adapter: 'http', auth: { username: config.user, password: config.password } });
+  const bridge = new SyncBridge(database, replica, { creator: () => config.name });
+  await setStatus({ state: 'syncing', waiting: await bridge.waiting().catch(() => 0) });
+  try {
+    const result = await runSync(bridge, remote);
+    const { refused, changedArticles } = result.report;
+    const refusedInfo = refused.length ? { count: refused.length, first: `${refused[0]!.id}: ${refused[0]!.reason}`.slice(0, 200) } : undefined;
+    if (result.error) await setStatus({ state: 'error', waiting: result.waiting, problem: result.error.words, status: result.error.status, refused: refusedInfo });
+    else await setStatus({ state: 'ok', syncedAt: new Date().toISOString(), waiting: result.waiting, refused: refusedInfo });
+    if (changedArticles.length) await tellPages(new Set(changedArticles), ports);
+  } finally {
+    await replica.close().catch(() => undefined);
+    await remote.close().catch(() => undefined);
+  }
+}
+
+/** Open pages of changed articles load their highlights again. */
+async function tellPages(changed: Set<string>, ports: BackgroundPorts): Promise<void> {
+  for (const tab of await ports.tabArticles.all()) {
+    if (changed.has(tab.articleId)) await ports.tellTab(tab.tabId, { type: 'annotations-changed', articleId: tab.articleId }).catch(() => undefined);
+  }
+}
+
+/** Forgets the replica and every checkpoint: another database, or sync switched off. */
+async function forgetReplica(): Promise<void> {
+  db ??= openDatabase();
+  const bridge = new SyncBridge(await db, new PouchDB(REPLICA, { adapter: 'idb' }));
+  await bridge.reset();
+  await bridge.pouch.destroy();
+}
+
+/** Wires sync into the background: call once from the entry. */
+export function startSync(ports: BackgroundPorts): void {
+  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
+    if (alarm.name === ALARM) void requestSync(ports);
+  });
+  browser.storage.onChanged.addListener((changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area !== 'local') return;
+    if (changes[SETTINGS_KEY]) {
+      const before = readSettings(changes[SETTINGS_KEY].oldValue);
+      const after = readSettings(changes[SETTINGS_KEY].newValue);
+      const another = !after || !before || before.url !== after.url || before.user !== after.user;
+      void (async () => {
+        if (another || !after?.enabled) {
+          await (running ?? Promise.resolve());
+          await forgetReplica().catch(() => undefined);
+        }
+        if (after?.enabled) await requestSync(ports);
+        else await setStatus({ state: 'off', waiting: 0 });
+      })();
+    } else if (changes[REQUEST_KEY]) void requestSync(ports);
+  });
+  // Any message from a page or the popup: something may have changed, or a reader is looking.
+  browser.runtime.onMessage.addListener(() => {
+    localChange(ports);
+    return undefined;
+  });
+  void requestSync(ports);
+}

@@ -1,0 +1,364 @@
+import type { IDBPTransaction } from 'idb';
+import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
+import { latestTime } from '../annotation/time';
+import type { OutboxEntry, PizhuDatabase, PizhuSchema } from '../store/database';
+import { articleDocId, articleToDoc, readDoc, type SyncDoc, type Version, versionArticle, versionId, versionToDoc } from './doc';
+import { articleCovers, articleForDoc, articleIntoStore, compareVersions, joinArticles, sameVersion } from './resolve';
+
+/**
+ * Moves changes between the library's IndexedDB store (what the pages read and write) and a local
+ * PouchDB replica (what PouchDB.sync replicates), both ways, with checkpoints kept in the store:
+ *
+ * - push: every change to the store adds an outbox entry in its own transaction (src/store/store.ts).
+ *   Push reads the entries (up to key K), writes the changed records to the replica, then removes
+ *   the entries up to K that it wrote. A crash before the removal sends them again: the replica
+ *   already has them, and an equal document is not written twice. Entries added meanwhile stay.
+ * - pull: the replica's changes feed from the sequence number kept in the store's sync state; each
+ *   batch is written to the store with the new sequence number in one transaction. A crash before
+ *   it commits reads the batch again; after, never again.
+ * - conflicts (two replicas changed one highlight): the winner by compareVersions (src/sync/resolve.ts),
+ *   the losing revisions deleted, so every replica keeps the same one and none pile up.
+ *
+ * The replica's winning document is the library's truth; the store takes it unless the store has a
+ * change of that highlight waiting in the outbox, which push then weighs against it by the same rule.
+ */
+
+export interface Refusal {
+  id: string;
+  reason: string;
+}
+
+export interface BridgeReport {
+  /** Documents written to the replica. */
+  pushed: number;
+  /** Records written to the store. */
+  pulled: number;
+  /** Conflicts resolved. */
+  resolved: number;
+  /** Documents that were not written to the store, and why. */
+  refused: Refusal[];
+  /** Articles whose highlights changed in the store: open pages of them reload. */
+  changedArticles: string[];
+}
+
+export interface BridgeOptions {
+  /** The name this reader gives in the sync settings: new highlights carry it. */
+  creator?: () => string | undefined;
+  /** Changes read per batch. */
+  batchSize?: number;
+}
+
+const STATE = { pullSeq: 'pullSeq', pushedAll: 'pushedAll', replicatedSeq: 'replicatedSeq' } as const;
+
+type SyncStores = ('annotations' | 'articles' | 'tombstones' | 'outbox' | 'syncState')[];
+type SyncTx = IDBPTransaction<PizhuSchema, SyncStores, 'readwrite'>;
+const ALL: SyncStores = ['annotations', 'articles', 'tombstones', 'outbox', 'syncState'];
+
+export const emptyReport = (): BridgeReport => ({ pushed: 0, pulled: 0, resolved: 0, refused: [], changedArticles: [] });
+
+export class SyncBridge {
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly db: PizhuDatabase,
+    readonly pouch: PouchDB.Database,
+    private readonly options: BridgeOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Store → replica: what the outbox lists (everything, the first time). */
+  async push(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
+    const snapshot = await this.readOutbox();
+    if (!snapshot.entries.length && snapshot.pushedAll) return report;
+    const { annotationIds, articleIds, undoes } = snapshot;
+
+    const docIds = [...annotationIds, ...[...articleIds].map(articleDocId)];
+    const current = new Map<string, PouchDB.Core.ExistingDocument<object>>();
+    for (let i = 0; i < docIds.length; i += this.batchSize) {
+      const rows = await this.pouch.allDocs({ keys: docIds.slice(i, i + this.batchSize), include_docs: true });
+      for (const row of rows.rows) if ('doc' in row && row.doc) current.set(row.id, row.doc);
+    }
+
+    const writes: SyncDoc[] = [];
+    const adopt: Version[] = [];
+    const creator = this.options.creator?.()?.trim() || undefined;
+    for (const id of annotationIds) {
+      const local = snapshot.versions.get(id);
+      if (!local) continue;
+      const doc = current.get(id);
+      const read = doc ? readDoc(doc) : null;
+      const there = read?.kind === 'version' ? read.version : null;
+      let mine: Version = local;
+      if (mine.kind === 'annotation' && !mine.record.creator) {
+        const name = (there?.kind === 'annotation' ? there.record.creator : undefined) ?? creator;
+        if (name) mine = { kind: 'annotation', record: { ...mine.record, creator: name } };
+      }
+      if (there && sameVersion(there, mine)) continue;
+      const undo = undoes.get(id);
+      const takesBack = there?.kind === 'tombstone' && undo !== undefined && there.tombstone.deleted === undo && mine.kind === 'annotation';
+      if (there && !takesBack && compareVersions(there, mine) > 0) {
+        adopt.push(there);
+        continue;
+      }
+      writes.push({ ...versionToDoc(mine, snapshot.articles.get(versionArticle(mine))), ...(doc ? { _rev: doc._rev } : {}) });
+      articleIds.add(versionArticle(mine));
+    }
+    for (const articleId of articleIds) {
+      const here = snapshot.articles.get(articleId);
+      if (!here || here.annotatedAt === null) continue;
+      const doc = current.get(articleDocId(articleId)) ?? (await this.getDoc(articleDocId(articleId)));
+      const read = doc ? readDoc(doc) : null;
+      const there = read?.kind === 'article' ? read.article : null;
+      if (there && articleCovers(there, here)) continue;
+      const joined = articleForDoc(there ? joinArticles(there, here) : here);
+      writes.push({ ...articleToDoc(joined), ...(doc ? { _rev: doc._rev } : {}) });
+    }
+
+    const failed = new Set<string>();
+    for (let i = 0; i < writes.length; i += this.batchSize) {
+      const results = await this.pouch.bulkDocs(writes.slice(i, i + this.batchSize));
+      for (const result of results) {
+        if ('error' in result && result.error) failed.add(result.id ?? '');
+        else report.pushed++;
+      }
+    }
+
+    // One transaction: the store takes the replica's newer versions, and the entries sent are removed.
+    const tx = this.db.transaction(ALL, 'readwrite');
+    // Awaited below; a failed request before then must not leave its rejection unheard.
+    tx.done.catch(() => undefined);
+    const later = await laterOutboxIds(tx, snapshot.lastKey);
+    for (const version of adopt) {
+      if (later.has(versionId(version))) continue;
+      await this.writeVersion(tx, version, report);
+    }
+    const outbox = tx.objectStore('outbox');
+    for (const [key, entry] of snapshot.entries) {
+      const docId = entry.kind === 'article' ? articleDocId(entry.id) : entry.id;
+      if (!failed.has(docId)) await outbox.delete(key);
+    }
+    if (!snapshot.pushedAll && !failed.size) await tx.objectStore('syncState').put({ key: STATE.pushedAll, value: true });
+    await tx.done;
+    return report;
+  }
+
+  /** Replica → store: the changes feed from the last checkpoint, conflicts resolved first. */
+  async pull(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
+    for (;;) {
+      const since = ((await this.db.get('syncState', STATE.pullSeq))?.value as number | string | undefined) ?? 0;
+      const changes = await this.pouch.changes({ since, limit: this.batchSize, include_docs: true, conflicts: true });
+      if (!changes.results.length) {
+        if (changes.last_seq !== since) await this.db.put('syncState', { key: STATE.pullSeq, value: changes.last_seq });
+        return report;
+      }
+      const docs: object[] = [];
+      for (const change of changes.results) {
+        let doc = change.doc as (PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined;
+        if (!doc) continue;
+        if (doc._conflicts?.length) {
+          doc = await this.resolve(doc._id, report);
+          if (!doc) continue;
+        }
+        docs.push(doc);
+      }
+      const tx = this.db.transaction(ALL, 'readwrite');
+      tx.done.catch(() => undefined);
+      const pending = await laterOutboxIds(tx, -1);
+      const reads = docs.map(readDoc);
+      // Articles first: a highlight's article is known before the highlight is listed.
+      for (const read of reads) {
+        if (read.kind === 'refused') report.refused.push({ id: read.id, reason: read.reason });
+        if (read.kind !== 'article' || pending.has(`article:${read.article.id}`)) continue;
+        const here = await tx.objectStore('articles').get(read.article.id);
+        const merged = articleIntoStore(here && !isPlaceholder(here) ? here : undefined, read.article);
+        const withPlaceholderTime = here && isPlaceholder(here) ? { ...merged, annotatedAt: latestTime(merged.annotatedAt, here.annotatedAt) } : merged;
+        if (!here || JSON.stringify(here) !== JSON.stringify(withPlaceholderTime)) {
+          await tx.objectStore('articles').put(withPlaceholderTime);
+          report.pulled++;
+          report.changedArticles.push(read.article.id);
+        }
+      }
+      for (const read of reads) {
+        if (read.kind !== 'version' || pending.has(read.id)) continue;
+        await this.writeVersion(tx, read.version, report);
+      }
+      await tx.objectStore('syncState').put({ key: STATE.pullSeq, value: changes.last_seq });
+      await tx.done;
+      if (changes.results.length < this.batchSize) return report;
+    }
+  }
+
+  /** Every conflicted document in the replica resolved (a pull does those it reads). */
+  async resolveAll(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
+    const all = await this.pouch.allDocs({ conflicts: true, include_docs: true });
+    for (const row of all.rows) {
+      const doc = row.doc as { _conflicts?: string[] } | undefined;
+      if (doc?._conflicts?.length) await this.resolve(row.id, report);
+    }
+    return report;
+  }
+
+  /**
+   * Keeps one revision of a conflicted document: the winning highlight version (an article: every
+   * revision joined), the others deleted. Every replica that resolves the same revisions keeps the
+   * same one; invalid revisions always lose.
+   */
+  async resolve(id: string, report: BridgeReport = emptyReport()): Promise<(PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined> {
+    const leaves = (await this.pouch.get(id, { open_revs: 'all' })) as unknown as { ok?: PouchDB.Core.ExistingDocument<object> & { _deleted?: boolean } }[];
+    const live = leaves.flatMap((leaf) => (leaf.ok && !leaf.ok._deleted ? [leaf.ok] : [])).sort((a, b) => (a._rev < b._rev ? -1 : 1));
+    if (live.length === 0) return undefined;
+    if (live.length === 1) return live[0];
+    const reads = live.map((doc) => ({ doc, read: readDoc(doc) }));
+    const versions = reads.flatMap(({ doc, read }) => (read.kind === 'version' ? [{ doc, version: read.version }] : []));
+    const articles = reads.flatMap(({ doc, read }) => (read.kind === 'article' ? [{ doc, article: read.article }] : []));
+    const writes: object[] = [];
+    let keep: PouchDB.Core.ExistingDocument<object>;
+    if (versions.length) {
+      const best = versions.reduce((a, b) => {
+        const order = compareVersions(b.version, a.version);
+        return order > 0 || (order === 0 && b.doc._rev > a.doc._rev) ? b : a;
+      });
+      keep = best.doc;
+    } else if (articles.length) {
+      const joined = articleForDoc(articles.map((a) => a.article).reduce(joinArticles));
+      keep = articles[articles.length - 1]!.doc;
+      const read = readDoc(keep);
+      if (read.kind !== 'article' || JSON.stringify(articleForDoc(read.article)) !== JSON.stringify(joined)) writes.push({ ...articleToDoc(joined), _rev: keep._rev });
+    } else keep = live[live.length - 1]!;
+    for (const doc of live) if (doc._rev !== keep._rev) writes.push({ _id: id, _rev: doc._rev, _deleted: true });
+    await this.pouch.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
+    report.resolved++;
+    return this.getDoc(id);
+  }
+
+  /** Forgets every checkpoint: the next run sends the whole library and reads the whole replica. */
+  async reset(): Promise<void> {
+    const tx = this.db.transaction(['outbox', 'syncState'], 'readwrite');
+    await tx.objectStore('outbox').clear();
+    await tx.objectStore('syncState').clear();
+    await tx.done;
+  }
+
+  /** Local changes not yet in the replica, and replica changes not yet replicated since `replicatedSeq`. */
+  async waiting(): Promise<number> {
+    const tx = this.db.transaction(['outbox', 'syncState'], 'readonly');
+    const entries = await tx.objectStore('outbox').getAll();
+    const replicated = (await tx.objectStore('syncState').get(STATE.replicatedSeq))?.value as number | string | undefined;
+    const pushedAll = (await tx.objectStore('syncState').get(STATE.pushedAll))?.value === true;
+    await tx.done;
+    let count = new Set(entries.map((e) => `${e.kind}:${e.id}`)).size;
+    if (!pushedAll) {
+      const [annotations, tombstones] = await Promise.all([this.db.count('annotations'), this.db.count('tombstones')]);
+      count = Math.max(count, annotations + tombstones);
+    }
+    const changes = await this.pouch.changes({ since: replicated ?? 0, limit: 100_000 });
+    return count + changes.results.filter((c) => !c.id.startsWith('article:')).length;
+  }
+
+  /** Notes that the replica's changes up to now reached the server. */
+  async markReplicated(): Promise<void> {
+    const info = await this.pouch.info();
+    await this.db.put('syncState', { key: STATE.replicatedSeq, value: info.update_seq });
+  }
+
+  private async getDoc(id: string): Promise<(PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined> {
+    try {
+      return await this.pouch.get(id, { conflicts: true });
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Reads the outbox and what its entries name, in one snapshot (all of the library, the first time). */
+  private async readOutbox() {
+    const tx = this.db.transaction(ALL, 'readonly');
+    const outbox = tx.objectStore('outbox');
+    const [keys, values, pushedAllState] = await Promise.all([outbox.getAllKeys(), outbox.getAll(), tx.objectStore('syncState').get(STATE.pushedAll)]);
+    const entries = keys.map((key, i) => [key, values[i]!] as [number, OutboxEntry]);
+    const pushedAll = pushedAllState?.value === true;
+    const annotationIds = new Set<string>();
+    const articleIds = new Set<string>();
+    const undoes = new Map<string, string>();
+    for (const [, entry] of entries) {
+      if (entry.kind === 'article') articleIds.add(entry.id);
+      else {
+        annotationIds.add(entry.id);
+        if (entry.undoes) undoes.set(entry.id, entry.undoes);
+        else undoes.delete(entry.id);
+      }
+    }
+    const versions = new Map<string, Version>();
+    const articles = new Map<string, ArticleRecord>();
+    if (!pushedAll) {
+      const [all, tombs, arts] = await Promise.all([tx.objectStore('annotations').getAll(), tx.objectStore('tombstones').getAll(), tx.objectStore('articles').getAll()]);
+      for (const t of tombs) versions.set(t.id, { kind: 'tombstone', tombstone: t });
+      for (const a of all) versions.set(a.id, { kind: 'annotation', record: a });
+      for (const a of arts) articles.set(a.id, a);
+      for (const id of versions.keys()) annotationIds.add(id);
+      for (const id of articles.keys()) articleIds.add(id);
+    } else {
+      for (const id of annotationIds) {
+        const record = await tx.objectStore('annotations').get(id);
+        const tombstone = record ? undefined : await tx.objectStore('tombstones').get(id);
+        if (record) versions.set(id, { kind: 'annotation', record });
+        else if (tombstone) versions.set(id, { kind: 'tombstone', tombstone });
+      }
+      const needed = new Set([...articleIds, ...[...versions.values()].map(versionArticle)]);
+      for (const id of needed) {
+        const article = await tx.objectStore('articles').get(id);
+        if (article) articles.set(id, article);
+      }
+    }
+    await tx.done;
+    return { entries, lastKey: keys.length ? keys[keys.length - 1]! : -1, pushedAll, annotationIds, articleIds, undoes, versions, articles };
+  }
+
+  /** Writes a version to the store unless it holds it already; an id never moves to another article. */
+  private async writeVersion(tx: SyncTx, version: Version, report: BridgeReport): Promise<void> {
+    const id = versionId(version);
+    const articleId = versionArticle(version);
+    const annotations = tx.objectStore('annotations');
+    const tombstones = tx.objectStore('tombstones');
+    const record = await annotations.get(id);
+    const tombstone = record ? undefined : await tombstones.get(id);
+    const local: Version | null = record ? { kind: 'annotation', record } : tombstone ? { kind: 'tombstone', tombstone } : null;
+    if (local && versionArticle(local) !== articleId) {
+      report.refused.push({ id, reason: `belongs to another article here (${versionArticle(local)})` });
+      return;
+    }
+    if (local && sameVersion(local, version)) return;
+    if (version.kind === 'annotation') {
+      if (tombstone) await tombstones.delete(id);
+      await annotations.put(version.record as AnnotationRecord);
+    } else {
+      // A deletion of a highlight this library never had is kept too: nothing brings it back.
+      if (record) await annotations.delete(id);
+      await tombstones.put(version.tombstone);
+    }
+    const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
+    const articles = tx.objectStore('articles');
+    const article = await articles.get(articleId);
+    if (!article) await articles.put(placeholder(articleId, when));
+    else if (article.annotatedAt !== latestTime(article.annotatedAt, when)) await articles.put({ ...article, annotatedAt: when });
+    report.pulled++;
+    report.changedArticles.push(articleId);
+  }
+}
+
+/** Ids that have outbox entries after `afterKey`: changes made here that push has not read yet. */
+async function laterOutboxIds(tx: SyncTx, afterKey: number): Promise<Set<string>> {
+  const outbox = tx.objectStore('outbox');
+  const [keys, entries] = await Promise.all([outbox.getAllKeys(), outbox.getAll()]);
+  return new Set(entries.filter((_, i) => keys[i]! > afterKey).map((e) => (e.kind === 'article' ? `article:${e.id}` : e.id)));
+}
+
+/** An article known only by a highlight that arrived before its article's document. */
+function placeholder(id: string, when: string): ArticleRecord {
+  return { id, url: '', title: '', source: 'other', publishedAt: null, seenAt: [], annotatedAt: when };
+}
+
+function isPlaceholder(article: ArticleRecord): boolean {
+  return article.url === '' && article.title === '' && article.seenAt.length === 0;
+}
