@@ -28,7 +28,7 @@ function writeFolder(count: number): { dir: string; files: { path: string; text:
   const files: { path: string; text: string }[] = [];
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length]!;
-    const text = source.text.replace(/^(\s*<!--\d+-->\s*\n)\[(.*)\]\((\S+?)\)/, (_, head, title, url) => `${head}[${title}（${i}）](${url}${url.includes('?') ? '&' : '?'}copy=${i})`);
+    const text = source.text.replace(/^(\s*<!--\d+-->\s*\n)\[(.*)\]\((\S+?)\)/, (_, head, title, url) => `${head}[${title}（${i}）](${url.replace(/([?#]|$)/, `-c${i}$1`)})`);
     const path = join(dir, source.path.split('/')[0]!, `${i}.md`);
     mkdirSync(join(dir, source.path.split('/')[0]!), { recursive: true });
     writeFileSync(path, text);
