@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { ArchiveOpenInPopup } from './ArchiveSection';
+import { FileAccessHint } from './FileAccessHint';
 import { Library } from './Library';
 
 /** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
@@ -25,7 +26,7 @@ export function Popup() {
       {tab?.kind === 'none' && (
         <>
           <p class="muted">{t('popupNoArticle')}</p>
-          {tab.isFile && <p class="muted">{t('popupFileHint')}</p>}
+          <FileAccessHint />
         </>
       )}
       {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
