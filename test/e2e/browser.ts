@@ -44,7 +44,7 @@ export async function launchWithExtension({ offline = false, uiLanguage, fileAcc
   let { context, worker } = await openProfile(profile, uiLanguage);
   const extensionId = new URL(worker.url()).host;
   if (!fileAccess) {
-    await switchFileAccess(context, extensionId);
+    await switchFileAccessOff(context, extensionId);
     // Chromium applies the switch only after a restart (the card in chrome://extensions says so).
     await context.close();
     ({ context, worker } = await openProfile(profile, uiLanguage));
@@ -79,16 +79,18 @@ async function openProfile(profile: string, uiLanguage?: string): Promise<{ cont
   return { context, worker };
 }
 
-/** Flips *Allow access to file URLs* on the extension's card in chrome://extensions, as a reader does. */
-async function switchFileAccess(context: BrowserContext, extensionId: string): Promise<void> {
+/** Switches off *Allow access to file URLs* on the extension's card in chrome://extensions, as a reader does. */
+async function switchFileAccessOff(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome://extensions/?id=${extensionId}`);
   const toggle = page.locator('#allow-on-file-urls');
   const checked = () => toggle.evaluate((el) => (el as HTMLInputElement).checked);
-  const before = await checked();
+  if (!(await checked())) throw new Error('Chromium did not grant file access to the extension loaded unpacked');
+  // The card says when a change applies: the README's Load it repeats it.
+  if (!(await page.locator('#allow-on-file-urls').textContent())?.includes('applied once Chromium restarts')) throw new Error('Chromium no longer waits for a restart to apply file access');
   await toggle.click();
-  for (let tries = 0; (await checked()) === before; tries++) {
-    if (tries > 50) throw new Error('Allow access to file URLs did not change');
+  for (let tries = 0; await checked(); tries++) {
+    if (tries > 50) throw new Error('Allow access to file URLs stayed on');
     await page.waitForTimeout(100);
   }
   await page.close();

@@ -24,12 +24,13 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** The pizhu highlights painted in a page, as their text. */
-const painted = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
+const painted = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 describe('Chromium without access to file URLs', () => {
   it('leaves a file opened from disk as text, and the popup on it says where to switch access on or how to open it through Pizhu', async () => {
-    await expect(browser.worker.evaluate(() => (globalThis as unknown as { chrome: { extension: { isAllowedFileSchemeAccess(): Promise<boolean> } } }).chrome.extension.isAllowedFileSchemeAccess())).resolves.toBe(false);
+    await expect(
+      browser.worker.evaluate(() => (globalThis as unknown as { chrome: { extension: { isAllowedFileSchemeAccess(): Promise<boolean> } } }).chrome.extension.isAllowedFileSchemeAccess()),
+    ).resolves.toBe(false);
     const popup = await browser.extensionPage();
     const file = await browser.context.newPage();
     await file.goto(pathToFileURL(join(CORPUS_DIR, FILE)).href);

@@ -16,7 +16,8 @@ const article = parseArchive(readCorpus(FILE));
 const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
 const livePage = `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
 <body><h1 class="ArticleHeader_headline">${article.title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
-const HINT = 'For a file opened from disk, switch on “Access local files on your computer” (about:addons → Pizhu → Permissions) and reload the tab, or open the file through Pizhu with “Open archive files…”.';
+const HINT =
+  'For a file opened from disk, switch on “Access local files on your computer” (about:addons → Pizhu → Permissions) and reload the tab, or open the file through Pizhu with “Open archive files…”.';
 
 let browser: Browser;
 let file: Page;
@@ -32,8 +33,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** The pizhu highlights painted in a page, as their text. */
-const painted = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
+const painted = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 /** Makes `page` the active tab, then reloads the popup so it asks about that tab. */
 async function popupFor(page: Page): Promise<void> {

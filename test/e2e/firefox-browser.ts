@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO } from './browser';
 
-export const FIREFOX = process.env.PIZHU_FIREFOX ?? '/usr/bin/firefox-esr';
-export const ADDON_ID = 'pizhu@pizhu.app';
+const FIREFOX = process.env.PIZHU_FIREFOX ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'pizhu@pizhu.app';
 /** The extension's address is random per profile unless a preference names it, as here. */
 const UUID = '0d7c8a52-5e1f-4d5e-9a43-7c1f2b6e9d01';
 export const EXTENSION_BASE = `moz-extension://${UUID}/`;
