@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../lib/i18n';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { ArchiveOpenInPopup } from './ArchiveSection';
+import { FileAccessHint } from './FileAccessHint';
 import { Library } from './Library';
 import { SyncState } from './SyncState';
 
@@ -26,7 +27,7 @@ export function Popup() {
       {tab?.kind === 'none' && (
         <>
           <p class="muted">{t('popupNoArticle')}</p>
-          {tab.isFile && <p class="muted">{t('popupFileHint')}</p>}
+          <FileAccessHint />
         </>
       )}
       {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}

@@ -36,20 +36,20 @@ async function goOffline(context: BrowserContext): Promise<void> {
 
 /** With `offline`, every http(s) request fails: corpus images point at the web, and tests must not reach it. */
 /** `uiLanguage` sets the browser's UI language ("zh-CN"), which the extension's own text and dates follow. */
-export async function launchWithExtension({ offline = false, uiLanguage }: { offline?: boolean; uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
+/** `fileAccess: false` switches off *Allow access to file URLs*, which Chromium grants an extension loaded with `--load-extension`. */
+export async function launchWithExtension({ offline = false, uiLanguage, fileAccess = true }: { offline?: boolean; uiLanguage?: string; fileAccess?: boolean } = {}): Promise<ExtensionBrowser> {
   const missing = browserMissing();
   if (missing) throw new Error(missing);
   const profile = mkdtempSync(join(tmpdir(), 'pizhu-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS, ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
-    // Playwright sets the renderer's locale itself: it must agree with the browser's.
-    ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
-  });
-  if (offline) await goOffline(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  let { context, worker } = await openProfile(profile, uiLanguage);
   const extensionId = new URL(worker.url()).host;
+  if (!fileAccess) {
+    await switchFileAccessOff(context, extensionId);
+    // Chromium applies the switch only after a restart (the card in chrome://extensions says so).
+    await context.close();
+    ({ context, worker } = await openProfile(profile, uiLanguage));
+  }
+  if (offline) await goOffline(context);
   return {
     context,
     worker,
@@ -64,6 +64,36 @@ export async function launchWithExtension({ offline = false, uiLanguage }: { off
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium on a profile, with the extension loaded, once its service worker runs. */
+async function openProfile(profile: string, uiLanguage?: string): Promise<{ context: BrowserContext; worker: Worker }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS, ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+    // Playwright sets the renderer's locale itself: it must agree with the browser's.
+    ...(uiLanguage ? { locale: uiLanguage, env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_') } } : {}),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return { context, worker };
+}
+
+/** Switches off *Allow access to file URLs* on the extension's card in chrome://extensions, as a reader does. */
+async function switchFileAccessOff(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  const toggle = page.locator('#allow-on-file-urls');
+  const checked = () => toggle.evaluate((el) => (el as HTMLInputElement).checked);
+  if (!(await checked())) throw new Error('Chromium did not grant file access to the extension loaded unpacked');
+  // The card says when a change applies: the README's Load it repeats it.
+  if (!(await page.locator('#allow-on-file-urls').textContent())?.includes('applied once Chromium restarts')) throw new Error('Chromium no longer waits for a restart to apply file access');
+  await toggle.click();
+  for (let tries = 0; await checked(); tries++) {
+    if (tries > 50) throw new Error('Allow access to file URLs stayed on');
+    await page.waitForTimeout(100);
+  }
+  await page.close();
 }
 
 /** Chromium without any extension, in a fresh incognito-like context: the benchmarks' peer for page costs. */

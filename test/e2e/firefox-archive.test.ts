@@ -1,0 +1,105 @@
+// Archive files in Firefox, as a reader meets them: a file opened from disk, with file access not
+// (yet) switched on, and the popup's advice on it; the same file opened through Pizhu (the library
+// page's archive-files), highlighted in the reader page, and the highlight on the live Reuters page;
+// then file access switched on in about:addons, and the file from disk shows the reader and the highlight.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArchive } from '../../src/parse/parse-archive';
+import { CORPUS_DIR, readCorpus } from '../shared-data';
+import { EXTENSION_BASE, findTab, grantFileAccess, launchFirefox, openPrivileged, waitForAddress } from './firefox-browser';
+
+const FILE = 'reuters/1040207.md';
+const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
+const article = parseArchive(readCorpus(FILE));
+const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+const livePage = `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
+<body><h1 class="ArticleHeader_headline">${article.title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+const HINT =
+  'For a file opened from disk, switch on “Access local files on your computer” (about:addons → Pizhu → Permissions) and reload the tab, or open the file through Pizhu with “Open archive files…”.';
+
+let browser: Browser;
+let file: Page;
+let popup: Page;
+/** The words highlighted in the reader page. */
+let selected = '';
+
+beforeAll(async () => {
+  browser = await launchFirefox();
+  popup = await openPrivileged(browser, `${EXTENSION_BASE}popup/index.html`);
+  file = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+/** The pizhu highlights painted in a page, as their text. */
+const painted = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
+
+/** Makes `page` the active tab, then reloads the popup so it asks about that tab. */
+async function popupFor(page: Page): Promise<void> {
+  await page.bringToFront();
+  await popup.evaluate(() => location.reload());
+  await waitForAddress(popup, (href) => href.endsWith('/popup/index.html'));
+}
+
+/** Drags across the first line of the reader page's first block, then picks a colour. */
+async function highlightInReader(reader: Page): Promise<string> {
+  await reader.bringToFront();
+  await reader.waitForSelector('[data-pizhu="ui"]', { timeout: 10_000 });
+  const block = (await reader.$('[data-testid="reader-block"]'))!;
+  const box = (await block.boundingBox())!;
+  await reader.mouse.move(box.x + box.width * 0.1, box.y + 12);
+  await reader.mouse.down();
+  await reader.mouse.move(box.x + box.width * 0.6, box.y + 12, { steps: 8 });
+  await reader.mouse.up();
+  const words = await reader.evaluate(() => getSelection()!.toString());
+  const swatch = await reader.waitForSelector('pierce/[data-testid="color-green"]', { timeout: 10_000 });
+  await swatch!.click();
+  return words;
+}
+
+describe('Firefox: archive files', () => {
+  it('shows a .md file from disk as text; without file access Pizhu stays out, and the popup says where to switch it on or to open the file through Pizhu', async () => {
+    await file.goto(FILE_URL, { waitUntil: 'load' });
+    await expect(file.evaluate(() => document.contentType)).resolves.toBe('text/markdown');
+    await expect(file.$eval('body > pre', (pre) => pre.textContent)).resolves.toContain(article.title);
+    await popupFor(file);
+    const hint = await popup.waitForSelector('[data-testid="file-access-hint"]', { timeout: 5000 });
+    await expect(hint!.evaluate((p) => p.textContent)).resolves.toBe(HINT);
+    await expect(file.$$eval('[data-testid="reader"]', (els) => els.length)).resolves.toBe(0);
+  });
+
+  it('opens the file through archive-files; a highlight made in the reader page is on the live Reuters page', async () => {
+    const library = await openPrivileged(browser, `${EXTENSION_BASE}popup/library.html`);
+    const input = await library.waitForSelector('input[data-testid="archive-files"]');
+    await input!.uploadFile(join(CORPUS_DIR, FILE));
+    const reader = await findTab(browser, (href) => href.startsWith(`${EXTENSION_BASE}reader/index.html#id=`));
+    await reader.waitForSelector('[data-testid="reader"]', { timeout: 15_000 });
+    await expect(reader.$eval('[data-testid="reader-title"]', (h) => h.textContent)).resolves.toBe(article.title);
+    selected = await highlightInReader(reader);
+    expect(selected.length).toBeGreaterThan(3);
+    await expect.poll(() => painted(reader), { timeout: 5000 }).toEqual([selected]);
+
+    const live = await browser.newPage();
+    await live.setRequestInterception(true);
+    live.on('request', (request) => {
+      const done = request.url() === article.url ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: livePage }) : request.abort();
+      // A request the browser already gave up on cannot be answered; that is not a test failure.
+      done.catch(() => undefined);
+    });
+    await live.goto(article.url, { waitUntil: 'load' });
+    await expect.poll(() => painted(live), { timeout: 10_000 }).toEqual([selected]);
+    await Promise.all([library.close(), reader.close(), live.close()]);
+  });
+
+  it('with “Access local files on your computer” switched on in about:addons, the file from disk shows the reader, the highlight and, in the popup, its article', async () => {
+    await expect(grantFileAccess(browser)).resolves.toBe('Access local files on your computer');
+    await file.reload({ waitUntil: 'load' });
+    await file.waitForSelector('[data-testid="reader"]', { timeout: 10_000 });
+    await expect.poll(() => painted(file), { timeout: 10_000 }).toEqual([selected]);
+    await popupFor(file);
+    const current = await popup.waitForSelector('[data-testid="current-article"] h1', { timeout: 5000 });
+    await expect(current!.evaluate((h) => h.textContent)).resolves.toBe(article.title);
+    await expect(popup.$$eval('[data-testid="file-access-hint"]', (els) => els.length)).resolves.toBe(0);
+  });
+});
