@@ -3,10 +3,26 @@ import { arrange, localDay, NO_FILTERS } from './arrange';
 import type { ArticleWithAnnotations } from '../annotation/library-data';
 import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/records';
 
-const article = (id: string, source: ArticleRecord['source'], publishedAt: string | null): ArticleRecord => ({ id, url: `https://${id}`, title: id, source, publishedAt, seenAt: [], annotatedAt: '2026-01-01T00:00:00.000Z' });
+const article = (id: string, source: ArticleRecord['source'], publishedAt: string | null): ArticleRecord => ({
+  id,
+  url: `https://${id}`,
+  title: id,
+  source,
+  publishedAt,
+  seenAt: [],
+  annotatedAt: '2026-01-01T00:00:00.000Z',
+});
 const annotation = (id: string, articleId: string, color: Color, tags: string[] = [], created = '2026-01-10T12:00:00.000Z'): AnnotationRecord => ({
-  id, articleId, color, position: { type: 'TextPositionSelector', start: 0, end: 1 }, quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
-  parserVersion: 1, note: '', tags, created, modified: created,
+  id,
+  articleId,
+  color,
+  position: { type: 'TextPositionSelector', start: 0, end: 1 },
+  quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
+  parserVersion: 1,
+  note: '',
+  tags,
+  created,
+  modified: created,
 });
 
 // In the search's order: most recently annotated first.
@@ -22,8 +38,15 @@ describe('arrange', () => {
     const { listed, colorCounts, tagCounts, sourceCounts } = arrange(hits, NO_FILTERS);
     expect(ids(listed)).toEqual(['a:1,2', 'b:3', 'c:4']);
     expect(colorCounts).toEqual({ yellow: 2, green: 0, blue: 1, pink: 1, purple: 0 });
-    expect(tagCounts).toEqual([['外交', 2], ['经济', 2]]);
-    expect(sourceCounts).toEqual([['nyt', 2], ['bbc', 1], ['reuters', 1]]);
+    expect(tagCounts).toEqual([
+      ['外交', 2],
+      ['经济', 2],
+    ]);
+    expect(sourceCounts).toEqual([
+      ['nyt', 2],
+      ['bbc', 1],
+      ['reuters', 1],
+    ]);
   });
 
   it('sorts by publication (undated last) and by source', () => {
@@ -46,7 +69,11 @@ describe('arrange', () => {
   it('narrows by source, and still counts every source', () => {
     const nyt = arrange(hits, { ...NO_FILTERS, source: 'nyt' });
     expect(ids(nyt.listed)).toEqual(['a:1,2']);
-    expect(nyt.sourceCounts).toEqual([['nyt', 2], ['bbc', 1], ['reuters', 1]]);
+    expect(nyt.sourceCounts).toEqual([
+      ['nyt', 2],
+      ['bbc', 1],
+      ['reuters', 1],
+    ]);
     expect(nyt.colorCounts.pink).toBe(0);
   });
 
