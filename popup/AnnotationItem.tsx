@@ -1,41 +1,52 @@
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../lib/i18n';
-import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
+import { COLOR_LABEL } from '../lib/highlight-colors';
 import type { LibraryRow } from '../src/library/rows';
+import { swatchBackground } from './LibraryFilters';
 import { useOwnName } from './SyncState';
 
 const dateFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
 
-/** One highlight in the list: its quote (clamped), note, colour, tags and date; a click opens it at its passage. */
-export function AnnotationItem({ row, onOpen, onDelete }: { row: Extract<LibraryRow, { kind: 'annotation' }>; onOpen(): void; onDelete(): void }) {
+interface ItemProps {
+  row: Extract<LibraryRow, { kind: 'annotation' }>;
+  /** The quote and note shown whole, not cut to a few lines. */
+  expanded: boolean;
+  onToggle(): void;
+  onOpen(): void;
+  onDelete(): void;
+}
+
+/**
+ * One highlight in the list: its quote and note (cut to a few lines, with *Show all* when they run
+ * longer: the row grows in place), colour, tags and date. A click on the quote opens it at its passage.
+ */
+export function AnnotationItem({ row, expanded, onToggle, onOpen, onDelete }: ItemProps) {
   const { annotation, orphan } = row;
-  const own = useOwnName();
+  const body = useRef<HTMLDivElement>(null);
+  const cut = useCut(body, expanded);
   return (
-    <div class={`annotation${orphan ? ' orphan' : ''}`} data-testid="annotation-item" data-id={annotation.id}>
-      <button type="button" class="open" onClick={onOpen} title={t('openAtPassage')}>
-        <span class="swatch" style={{ background: HIGHLIGHT_COLORS[annotation.color] }} role="img" aria-label={t(COLOR_LABEL[annotation.color])} />
-        <span class="quote" lang="zh-Hans">
-          {annotation.quote.exact}
-        </span>
-        {annotation.note && <span class="note">{annotation.note}</span>}
-        <span class="meta">
-          {orphan && (
-            <span class="badge" data-testid="orphan-badge" title={t('orphanHint')}>
-              {t('orphan')}
-            </span>
+    <div class={`annotation${orphan ? ' orphan' : ''}${expanded ? ' expanded' : ''}`} data-testid="annotation-item" data-id={annotation.id}>
+      <span class="swatch" style={{ background: swatchBackground(annotation.color) }} role="img" aria-label={t(COLOR_LABEL[annotation.color])} />
+      <div class="body" ref={body}>
+        <button type="button" class="open" onClick={onOpen} title={t('openAtPassage')}>
+          <span class="quote" lang="zh-Hans">
+            {annotation.quote.exact}
+          </span>
+        </button>
+        {annotation.note && (
+          <p class="note" data-testid="annotation-note">
+            {annotation.note}
+          </p>
+        )}
+        <Meta row={row}>
+          {(cut || expanded) && (
+            <button type="button" class="more" data-testid="note-expand" aria-expanded={expanded} onClick={onToggle}>
+              {expanded ? t('showLess') : t('showAll')}
+            </button>
           )}
-          {annotation.tags.map((tag) => (
-            <span key={tag} class="tag">
-              #{tag}
-            </span>
-          ))}
-          {annotation.creator && own !== null && annotation.creator !== own && (
-            <span class="creator" data-testid="annotation-creator">
-              {annotation.creator}
-            </span>
-          )}
-          <time dateTime={annotation.modified}>{dateFormat().format(new Date(annotation.modified))}</time>
-        </span>
-      </button>
+        </Meta>
+      </div>
       <button type="button" class="delete" data-testid="annotation-delete" aria-label={t('deleteHighlight')} title={t('deleteHighlight')} onClick={onDelete}>
         ×
       </button>
@@ -43,16 +54,74 @@ export function AnnotationItem({ row, onOpen, onDelete }: { row: Extract<Library
   );
 }
 
-/** An article's heading in the list: title, source, publication date, how many highlights. */
-export function ArticleItem({ row, children }: { row: Extract<LibraryRow, { kind: 'article' }>; children?: preact.ComponentChildren }) {
-  const { article, count } = row;
+/** Whether the quote or the note is cut short: measured when the row is laid out or changes size, while it is not expanded. */
+function useCut(body: { current: HTMLElement | null }, expanded: boolean): boolean {
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element || expanded) return;
+    const measure = () => setCut([...element.querySelectorAll<HTMLElement>('.quote, .note')].some((e) => e.scrollHeight > e.clientHeight + 1));
+    measure();
+    // The list's width changes with the window (the library page): what is cut changes with it.
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [body, expanded]);
+  return cut;
+}
+
+function Meta({ row, children }: { row: Extract<LibraryRow, { kind: 'annotation' }>; children?: ComponentChildren }) {
+  const { annotation, orphan } = row;
+  const own = useOwnName();
+  return (
+    <p class="meta">
+      {orphan && (
+        <span class="badge" data-testid="orphan-badge" title={t('orphanHint')}>
+          {t('orphan')}
+        </span>
+      )}
+      {annotation.tags.map((tag) => (
+        <span key={tag} class="tag">
+          #{tag}
+        </span>
+      ))}
+      {annotation.creator && own !== null && annotation.creator !== own && (
+        <span class="creator" data-testid="annotation-creator">
+          {annotation.creator}
+        </span>
+      )}
+      <time dateTime={annotation.modified}>{dateFormat().format(new Date(annotation.modified))}</time>
+      {children}
+    </p>
+  );
+}
+
+interface ArticleProps {
+  row: Extract<LibraryRow, { kind: 'article' }>;
+  /** Opens the article where it was last read (the library page gives it). */
+  onOpen?(): void;
+  children?: ComponentChildren;
+}
+
+/** An article's heading in the list: title, source, publication date, how many highlights; the current tab's is marked. */
+export function ArticleItem({ row, onOpen, children }: ArticleProps) {
+  const { article, count, current } = row;
   const published = article.publishedAt ? dateFormat().format(new Date(article.publishedAt)) : null;
   return (
-    <div class="article" data-testid="article-item" data-id={article.id}>
+    <div class={`article${current ? ' current-article' : ''}`} data-testid="article-item" data-id={article.id}>
       <h2 class="title" lang="zh-Hans">
-        {article.title || t('untitled')}
+        {onOpen ? (
+          <button type="button" class="article-open" data-testid="article-open" title={t('openArticle')} onClick={onOpen}>
+            {article.title || t('untitled')}
+          </button>
+        ) : (
+          article.title || t('untitled')
+        )}
       </h2>
-      <p class="muted">{[t(`source_${article.source}`), published, t('highlightCount', String(count))].filter(Boolean).join(' · ')}</p>
+      <p class="muted">
+        {current && <span class="here">{t('thisTab')}</span>}
+        {[t(`source_${article.source}`), published, t('highlightCount', String(count))].filter(Boolean).join(' · ')}
+      </p>
       {children}
     </div>
   );

@@ -12,24 +12,27 @@ function useArchiveClient(): ArchiveClient {
   return client;
 }
 
-/** Files opened one by one open in the reader (the first of them); a folder is browsed in the library. */
-function useOpenWhenRead(where: 'popup' | 'page') {
+/** Files opened one by one open in the reader (the first of them); a folder is browsed in the library (its archive tab). */
+function useOpenWhenRead(where: 'popup' | 'page', onFolderRead?: () => void) {
   return useCallback(
     (reply: Extract<ArchiveReply, { kind: 'read' }>, opened: 'files' | 'folder') => {
       if (opened === 'files' && reply.firstId) openInReader(reply.firstId);
-      else if (where === 'popup') browser.tabs.create({ url: browser.runtime.getURL('popup/library.html') }).catch((e: unknown) => console.error('Pizhu: the library did not open', e));
+      else if (where === 'popup') browser.tabs.create({ url: browser.runtime.getURL('popup/library.html#archive') }).catch((e: unknown) => console.error('Pizhu: the library did not open', e));
+      else onFolderRead?.();
     },
-    [where],
+    [where, onFolderRead],
   );
 }
 
 /** The library page's archive part: open files or a folder, then browse and search what was read. */
-export function ArchiveSection() {
+export function ArchiveSection({ onFolderRead }: { onFolderRead?: () => void }) {
   const client = useArchiveClient();
-  const onRead = useOpenWhenRead('page');
+  const onRead = useOpenWhenRead('page', onFolderRead);
   return (
     <section class="archive-section" aria-labelledby="archive-heading">
-      <h2 id="archive-heading">{t('archiveTitle')}</h2>
+      <h2 id="archive-heading" class="visually-hidden">
+        {t('archiveTitle')}
+      </h2>
       <ArchiveOpen client={client} onRead={onRead} />
       <ArchiveCollection client={client} />
     </section>

@@ -1,74 +1,169 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { groupByArticle } from '../src/annotation/library-data';
+import { webAddress } from '../src/annotation/archive-path';
+import { arrange } from '../src/library/arrange';
 import { toRows, type LibraryRow } from '../src/library/rows';
 import { LibrarySearch } from '../src/search/library-search';
 import { AnnotationItem, ArticleItem } from './AnnotationItem';
 import { openHighlight } from './library-store';
-import { LibraryFilters, useLibraryFilters } from './LibraryFilters';
+import { LibraryFilters, SearchBox, useLibraryFilters } from './LibraryFilters';
+import { LibrarySidebar } from './LibrarySidebar';
 import { TransferBar, ArticleExport } from './TransferBar';
 import { useLibrary, type LibraryState } from './use-library';
 import { useUndo } from './use-undo';
 import { VirtualList } from './VirtualList';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
-import type { AnnotationRecord } from '../src/annotation/records';
+import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 const UNDO_SECONDS = 6;
 
 /**
  * The library: every saved article, most recently annotated first, each with its highlights;
  * search as you type (Simplified and Traditional find each other), filters by colour and tag,
- * delete with undo, export and import. The popup and the library page show the same list.
+ * delete with undo, export and import. The popup and the library page show the same list; the page
+ * adds a side column (order, dates, sources, colours and tags with their counts) and each article's
+ * own link and export.
  */
-export function Library({ variant, currentArticleId }: { variant: 'popup' | 'page'; currentArticleId?: string | null }) {
+export function Library({ variant, currentArticleId, currentCard }: { variant: 'popup' | 'page'; currentArticleId?: string | null; currentCard?: preact.ComponentChildren }) {
   const { state, reload, remove } = useLibrary();
   const filters = useLibraryFilters();
-  const undo = useUndo(UNDO_SECONDS);
   const [failure, setFailure] = useState<string | null>(null);
+  const actions = useActions(variant, remove, setFailure);
+  const expanded = useExpanded();
 
   const search = useMemo(() => new LibrarySearch(state.articles, state.annotations), [state.articles, state.annotations]);
-  // Counted once per library read, not on every keystroke.
-  const tags = useMemo(() => search.tags(), [search]);
-  const hits = useMemo(() => search.search(filters.query), [search, filters.query]);
-  const rows = useMemo(() => toRows(hits, { currentArticleId, orphans: state.orphans }), [hits, currentArticleId, state.orphans]);
+  const hits = useMemo(() => search.search({ text: filters.text }), [search, filters.text]);
+  const arranged = useMemo(() => arrange(hits, filters.list), [hits, filters.list]);
+  const rows = useMemo(() => toRows(arranged.listed, { currentArticleId, orphans: state.orphans }), [arranged, currentArticleId, state.orphans]);
   // An article's own export holds all its highlights, whatever the search lists.
   const byArticle = useMemo(() => groupByArticle(state.annotations), [state.annotations]);
   useFirstListMark(state.phase);
 
-  const onDelete = async (annotation: AnnotationRecord) => {
-    try {
-      const run = await remove(annotation);
-      if (run) undo.offer({ quote: annotation.quote.exact, run });
-    } catch (error) {
-      setFailure(t('deleteFailed', String(error)));
-    }
-  };
-  const onOpen = (id: string) =>
-    openHighlight(id).then(
-      () => variant === 'popup' && window.close(),
-      (error: unknown) => setFailure(t('openFailed', String(error))),
-    );
-  const onUndo = () => undo.take()?.run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
-
   const renderRow = (row: LibraryRow) =>
     row.kind === 'article' ? (
-      <ArticleItem row={row}>{variant === 'page' && <ArticleExport article={row.article} annotations={byArticle.get(row.article.id) ?? []} />}</ArticleItem>
+      variant === 'page' ? (
+        <ArticleItem row={row} onOpen={() => actions.openArticle(byArticle.get(row.article.id) ?? [])}>
+          <ArticleTools article={row.article} annotations={byArticle.get(row.article.id) ?? []} />
+        </ArticleItem>
+      ) : (
+        <ArticleItem row={row} />
+      )
     ) : (
-      <AnnotationItem row={row} onOpen={() => void onOpen(row.annotation.id)} onDelete={() => void onDelete(row.annotation)} />
+      <AnnotationItem
+        row={row}
+        expanded={expanded.has(row.annotation.id)}
+        onToggle={() => expanded.toggle(row.annotation.id)}
+        onOpen={() => actions.open(row.annotation.id)}
+        onDelete={() => actions.delete(row.annotation)}
+      />
     );
 
-  return (
-    <section class={`library library-${variant}`} aria-busy={state.phase === 'loading' || state.phase === 'partial'}>
-      <LibraryFilters filters={filters} tags={tags} />
-      <LibraryList state={state} hits={hits} rows={rows} emptyText={emptyText(state, filters.filtered, filters.text)} renderRow={renderRow} onRetry={() => void reload()} />
-      {undo.offered && <UndoToast onUndo={onUndo} />}
+  const list = (
+    <LibraryList
+      state={state}
+      hits={arranged.listed}
+      rows={rows}
+      emptyText={emptyText(state, filters.filtered, filters.text)}
+      renderRow={renderRow}
+      onRetry={() => void reload()}
+      countShown={variant === 'popup'}
+    />
+  );
+  const footer = (
+    <>
+      {actions.undo.offered && <UndoToast onUndo={actions.runUndo} />}
       {failure && (
         <p class="error" role="alert" data-testid="library-failure">
           {failure}
         </p>
       )}
-      <TransferBar filtered={filters.filtered} hits={hits} onImported={() => void reload()} />
+      <TransferBar filtered={filters.filtered} hits={arranged.listed} onImported={() => void reload()} />
+    </>
+  );
+  const busy = state.phase === 'loading' || state.phase === 'partial';
+  if (variant === 'popup') {
+    return (
+      <section class="library library-popup" aria-busy={busy}>
+        {/* The tab's article is shown in the list, marked, once it has highlights: the card would repeat its heading. */}
+        {!rows.some((row) => row.kind === 'article' && row.current) && currentCard}
+        <LibraryFilters filters={filters} arranged={arranged} count={rows.length > 0 && <ListCount state={state} hits={arranged.listed} />} />
+        {list}
+        {footer}
+      </section>
+    );
+  }
+  return (
+    <section class="library library-page" aria-busy={busy}>
+      <LibrarySidebar filters={filters} arranged={arranged} />
+      <div class="library-main">
+        <SearchBox filters={filters} />
+        {list}
+        {footer}
+      </div>
     </section>
+  );
+}
+
+/** Opening, deleting and undoing, with what went wrong said in the list. */
+function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibrary>['remove'], setFailure: (text: string) => void) {
+  const undo = useUndo(UNDO_SECONDS);
+  const open = (id: string) =>
+    void openHighlight(id).then(
+      () => variant === 'popup' && window.close(),
+      (error: unknown) => setFailure(t('openFailed', String(error))),
+    );
+  return {
+    undo,
+    open,
+    /** An article opens where it was last read, at its first highlight. */
+    openArticle(annotations: AnnotationRecord[]) {
+      const first = annotations.reduce<AnnotationRecord | null>((best, a) => (!best || a.position.start < best.position.start ? a : best), null);
+      if (first) open(first.id);
+    },
+    async delete(annotation: AnnotationRecord) {
+      try {
+        const run = await remove(annotation);
+        if (run) undo.offer({ quote: annotation.quote.exact, run });
+      } catch (error) {
+        setFailure(t('deleteFailed', String(error)));
+      }
+    },
+    runUndo: () =>
+      undo
+        .take()
+        ?.run()
+        .catch((error: unknown) => setFailure(t('undoFailed', String(error)))),
+  };
+}
+
+/** Which highlights the reader expanded: kept here, not in the rows, so a row scrolled away and back stays as it was. */
+function useExpanded() {
+  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setIds((old) => {
+        const next = new Set(old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return { has: (id: string) => ids.has(id), toggle };
+}
+
+/** The library page's tools for one article: its address on the web, and its own export. */
+function ArticleTools({ article, annotations }: { article: ArticleRecord; annotations: AnnotationRecord[] }) {
+  const web = webAddress(article);
+  return (
+    <div class="article-tools">
+      {web && (
+        <a class="button" href={web} target="_blank" rel="noopener noreferrer" data-testid="article-original">
+          {t('articleOriginal')}
+        </a>
+      )}
+      <ArticleExport article={article} annotations={annotations} />
+    </div>
   );
 }
 
@@ -96,10 +191,22 @@ interface ListProps {
   emptyText: string;
   renderRow(row: LibraryRow): preact.ComponentChild;
   onRetry(): void;
+  /** The count is shown elsewhere (the popup's filter row). */
+  countShown?: boolean;
+}
+
+/** How many articles and highlights are listed (and whether the rest is still being read). */
+function ListCount({ state, hits }: { state: LibraryState; hits: ArticleWithAnnotations[] }) {
+  return (
+    <p class="muted count" aria-live="polite">
+      {t('listedCount', [String(hits.length), String(hits.reduce((n, h) => n + h.annotations.length, 0))])}
+      {state.phase === 'partial' && ` · ${t('readingRest')}`}
+    </p>
+  );
 }
 
 /** The list as the library's state allows: loading, the error with a retry, empty, and the rows with their count. */
-function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry }: ListProps) {
+function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry, countShown }: ListProps) {
   return (
     <>
       {state.phase === 'loading' && <p class="muted state">{t('popupLoading')}</p>}
@@ -118,10 +225,7 @@ function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry }: ListP
       )}
       {rows.length > 0 && (
         <>
-          <p class="muted count" aria-live="polite">
-            {t('listedCount', [String(hits.length), String(hits.reduce((n, h) => n + h.annotations.length, 0))])}
-            {state.phase === 'partial' && ` · ${t('readingRest')}`}
-          </p>
+          {!countShown && <ListCount state={state} hits={hits} />}
           <VirtualList
             class="list"
             label={t('libraryList')}

@@ -1,16 +1,62 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { ArchiveSection } from './ArchiveSection';
 import { Library } from './Library';
 
-/** The library in a full tab, for large collections: the same list, search and filters, and each article's export. */
+type Tab = 'highlights' | 'archive';
+
+const tabOfHash = (): Tab => (location.hash === '#archive' ? 'archive' : 'highlights');
+
+/**
+ * The library in a full tab, a workspace for large collections: the highlights (the popup's list,
+ * with a side column of sorts and filters) and the archive collection, each under its own tab
+ * (`#archive` opens the second). Both stay mounted, so a search typed in one is there on return.
+ */
 export function LibraryPage() {
+  const [tab, setTab] = useState<Tab>(tabOfHash);
+  useEffect(() => {
+    const follow = () => setTab(tabOfHash());
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  const choose = useCallback((next: Tab) => {
+    setTab(next);
+    history.replaceState(null, '', next === 'archive' ? '#archive' : location.pathname);
+  }, []);
+  const toArchive = useCallback(() => choose('archive'), [choose]);
   return (
-    <main class="library-page">
-      <header class="popup-header">
+    <main class="library-workspace">
+      <header class="workspace-header">
         <h1>{t('libraryTitle')}</h1>
+        <div class="tabs" role="tablist" aria-label={t('libraryTitle')}>
+          <TabButton id="highlights" label={t('tabHighlights')} current={tab} onChoose={choose} />
+          <TabButton id="archive" label={t('archiveTitle')} current={tab} onChoose={choose} />
+        </div>
       </header>
-      <Library variant="page" />
-      <ArchiveSection />
+      <div class="tab-panel" role="tabpanel" id="panel-highlights" aria-labelledby="tab-highlights" hidden={tab !== 'highlights'}>
+        <Library variant="page" />
+      </div>
+      <div class="tab-panel archive-panel" role="tabpanel" id="panel-archive" aria-labelledby="tab-archive" hidden={tab !== 'archive'}>
+        <ArchiveSection onFolderRead={toArchive} />
+      </div>
     </main>
+  );
+}
+
+function TabButton({ id, label, current, onChoose }: { id: Tab; label: string; current: Tab; onChoose(tab: Tab): void }) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      class="tab"
+      id={`tab-${id}`}
+      data-testid={`tab-${id}`}
+      aria-controls={`panel-${id}`}
+      aria-selected={current === id}
+      tabIndex={current === id ? 0 : -1}
+      onClick={() => onChoose(id)}
+    >
+      {label}
+    </button>
   );
 }

@@ -8,7 +8,11 @@ import { FileAccessHint } from './FileAccessHint';
 import { Library } from './Library';
 import { SyncState } from './SyncState';
 
-/** The toolbar popup: the article in the current tab, then the library (that article first when it has highlights). */
+/**
+ * The toolbar popup: the library's list, as tall as the popup allows, the current tab's article first
+ * (marked) when it has highlights; a one-line card for that article when it has none yet; and, at the
+ * bottom, a one-line notice when the tab shows no article (its explanation folded inside).
+ */
 export function Popup() {
   const [tab, setTab] = useState<TabState | null>(null);
   useEffect(() => {
@@ -23,39 +27,51 @@ export function Popup() {
           {t('openLibrary')}
         </a>
       </header>
-      {tab === null && <p class="muted">{t('popupLoading')}</p>}
-      {tab?.kind === 'none' && (
-        <>
-          <p class="muted">{t('popupNoArticle')}</p>
-          <FileAccessHint />
-        </>
-      )}
-      {tab?.kind === 'article' && <CurrentArticle article={tab.article} />}
-      <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} />
-      <ArchiveOpenInPopup />
-      <SyncState />
+      <Library variant="popup" currentArticleId={tab?.kind === 'article' ? tab.article.id : null} currentCard={tab?.kind === 'article' ? <CurrentArticle article={tab.article} /> : null} />
+      <div class="popup-foot">
+        <ArchiveOpenInPopup />
+        {tab?.kind === 'none' && <NoArticle isFile={tab.isFile} />}
+        <SyncState />
+      </div>
     </main>
   );
 }
 
+/** "No article in this tab", one line; what Pizhu reads, and the file-access hint, folded inside. */
+function NoArticle({ isFile }: { isFile: boolean }) {
+  return (
+    <>
+      <details class="tab-notice" data-testid="no-article" open={isFile}>
+        <summary>{t('popupNoArticleShort')}</summary>
+        <p class="muted">{t('popupNoArticle')}</p>
+      </details>
+      <FileAccessHint />
+    </>
+  );
+}
+
+/** The tab's article while it has no highlights: its title on one line, its source, date and a link to the original. */
 function CurrentArticle({ article }: { article: Extract<TabState, { kind: 'article' }>['article'] }) {
   const url = parseHttpUrl(article.url);
   const published = article.publishedAt ? new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(article.publishedAt)) : null;
+  const facts = [t(`source_${article.source}`), published, t(article.origin === 'archive' ? 'popupFromArchive' : 'popupFromPage'), t('popupBlocks', String(article.blockCount))];
   return (
     <section class="current" data-testid="current-article" aria-label={article.title}>
-      <h1 class="title">{article.title || t('untitled')}</h1>
       <p class="muted">
-        {[t(`source_${article.source}`), published, t(article.origin === 'archive' ? 'popupFromArchive' : 'popupFromPage'), t('popupBlocks', String(article.blockCount))]
-          .filter(Boolean)
-          .join(' · ')}
+        <span class="here">{t('thisTab')}</span>
+        {facts.filter(Boolean).join(' · ')}
+        {url && (
+          <>
+            {' · '}
+            <a href={url.href} target="_blank" rel="noopener noreferrer">
+              {t('popupOpenOriginal')}
+            </a>
+          </>
+        )}
       </p>
-      {url && (
-        <p>
-          <a href={url.href} target="_blank" rel="noopener noreferrer">
-            {t('popupOpenOriginal')}
-          </a>
-        </p>
-      )}
+      <h1 class="title one-line" title={article.title}>
+        {article.title || t('untitled')}
+      </h1>
     </section>
   );
 }

@@ -29,40 +29,57 @@ export function TransferBar({ filtered, hits, onImported }: { filtered: boolean;
 
   return (
     <footer class="transfer">
-      <div class="row" role="group" aria-label={filtered ? t('exportListed') : t('exportAll')}>
-        <span class="muted">{filtered ? t('exportListed') : t('exportAll')}</span>
-        {FORMATS.map(({ format, testId, label }) => (
-          <button key={format} type="button" data-testid={testId} disabled={busy} onClick={() => void run((progress) => exportFile(format, scope, progress))}>
-            {label}
-          </button>
-        ))}
-      </div>
-      <label class="row import">
-        <span class="muted">{t('importLabel')}</span>
-        <input
-          type="file"
-          accept=".json,application/json,application/ld+json"
-          data-testid="import-input"
-          disabled={busy}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file)
-              void run(async (progress) => {
-                const report = await importFile(file, progress);
-                onImported();
-                return report;
-              });
-          }}
+      <div class="row">
+        <div class="exports" role="group" aria-label={filtered ? t('exportListed') : t('exportAll')}>
+          <span class="muted">{filtered ? t('exportListed') : t('exportAll')}</span>
+          {FORMATS.map(({ format, testId, label }) => (
+            <button key={format} type="button" class="button" data-testid={testId} disabled={busy} onClick={() => void run((progress) => exportFile(format, scope, progress))}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <ImportButton
+          busy={busy}
+          onFile={(file) =>
+            void run(async (progress) => {
+              const report = await importFile(file, progress);
+              onImported();
+              return report;
+            })
+          }
         />
-      </label>
+      </div>
       {status && (
         <p class={status.error ? 'error' : 'muted'} role={status.error ? 'alert' : 'status'} data-testid="transfer-status">
           {status.text}
         </p>
       )}
     </footer>
+  );
+}
+
+/**
+ * Import: a localized button that opens the browser's file chooser (the `<input type="file">`
+ * itself, `import-input`, is hidden behind it: the browser's own "Choose File" speaks its language, not the labels').
+ */
+function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): void }) {
+  return (
+    <label class={`button file-button${busy ? ' disabled' : ''}`} data-testid="import-button" title={t('importHint')}>
+      {t('importLabel')}
+      <input
+        type="file"
+        class="visually-hidden"
+        accept=".json,application/json,application/ld+json"
+        data-testid="import-input"
+        disabled={busy}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </label>
   );
 }
 
@@ -75,6 +92,7 @@ export function ArticleExport({ article, annotations }: { article: ArticleRecord
         <button
           key={format}
           type="button"
+          class="button"
           data-testid={`article-export-${format}`}
           onClick={() =>
             exportFile(format, { kind: 'article', article, annotations }, () => undefined).then(

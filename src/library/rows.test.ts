@@ -17,12 +17,13 @@ describe('toRows', () => {
 
   it('lists each article with its highlights beneath it, and leaves out articles with none listed', () => {
     expect(toRows(listed).map((r) => r.key)).toEqual(['a:a', 'h:1', 'h:2', 'a:c', 'h:3']);
-    expect(toRows(listed)[0]).toMatchObject({ kind: 'article', count: 2 });
+    expect(toRows(listed)[0]).toMatchObject({ kind: 'article', count: 2, current: false });
   });
 
   it("puts the current tab's article first, and marks the orphans", () => {
     const rows = toRows(listed, { currentArticleId: 'c', orphans: new Set(['2']) });
     expect(rows.map((r) => r.key)).toEqual(['a:c', 'h:3', 'a:a', 'h:1', 'h:2']);
+    expect(rows[0]).toMatchObject({ kind: 'article', current: true });
     expect(rows.filter((r) => r.kind === 'annotation' && r.orphan).map((r) => r.key)).toEqual(['h:2']);
     // An article with no listed highlights stays where it is (out).
     expect(toRows(listed, { currentArticleId: 'b' }).map((r) => r.key)[0]).toBe('a:a');
