@@ -1,31 +1,24 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { uiLanguage } from '../lib/i18n';
-import { originPattern, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, statusWords, type SyncStatus } from '../src/sync/settings';
+import { t, uiLang, uiLanguage } from '../lib/i18n';
+import { originPattern, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, statusWords, type SyncSettings, type SyncStatus } from '../src/sync/settings';
 
 /** Loopback servers are declared in the manifest: a CouchDB on this computer needs no prompt. */
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//i;
 
 const timeFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'medium' });
 
-function Options() {
-  const [url, setUrl] = useState('');
-  const [user, setUser] = useState('');
-  const [password, setPassword] = useState('');
-  const [name, setName] = useState('');
-  const [status, setStatus] = useState<SyncStatus | undefined>();
-  const [message, setMessage] = useState('');
+type Fields = Pick<SyncSettings, 'url' | 'user' | 'password' | 'name'>;
 
+/** The settings as stored, and the state as the background last wrote it (kept up to date). */
+function useStored(): { fields: Fields | null; status: SyncStatus | undefined } {
+  const [fields, setFields] = useState<Fields | null>(null);
+  const [status, setStatus] = useState<SyncStatus | undefined>();
   useEffect(() => {
     void browser.storage.local.get([SETTINGS_KEY, STATUS_KEY]).then((stored) => {
       const settings = readSettings(stored[SETTINGS_KEY]);
-      if (settings) {
-        setUrl(settings.url);
-        setUser(settings.user);
-        setPassword(settings.password);
-        setName(settings.name);
-      }
+      setFields(settings ? { url: settings.url, user: settings.user, password: settings.password, name: settings.name } : { url: '', user: '', password: '', name: '' });
       setStatus(stored[STATUS_KEY] as SyncStatus | undefined);
     });
     const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
@@ -34,77 +27,87 @@ function Options() {
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
+  return { fields, status };
+}
 
-  const save = async (event: Event) => {
+/** Saves the settings (asking the browser for that server first); answers what went wrong, or null. */
+async function saveSettings(fields: Fields): Promise<string | null> {
+  const settings = readSettings({ url: fields.url.trim(), user: fields.user.trim(), password: fields.password, name: fields.name, enabled: true });
+  if (!settings) return t('syncBadAddress');
+  // Asked first, while the click still counts as the reader's: the browser shows its prompt.
+  if (!LOOPBACK.test(settings.url) && !(await browser.permissions.request({ origins: [originPattern(settings.url)] }))) return t('syncNoPermission', new URL(settings.url).host);
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return null;
+}
+
+const syncNow = () => void browser.storage.local.set({ [REQUEST_KEY]: Date.now() });
+
+async function switchOff(): Promise<void> {
+  const stored = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  if (stored) await browser.storage.local.set({ [SETTINGS_KEY]: { ...stored, enabled: false } });
+}
+
+function Field({ id, label, type, value, onInput, autocomplete, placeholder }: { id: string; label: string; type: string; value: string; onInput(value: string): void; autocomplete?: string; placeholder?: string }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input id={id} data-testid={id} type={type} autocomplete={autocomplete} placeholder={placeholder} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+    </>
+  );
+}
+
+function SettingsForm({ initial, onMessage }: { initial: Fields; onMessage(message: string): void }) {
+  const [fields, setFields] = useState(initial);
+  const set = (patch: Partial<Fields>) => setFields({ ...fields, ...patch });
+  const submit = async (event: Event) => {
     event.preventDefault();
-    setMessage('');
-    const settings = readSettings({ url: url.trim(), user: user.trim(), password, name, enabled: true });
-    if (!settings) {
-      setMessage('The database address must be an http:// or https:// address, e.g. http://127.0.0.1:5984/pizhu.');
-      return;
-    }
-    // Asked first, while the click still counts as the reader's: the browser shows its prompt.
-    if (!LOOPBACK.test(settings.url)) {
-      const granted = await browser.permissions.request({ origins: [originPattern(settings.url)] });
-      if (!granted) {
-        setMessage(`Pizhu may not reach ${new URL(settings.url).host}: sync needs that permission.`);
-        return;
-      }
-    }
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    onMessage('');
+    onMessage((await saveSettings(fields)) ?? '');
   };
+  return (
+    <form onSubmit={submit}>
+      <Field id="sync-url" label={t('syncUrl')} type="url" placeholder="http://127.0.0.1:5984/pizhu" value={fields.url} onInput={(url) => set({ url })} />
+      <Field id="sync-user" label={t('syncUser')} type="text" autocomplete="username" value={fields.user} onInput={(user) => set({ user })} />
+      <Field id="sync-password" label={t('syncPassword')} type="password" autocomplete="current-password" value={fields.password} onInput={(password) => set({ password })} />
+      <p class="hint">{t('syncPasswordHint')}</p>
+      <Field id="sync-name" label={t('syncName')} type="text" value={fields.name} onInput={(name) => set({ name })} />
+      <p class="hint">{t('syncNameHint')}</p>
+      <div class="buttons">
+        <button type="submit" data-testid="sync-save">
+          {t('syncSave')}
+        </button>
+        <button type="button" data-testid="sync-now" onClick={syncNow}>
+          {t('syncNow')}
+        </button>
+        <button type="button" data-testid="sync-off" onClick={() => void switchOff()}>
+          {t('syncSwitchOff')}
+        </button>
+      </div>
+    </form>
+  );
+}
 
-  const syncNow = () => void browser.storage.local.set({ [REQUEST_KEY]: Date.now() });
-  const switchOff = async () => {
-    const stored = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    if (stored) await browser.storage.local.set({ [SETTINGS_KEY]: { ...stored, enabled: false } });
-  };
-
+function Options() {
+  const { fields, status } = useStored();
+  const [message, setMessage] = useState('');
   return (
     <main>
-      <h1>Pizhu — sync</h1>
-      <p>
-        Sync keeps the same highlights, notes and deletions in every browser that uses the same database, through a server that speaks CouchDB's replication protocol
-        (Apache CouchDB, IBM Cloudant, PouchDB Server).
-      </p>
-      <form onSubmit={save}>
-        <label for="sync-url">Database address</label>
-        <input id="sync-url" data-testid="sync-url" type="url" placeholder="http://127.0.0.1:5984/pizhu" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-        <label for="sync-user">Name on the server</label>
-        <input id="sync-user" data-testid="sync-user" type="text" autocomplete="username" value={user} onInput={(e) => setUser(e.currentTarget.value)} />
-        <label for="sync-password">Password</label>
-        <input id="sync-password" data-testid="sync-password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        <p class="hint">The password is stored in this extension's local storage in this browser, and sent only to this server. It is never synced or exported.</p>
-        <label for="sync-name">Your name beside your highlights</label>
-        <input id="sync-name" data-testid="sync-name" type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <p class="hint">In a database a team shares, the others see this name beside the highlights you make.</p>
-        <div class="buttons">
-          <button type="submit" data-testid="sync-save">
-            Save and sync
-          </button>
-          <button type="button" data-testid="sync-now" onClick={syncNow}>
-            Sync now
-          </button>
-          <button type="button" data-testid="sync-off" onClick={() => void switchOff()}>
-            Switch sync off
-          </button>
-        </div>
-      </form>
+      <h1>{t('syncTitle')}</h1>
+      <p>{t('syncAbout')}</p>
+      {fields && <SettingsForm initial={fields} onMessage={setMessage} />}
       {message && (
         <p class="message" role="alert">
           {message}
         </p>
       )}
       <p class={`status${status?.state === 'error' ? ' error' : ''}`} data-testid="sync-status" role="status">
-        {statusWords(status, (iso) => timeFormat().format(new Date(iso)))}
+        {statusWords(status, (iso) => timeFormat().format(new Date(iso)), uiLang())}
       </p>
-      <p class="hint">
-        Sent to the server: each highlight as a W3C Web Annotation (quote, position, note, tags, colour, times, your name), each deletion, and each highlighted article's title and
-        addresses. Stays here: the password, articles you only read, and the reader settings.
-      </p>
+      <p class="hint">{t('syncWhatIsSent')}</p>
     </main>
   );
 }
 
 document.documentElement.lang = uiLanguage();
+document.title = t('syncTitle');
 render(<Options />, document.getElementById('app')!);

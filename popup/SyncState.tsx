@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { uiLanguage } from '../lib/i18n';
+import { t, uiLang, uiLanguage } from '../lib/i18n';
 import { readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, statusWords, type SyncStatus } from '../src/sync/settings';
 
 let ownName: Promise<string> | null = null;
@@ -35,9 +35,9 @@ export function SyncState() {
   const time = (iso: string) => new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(iso));
   return (
     <p class="muted sync-state" data-testid="popup-sync-state">
-      {enabled ? statusWords(status, time) : 'Sync is off.'}{' '}
+      {enabled ? statusWords(status, time, uiLang()) : t('syncOff')}{' '}
       <a href={browser.runtime.getURL('options/index.html')} target="_blank" rel="noopener" data-testid="open-sync-settings">
-        Sync settings
+        {t('syncSettings')}
       </a>
     </p>
   );

@@ -73,7 +73,7 @@ async function runOnce(ports: BackgroundPorts): Promise<void> {
     const result = await runSync(bridge, remote);
     const { refused, changedArticles } = result.report;
     const refusedInfo = refused.length ? { count: refused.length, first: `${refused[0]!.id}: ${refused[0]!.reason}`.slice(0, 200) } : undefined;
-    if (result.error) await setStatus({ state: 'error', waiting: result.waiting, problem: result.error.words, status: result.error.status, refused: refusedInfo });
+    if (result.error) await setStatus({ state: 'error', waiting: result.waiting, problem: result.error.words, code: result.error.code, status: result.error.status, refused: refusedInfo });
     else await setStatus({ state: 'ok', syncedAt: new Date().toISOString(), waiting: result.waiting, refused: refusedInfo });
     if (changedArticles.length) await tellPages(new Set(changedArticles), ports);
   } finally {

@@ -14,8 +14,13 @@ export interface RunResult {
   waiting: number;
 }
 
+/** What went wrong, as a label's key (`syncProblem_<code>`) names it. */
+export type SyncProblemCode = 'auth' | 'forbidden' | 'missing' | 'create' | 'unreachable' | 'server' | 'refused';
+
 export interface SyncProblem {
   status?: number;
+  code: SyncProblemCode;
+  /** In English, for logs and tests; the pages show the label of `code`. */
   words: string;
 }
 
@@ -43,17 +48,17 @@ export function describeSyncError(error: unknown): SyncProblem {
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : undefined;
   switch (status) {
     case 401:
-      return { status, words: 'name or password wrong (401)' };
+      return { status, code: 'auth', words: 'name or password wrong (401)' };
     case 403:
-      return { status, words: 'no access to this database (403)' };
+      return { status, code: 'forbidden', words: 'no access to this database (403)' };
     case 404:
-      return { status, words: 'no such database on the server (404)' };
+      return { status, code: 'missing', words: 'no such database on the server (404)' };
     case 412:
-      return { status, words: 'the database could not be created (412)' };
+      return { status, code: 'create', words: 'the database could not be created (412)' };
     case undefined:
     case 0:
-      return { words: 'server unreachable: will retry' };
+      return { code: 'unreachable', words: 'server unreachable: will retry' };
     default:
-      return status >= 500 ? { status, words: `server error (${status}): will retry` } : { status, words: `the server refused (${status})` };
+      return status >= 500 ? { status, code: 'server', words: `server error (${status}): will retry` } : { status, code: 'refused', words: `the server refused (${status})` };
   }
 }

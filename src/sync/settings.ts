@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { type UiLang, uiCount, uiMessage } from '../i18n/ui-messages';
+import type { SyncProblemCode } from './run';
 
 /**
  * Sync's settings and state, as the extension's local storage keeps them (never synced, never
@@ -32,8 +34,9 @@ export interface SyncStatus {
   at: string;
   /** Changes made here that the server does not have yet. */
   waiting: number;
-  /** What is wrong, in words, with the HTTP status where there is one. */
+  /** What is wrong, in English words (logs), and as a label's code, with the HTTP status where there is one. */
   problem?: string;
+  code?: SyncProblemCode;
   status?: number;
   /** Documents from the server that were not taken, and the first reason. */
   refused?: { count: number; first: string };
@@ -50,15 +53,16 @@ export function originPattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
-/** The status in words (English; the page may localize around it). */
-export function statusWords(status: SyncStatus | undefined, formatTime: (iso: string) => string): string {
-  if (!status || status.state === 'off') return 'Sync is off.';
-  const waiting = status.waiting > 0 ? ` ${status.waiting} change${status.waiting === 1 ? '' : 's'} wait.` : '';
-  const refused = status.refused?.count ? ` ${status.refused.count} document${status.refused.count === 1 ? '' : 's'} from the server refused (${status.refused.first}).` : '';
-  const last = status.syncedAt ? ` Last synced at ${formatTime(status.syncedAt)}.` : '';
-  if (status.state === 'syncing') return `Syncing…${last}${waiting}`;
-  if (status.state === 'error') return `${capital(status.problem ?? 'sync failed')}.${last}${waiting}${refused}`;
-  return `Synced at ${formatTime(status.syncedAt ?? status.at)}.${waiting || ' Nothing waits.'}${refused}`;
+/** The status in words, in the labels' language; an error names its HTTP status where there is one. */
+export function statusWords(status: SyncStatus | undefined, formatTime: (iso: string) => string, lang: UiLang): string {
+  const say = (key: string, subs: string | string[] = []) => uiMessage(lang, key, subs);
+  if (!status || status.state === 'off') return say('syncOff');
+  const parts: string[] = [];
+  if (status.state === 'syncing') parts.push(say('syncSyncing'));
+  else if (status.state === 'error') parts.push(status.code ? say(`syncProblem_${status.code}`, [String(status.status ?? '')]) : say('syncFailed'));
+  else parts.push(say('syncSyncedAt', formatTime(status.syncedAt ?? status.at)));
+  if (status.state !== 'ok' && status.syncedAt) parts.push(say('syncLastSynced', formatTime(status.syncedAt)));
+  parts.push(status.waiting > 0 ? uiCount(lang, 'syncWaiting', status.waiting) : status.state === 'ok' ? say('syncNothingWaits') : '');
+  if (status.refused?.count) parts.push(uiCount(lang, 'syncRefused', status.refused.count, [status.refused.first]));
+  return parts.filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

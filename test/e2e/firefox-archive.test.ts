@@ -98,8 +98,9 @@ describe('Firefox: archive files', () => {
     await file.waitForSelector('[data-testid="reader"]', { timeout: 10_000 });
     await expect.poll(() => painted(file), { timeout: 10_000 }).toEqual([selected]);
     await popupFor(file);
-    const current = await popup.waitForSelector('[data-testid="current-article"] h1', { timeout: 5000 });
-    await expect(current!.evaluate((h) => h.textContent)).resolves.toBe(article.title);
+    // The tab's article has a highlight: it comes first in the list, marked as this tab's.
+    const current = await popup.waitForSelector('.article.current-article', { timeout: 5000 });
+    await expect(current!.evaluate((el) => el.getAttribute('data-id'))).resolves.toBe(article.id);
     await expect(popup.$$eval('[data-testid="file-access-hint"]', (els) => els.length)).resolves.toBe(0);
   });
 });
