@@ -41,7 +41,7 @@ const LAYERS = {
 
 const KNOWN = Object.keys(LAYERS);
 const TEST = '\\.test\\.tsx?$';
-const PRODUCT = '^(src|content-scripts|popup|note|reader|lib)/';
+const PRODUCT = '^(src|content-scripts|popup|note|reader|options|lib)/';
 const either = (names) => `(${names.map((n) => n.replace('-', '\\-')).join('|')})`;
 
 const layerRules = Object.entries(LAYERS)
@@ -68,7 +68,7 @@ module.exports = {
       name: 'no-circular-ui',
       severity: 'error',
       comment: 'A module of content-scripts/, popup/, note/ or lib/ is part of an import cycle.',
-      from: { path: '^(content-scripts|popup|note|reader|lib)/' },
+      from: { path: '^(content-scripts|popup|note|reader|options|lib)/' },
       to: { circular: true },
     },
     {
@@ -106,7 +106,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/ is the core: it imports nothing from content-scripts/, popup/, note/ or lib/.',
       from: { path: '^src/' },
-      to: { path: '^(content-scripts|popup|note|reader|lib)/' },
+      to: { path: '^(content-scripts|popup|note|reader|options|lib)/' },
     },
     {
       name: 'src-no-browser-packages',
@@ -132,9 +132,9 @@ module.exports = {
     {
       name: 'ui-no-cross',
       severity: 'error',
-      comment: 'content-scripts/, popup/ and note/ do not import each other; share through lib/ (or src/).',
-      from: { path: '^(content-scripts|popup|note)/' },
-      to: { path: '^(content-scripts|popup|note)/', pathNot: '^$1/' },
+      comment: 'content-scripts/, popup/, note/ and options/ do not import each other; share through lib/ (or src/).',
+      from: { path: '^(content-scripts|popup|note|options)/' },
+      to: { path: '^(content-scripts|popup|note|options)/', pathNot: '^$1/' },
     },
     {
       name: 'reader-page',

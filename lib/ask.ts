@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { askWith } from '../src/messages/replies';
 
-export { BackgroundRefused, BackgroundUnreachable } from '../src/messages/replies';
+export { BackgroundRefused } from '../src/messages/replies';
 
 /**
  * Asks the background (content scripts, the note editor, the popup and the library page alike):

@@ -10,7 +10,7 @@ import ts from 'typescript';
 
 const MAX_LINES = 80;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PRODUCT = ['src', 'content-scripts', 'popup', 'note', 'reader', 'lib'];
+const PRODUCT = ['src', 'content-scripts', 'popup', 'note', 'reader', 'options', 'lib'];
 const SOURCE = /\.tsx?$/;
 const SKIP = /\.test\.tsx?$|\.d\.ts$/;
 

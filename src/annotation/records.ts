@@ -49,9 +49,6 @@ export const TextQuoteSelectorSchema = v.object({
   prefix: text(LIMITS.context),
   suffix: text(LIMITS.context),
 });
-/** W3C Web Annotation selectors over the article text (src/text/article-text.ts), in UTF-16 code units. */
-export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;
-export type TextQuoteSelector = v.InferOutput<typeof TextQuoteSelectorSchema>;
 
 /** A highlight, with its note and tags; selectors over the article text. */
 export const AnnotationRecordSchema = v.object({
