@@ -9,6 +9,10 @@ import { NoteFrame } from './NoteFrame';
 
 document.documentElement.lang = uiLanguage();
 // The one-time token the page's content script got from the background for one highlight; it works once.
-const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+const params = new URLSearchParams(location.hash.slice(1));
+const token = params.get('token') ?? '';
+// The page's theme (the reader view's theme button); automatic follows the system.
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.style.colorScheme = theme;
 history.replaceState(null, '', location.pathname);
 render(<NoteFrame token={token} />, document.getElementById('app')!);
