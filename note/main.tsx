@@ -13,6 +13,6 @@ const params = new URLSearchParams(location.hash.slice(1));
 const token = params.get('token') ?? '';
 // The page's theme (the reader view's theme button); automatic follows the system.
 const theme = params.get('theme');
-if (theme === 'light' || theme === 'dark') document.documentElement.style.colorScheme = theme;
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 history.replaceState(null, '', location.pathname);
 render(<NoteFrame token={token} />, document.getElementById('app')!);

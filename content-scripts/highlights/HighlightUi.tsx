@@ -58,7 +58,7 @@ const SCHEME: Record<Theme, string> = { auto: 'light dark', light: 'light', dark
  */
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
-    <div lang={uiLanguage()} style={{ colorScheme: SCHEME[state.theme] }} onKeyDown={trusted((e) => e.key === 'Escape' && actions.close())}>
+    <div class="root" lang={uiLanguage()} data-theme={state.theme} onKeyDown={trusted((e) => e.key === 'Escape' && actions.close())}>
       {state.marks.map((mark) => (
         <button
           key={mark.id}
