@@ -60,7 +60,10 @@ function useDraft(annotation: AnnotationRecord | null, setError: (error: string 
       removeEventListener('pagehide', onLeave);
     };
   });
-  return { change, flush, seed: (d: Draft) => void (draft.current = d) };
+  const seed = (loaded: Draft) => {
+    draft.current = loaded;
+  };
+  return { change, flush, seed };
 }
 
 /**

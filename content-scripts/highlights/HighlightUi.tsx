@@ -1,4 +1,4 @@
-import { type RefObject } from 'preact';
+import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ask } from '../../lib/ask';
@@ -46,7 +46,7 @@ export interface UiActions {
 }
 
 /** The note editor's width; narrower in a narrow window. */
-export const EDITOR_WIDTH = 360;
+const EDITOR_WIDTH = 360;
 /** Its height until the editor says how much its note needs. */
 export const EDITOR_HEIGHT = 236;
 
@@ -152,6 +152,7 @@ function Toolbar({ toolbar, lastColor, actions }: { toolbar: NonNullable<UiState
     <div class="toolbar" role="toolbar" ref={box} aria-label={t('highlightToolbarShortcut', keys)} title={t('highlightToolbarShortcut', keys)} data-testid="toolbar">
       {COLORS.map((color, index) => (
         <button
+          key={color}
           type="button"
           class={color === lastColor ? 'swatch last' : 'swatch'}
           ref={index === 0 ? first : undefined}

@@ -102,7 +102,7 @@ function blockOf(node: Node): Element | null {
 }
 
 /** The stretches of text that two or more placed highlights cover, merged, in order. */
-export function overlapsOf(placed: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+function overlapsOf(placed: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const sorted = [...placed].sort((a, b) => a.start - b.start);
   const out: { start: number; end: number }[] = [];
   let reach = -1;

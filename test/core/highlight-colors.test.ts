@@ -45,7 +45,10 @@ function deltaE(a: string, b: string): number {
 const bg = readerColor('--pizhu-bg');
 const fg = readerColor('--pizhu-fg');
 /** Light pages Pizhu paints on: the reader view, and a Reuters page (white, with grey body text). */
-const LIGHT_PAGES = [{ page: bg.light, text: fg.light }, { page: '#ffffff', text: '#404040' }];
+const LIGHT_PAGES = [
+  { page: bg.light, text: fg.light },
+  { page: '#ffffff', text: '#404040' },
+];
 
 describe('highlight colours (WCAG AA)', () => {
   it.each(COLORS)('%s on a light page: text on it 4.5:1 or more, its underline 3:1 or more against the page', (color) => {

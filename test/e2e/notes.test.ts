@@ -26,8 +26,14 @@ async function addNote(n: number, from = 0.1, to = 0.4) {
 }
 
 /** Every painted passage, whatever its colour (a colour picked in the editor becomes the last colour). */
-const everyPainted = async () => Object.entries(await painted(page)).filter(([name]) => name !== 'pz-overlap').flatMap(([, texts]) => texts);
-const colorOf = async (text: string) => Object.entries(await painted(page)).find(([name, texts]) => name !== 'pz-overlap' && texts.includes(text))?.[0].replace('pizhu-', '') ?? '';
+const everyPainted = async () =>
+  Object.entries(await painted(page))
+    .filter(([name]) => name !== 'pz-overlap')
+    .flatMap(([, texts]) => texts);
+const colorOf = async (text: string) =>
+  Object.entries(await painted(page))
+    .find(([name, texts]) => name !== 'pz-overlap' && texts.includes(text))?.[0]
+    .replace('pizhu-', '') ?? '';
 
 const closed = () => expect.poll(() => noteFrames(page).length).toBe(0);
 
@@ -136,7 +142,7 @@ describe('where the editor stands', () => {
   it('moves with its passage when the page scrolls', async () => {
     await openReader(page);
     await addNote(6);
-    const passage = async () => (await page.evaluate(() => window.scrollY));
+    const passage = async () => await page.evaluate(() => window.scrollY);
     const first = (await uiBox(page, '.editor'))!;
     const scrolled = await passage();
     await page.mouse.wheel(0, 120);

@@ -15,7 +15,9 @@ export async function openReader(page: Page, url = FILE_URL): Promise<void> {
 
 /** The text of every painted range, by highlight name (with `pz-overlap`, the overlaps). */
 export const painted = (page: Page): Promise<Record<string, string[]>> =>
-  page.evaluate(() => Object.fromEntries([...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu') || name === 'pz-overlap').map(([name, h]) => [name, [...h].map((r) => (r as Range).toString())])));
+  page.evaluate(() =>
+    Object.fromEntries([...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu') || name === 'pz-overlap').map(([name, h]) => [name, [...h].map((r) => (r as Range).toString())])),
+  );
 
 /** Drags across the n-th reader block's first line (or the line at `y` in the viewport), from one fraction of its width to another. */
 export async function select(page: Page, n: number, from: number, to: number, y?: number): Promise<string> {

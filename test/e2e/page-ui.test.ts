@@ -111,23 +111,30 @@ describe('the note mark', () => {
     expect(mark.width).toBeGreaterThanOrEqual(24);
     expect(mark.height).toBeGreaterThanOrEqual(24);
     // Not one character's box of the paragraph (the next character included) lies under the mark.
-    const covered = await page.getByTestId('reader-block').nth(6).evaluate((block, m) => {
-      const text = block.firstChild!;
-      const range = document.createRange();
-      for (let i = 0; i < text.textContent!.length; i++) {
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        for (const r of range.getClientRects()) if (r.right > m.x && r.left < m.x + m.width && r.bottom > m.y && r.top < m.y + m.height) return i;
-      }
-      return -1;
-    }, mark);
+    const covered = await page
+      .getByTestId('reader-block')
+      .nth(6)
+      .evaluate((block, m) => {
+        const text = block.firstChild!;
+        const range = document.createRange();
+        for (let i = 0; i < text.textContent!.length; i++) {
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          for (const r of range.getClientRects()) if (r.right > m.x && r.left < m.x + m.width && r.bottom > m.y && r.top < m.y + m.height) return i;
+        }
+        return -1;
+      }, mark);
     expect(covered).toBe(-1);
     expect(selected.length).toBeGreaterThan(0);
   });
 });
 
 describe('the theme', () => {
-  const background = (selector: string) => page.locator(`[data-pizhu="ui"] ${selector}`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = (selector: string) =>
+    page
+      .locator(`[data-pizhu="ui"] ${selector}`)
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
   /** An opaque background (a transparent one would only show the page through) that is dark. */
   const dark = (rgb: string) => {
     expect(rgb).toMatch(/^rgb\(/);
@@ -135,7 +142,7 @@ describe('the theme', () => {
     return r + g + b < 3 * 100;
   };
 
-  it('the toolbar and the note editor follow the reader view\'s theme button, not the system\'s scheme', async () => {
+  it("the toolbar and the note editor follow the reader view's theme button, not the system's scheme", async () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await openReader(page);
     const themeButton = page.locator('.pizhu-bar button').first();
@@ -177,7 +184,13 @@ describe('one word for one thing', () => {
     const frame = await noteFrame(page);
     await expect(frame.getByTestId('highlight-delete').textContent()).resolves.toBe('删除标注');
     const words = [
-      await frame.locator('body').evaluate((body) => (body as HTMLElement).innerText + [...body.querySelectorAll('[aria-label],[placeholder],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')} ${el.getAttribute('title')}`).join(' ')),
+      await frame
+        .locator('body')
+        .evaluate(
+          (body) =>
+            (body as HTMLElement).innerText +
+            [...body.querySelectorAll('[aria-label],[placeholder],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')} ${el.getAttribute('title')}`).join(' '),
+        ),
       await page.locator('[data-pizhu="ui"]').evaluate((host) => {
         const root = host.shadowRoot!;
         return root.textContent + [...root.querySelectorAll('[aria-label],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('title')}`).join(' ');
