@@ -220,6 +220,6 @@ function noteFrame(token: string, theme: Theme): HTMLIFrameElement {
   frame.title = t('noteEditor');
   // The frame's scheme is the page's UI's: a frame whose scheme differs gets an opaque backdrop.
   frame.style.cssText = `display: block; width: 100%; height: 100%; border: 0; color-scheme: ${SCHEME[theme]};`;
-  frame.src = `${browser.runtime.getURL('note/index.html')}#token=${token}&theme=${theme}`;
+  frame.src = `${browser.runtime.getURL('note/index.html')}?theme=${theme}#token=${token}`;
   return frame;
 }
