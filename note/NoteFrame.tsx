@@ -1,70 +1,165 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../lib/ask';
 import { t } from '../lib/i18n';
-import { COLOR_LABEL, HIGHLIGHT_COLORS } from '../lib/highlight-colors';
+import { COLOR_LABEL, swatchStyle } from '../lib/highlight-colors';
+import { rememberColor } from '../lib/last-color';
 import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
 
 /**
  * Everything goes through the background, which keeps the store (a frame inside a web or file page
  * may not open the extension's IndexedDB) and fails loudly. The frame opens on the highlight its
- * one-time token names; the page's script hears only "saved", "deleted" or "closed".
+ * one-time token names; the page's script hears only "saved", "deleted", "closed" and a height.
  */
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Escape closes it on key up: closing removes this frame, and the key's release must still find it. */
+interface Draft {
+  note: string;
+  tags: string;
+  color: Color;
+}
+
+/** How long after the last key the note is saved. */
+const SAVE_AFTER_MS = 400;
+
+// Tags are written apart by commas (either width), 、 or semicolons; each once.
+const tagList = (tags: string) => [...new Set(tags.split(/[,，、;；]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100);
+
+/**
+ * The note as the reader writes it, never lost: saved a moment after each key, at once when a colour
+ * is picked, and before the editor closes or loses the focus. Saves go one after another, in order.
+ */
+function useDraft(annotation: AnnotationRecord | null, setError: (error: string | null) => void) {
+  const draft = useRef<Draft | null>(null);
+  const dirty = useRef(false);
+  const timer = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const flush = (): Promise<unknown> => {
+    clearTimeout(timer.current);
+    const current = draft.current;
+    if (!annotation || !current || !dirty.current) return queue.current;
+    dirty.current = false;
+    const record = { ...annotation, note: current.note, color: current.color, tags: tagList(current.tags), modified: new Date().toISOString() };
+    queue.current = queue.current
+      .then(() => ask({ type: 'save-annotation', annotation: record }))
+      .then(() => setError(null), (e: unknown) => setError(message(e)));
+    return queue.current;
+  };
+  const change = (next: Draft, now = false) => {
+    draft.current = next;
+    dirty.current = true;
+    clearTimeout(timer.current);
+    if (now) void flush();
+    else timer.current = window.setTimeout(() => void flush(), SAVE_AFTER_MS);
+  };
+  useEffect(() => {
+    const onLeave = () => void flush();
+    addEventListener('blur', onLeave);
+    addEventListener('pagehide', onLeave);
+    return () => {
+      removeEventListener('blur', onLeave);
+      removeEventListener('pagehide', onLeave);
+    };
+  });
+  const seed = (loaded: Draft) => {
+    draft.current = loaded;
+  };
+  return { change, flush, seed };
+}
+
+/**
+ * Lines the note box shows: it grows with the note in steps of a few lines (so the frame's size,
+ * which the page can see, tells little of the note), up to a maximum, then scrolls inside.
+ */
+const LINE_STEP = 4;
+const MAX_LINES = 16;
+
+/** Asks the page for the frame's height the note needs, when that changes. */
+function useGrow(text: string, articleId: string | undefined) {
+  const input = useRef<HTMLTextAreaElement>(null);
+  const measure = useRef<HTMLDivElement>(null);
+  const asked = useRef(0);
+  useLayoutEffect(() => {
+    const box = input.current;
+    const mirror = measure.current;
+    if (!box || !mirror || !articleId) return;
+    mirror.style.width = `${box.clientWidth}px`;
+    mirror.textContent = `${text}\u200b`;
+    const line = parseFloat(getComputedStyle(box).lineHeight) || 21;
+    const lines = Math.min(MAX_LINES, Math.max(LINE_STEP, Math.ceil(mirror.offsetHeight / line / LINE_STEP) * LINE_STEP));
+    const chrome = document.documentElement.offsetHeight - box.offsetHeight;
+    const height = Math.ceil(chrome + lines * line + (box.offsetHeight - box.clientHeight) + 12);
+    if (height === asked.current) return;
+    asked.current = height;
+    ask({ type: 'note-frame', action: 'resize', articleId, height: Math.min(height, 2000) }).catch(() => undefined);
+  }, [text, articleId]);
+  return { input, measure };
+}
+
+/** Escape closes it on key up: closing removes this frame, and the key's release must still find it. Ctrl or ⌘ with Enter saves and closes. */
 export function NoteFrame({ token }: { token: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
-  const [note, setNote] = useState('');
-  const [color, setColor] = useState<Color>('yellow');
-  const [tags, setTags] = useState('');
-  const noteInput = useRef<HTMLTextAreaElement>(null);
-  // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
-  useEffect(() => noteInput.current?.focus(), [annotation?.id]);
+  const [form, setForm] = useState<Draft>({ note: '', tags: '', color: 'yellow' });
   const [error, setError] = useState<string | null>(null);
+  const draft = useDraft(annotation, setError);
+  const { input, measure } = useGrow(form.note, annotation?.articleId);
+  // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
+  useEffect(() => input.current?.focus(), [annotation?.id]);
 
   useEffect(() => {
     ask({ type: 'note-open', token })
       .then(({ annotation: found }) => {
+        const loaded = { note: found.note, tags: found.tags.join(', '), color: found.color };
+        draft.seed(loaded);
+        setForm(loaded);
         setAnnotation(found);
-        setNote(found.note);
-        setColor(found.color);
-        setTags(found.tags.join(', '));
       })
       .catch((e: unknown) => setError(message(e)));
   }, [token]);
 
-  const run = (work: () => Promise<unknown>) => work().catch((e: unknown) => setError(message(e)));
   if (!annotation) return error ? <p class="error" role="alert">{t('saveFailed', error)}</p> : null;
-
-  // Tags are written apart by commas (either width), 、 or semicolons; each once.
-  const tagList = [...new Set(tags.split(/[,，、;；]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100);
-  const save = () => run(() => ask({ type: 'save-annotation', annotation: { ...annotation, note, color, tags: tagList, modified: new Date().toISOString() } }));
-  const remove = () => run(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId }));
-  const close = () => run(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }));
-
+  const update = (next: Partial<Draft>, now = false) => {
+    const merged = { ...form, ...next };
+    setForm(merged);
+    draft.change(merged, now);
+  };
+  const pick = (color: Color) => {
+    rememberColor(color);
+    update({ color }, true);
+  };
+  const close = () => void draft.flush().then(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }).catch((e: unknown) => setError(message(e))));
+  // What was typed is saved first: an undo of the delete brings the note back too.
+  const remove = () => void draft.flush().then(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId })).catch((e: unknown) => setError(message(e)));
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      close();
+    }
+  };
   return (
-    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyUp={(e) => e.key === 'Escape' && close()}>
-      <div class="swatches">
+    <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={onKeyDown} onKeyUp={(e) => e.key === 'Escape' && close()}>
+      <div class="swatches" role="group" aria-label={t('highlightColor')}>
         {COLORS.map((c) => (
-          <button type="button" class="swatch" aria-label={t(COLOR_LABEL[c])} aria-pressed={c === color} style={{ background: HIGHLIGHT_COLORS[c] }} onClick={() => setColor(c)} />
+          <button type="button" key={c} class="swatch" data-testid={`note-color-${c}`} aria-label={t(COLOR_LABEL[c])} title={t(COLOR_LABEL[c])} aria-pressed={c === form.color} style={swatchStyle(c)} onClick={() => pick(c)} />
         ))}
       </div>
-      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} ref={noteInput} />
-      <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+      <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={form.note} onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })} ref={input} />
+      <div class="measure" ref={measure} aria-hidden="true" />
+      <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={form.tags} onInput={(e) => update({ tags: (e.target as HTMLInputElement).value })} />
       {error && (
         <p class="error" role="alert">
           {t('saveFailed', error)}
         </p>
       )}
       <div class="actions">
-        <button type="button" data-testid="note-save" onClick={save}>
-          {t('noteSave')}
-        </button>
-        <button type="button" data-testid="highlight-delete" onClick={remove}>
+        <button type="button" class="delete" data-testid="highlight-delete" onClick={remove}>
           {t('highlightDelete')}
         </button>
+        <span class="hint">{t('noteAutosaved')}</span>
         <button type="button" onClick={close}>
           {t('close')}
+        </button>
+        <button type="button" class="primary" data-testid="note-save" title={t('noteSaveShortcut', /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter')} onClick={close}>
+          {t('noteSave')}
         </button>
       </div>
     </div>

@@ -10,5 +10,8 @@ import { NoteFrame } from './NoteFrame';
 document.documentElement.lang = uiLanguage();
 // The one-time token the page's content script got from the background for one highlight; it works once.
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+// The page's theme (the reader view's theme button), in the query; automatic follows the system.
+const theme = new URLSearchParams(location.search).get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 history.replaceState(null, '', location.pathname);
 render(<NoteFrame token={token} />, document.getElementById('app')!);

@@ -21,6 +21,11 @@ export class BackgroundClient {
     await ask({ type: 'save-annotation', annotation });
   }
 
+  /** Brings back the highlight this tab deleted moments ago. */
+  async undoDelete(id: string, articleId: string): Promise<void> {
+    await ask({ type: 'undo-delete', id, articleId });
+  }
+
   /** Tells the popup which highlights this copy of the article could not place. */
   async placement(articleId: string, orphans: string[]): Promise<void> {
     await ask({ type: 'placement', articleId, orphans });

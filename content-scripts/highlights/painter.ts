@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLORS } from '../../lib/highlight-colors';
+import { highlightCss } from '../../lib/highlight-colors';
 import { type Color, COLORS } from '../../src/annotation/records';
 
 /**
@@ -9,6 +9,8 @@ import { type Color, COLORS } from '../../src/annotation/records';
 export class Painter {
   private readonly byColor = new Map<Color, Highlight>();
   private readonly painted = new Map<string, { color: Color; ranges: Range[] }>();
+  /** Where two highlights cover the same words (not a "pizhu…" name: it is no highlight of the reader's). */
+  private readonly overlaps = new Highlight();
   private readonly sheet: CSSStyleSheet;
   private flash: Highlight | null = null;
   private flashTimer = 0;
@@ -19,6 +21,9 @@ export class Painter {
       this.byColor.set(color, highlight);
       CSS.highlights.set(`pizhu-${color}`, highlight);
     }
+    // Above the colours, so the lines show over whichever fill is on top.
+    this.overlaps.priority = 1;
+    CSS.highlights.set('pz-overlap', this.overlaps);
     this.sheet = installHighlightStyles();
   }
 
@@ -27,6 +32,7 @@ export class Painter {
     this.clear();
     clearTimeout(this.flashTimer);
     if (this.flash && CSS.highlights.get('pz-reveal') === this.flash) CSS.highlights.delete('pz-reveal');
+    if (CSS.highlights.get('pz-overlap') === this.overlaps) CSS.highlights.delete('pz-overlap');
     for (const [color, highlight] of this.byColor) if (CSS.highlights.get(`pizhu-${color}`) === highlight) CSS.highlights.delete(`pizhu-${color}`);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
@@ -48,6 +54,13 @@ export class Painter {
 
   clear(): void {
     for (const id of [...this.painted.keys()]) this.unpaint(id);
+    this.overlaps.clear();
+  }
+
+  /** Marks the stretches where two highlights overlap (they replace the ones marked before). */
+  markOverlaps(ranges: Range[]): void {
+    this.overlaps.clear();
+    for (const range of ranges) this.overlaps.add(range);
   }
 
   /**
@@ -78,8 +91,8 @@ export class Painter {
     const rect = first.getBoundingClientRect();
     scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
     const flash = new Highlight(...ranges);
-    // Above the colours, so the flash shows on an overlapped passage too.
-    flash.priority = 1;
+    // Above the colours and the overlaps, so the flash shows on an overlapped passage too.
+    flash.priority = 2;
     CSS.highlights.set('pz-reveal', flash);
     this.flash = flash;
     clearTimeout(this.flashTimer);
@@ -105,14 +118,7 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 /** Styles for `::highlight()` must come from the document's own sheets: an adopted sheet adds no element to the page. */
 function installHighlightStyles(): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    [
-      ...COLORS.map((color) => `::highlight(pizhu-${color}) { background-color: var(--pizhu-hl-${color}, ${HIGHLIGHT_COLORS[color]}); color: inherit; }`),
-      // Not a "pizhu…" name: those name the reader's highlights, and this only points at one.
-      '::highlight(pz-reveal) { background-color: #ff9f1a; color: #000; }',
-    ].join('\n'),
-  );
+  sheet.replaceSync(highlightCss());
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return sheet;
 }
-

@@ -13,12 +13,16 @@
 import { createAnnotation } from '../../src/anchor/annotations';
 import { type ArticleSummary, type Message } from '../../src/messages/protocol';
 import type { ArticleMap } from '../../src/text-map/article-map';
+import browser from 'webextension-polyfill';
 import { t } from '../../lib/i18n';
+import { lastColor, rememberColor } from '../../lib/last-color';
 import { BackgroundClient } from './background-client';
 import { CitationCopy } from './citation-copy';
 import { PageInput } from './page-input';
 import { Painting } from './painting';
 import { selectionInArticle, type ModelRange } from './selection';
+import { EDITOR_HEIGHT, type Theme } from './HighlightUi';
+import type { Box } from './placement';
 import { UiHost } from './ui-host';
 import type { AnnotationRecord, Color } from '../../src/annotation/records';
 
@@ -39,6 +43,8 @@ export interface HighlightSession {
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
   /** The page shows no article now: nothing stays painted or listed, and no message about the old one is acted on. */
   leave(): void;
+  /** The reader view's theme (automatic follows the system): the toolbar and the note editor follow it. */
+  setTheme(theme: Theme): void;
   /** Ends highlighting on this page: every listener, observer, element and painted highlight it added is gone. */
   dispose(): void;
 }
@@ -52,7 +58,7 @@ class Session implements HighlightSession {
   private annotations: AnnotationRecord[] = [];
   /** The article text the reader selected last, until a colour or a note takes it. */
   private pending: ModelRange | null = null;
-  private lastColor: Color = 'yellow';
+  private undoTimer = 0;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
   /** The orphans last reported to the popup, with their article's id. */
@@ -71,10 +77,11 @@ class Session implements HighlightSession {
       copyCitation: () => this.copyCitation(),
       close: () => this.close(),
       openNote: (id) => this.openNote(id),
+      undo: () => void this.undo(),
     });
-    this.painting = new Painting(() => {
-      if (this.ui.state.marks.length) this.ui.update({ marks: this.painting.marks(this.annotations) });
-    });
+    this.painting = new Painting(() => this.onReflow());
+    void lastColor().then((color) => this.ui.update({ lastColor: color }));
+    browser.storage.onChanged.addListener(this.onStorage);
     this.citations = new CitationCopy((outcome) => {
       if ('error' in outcome) return this.ui.update({ error: outcome.error });
       this.ui.update({ toolbar: null, error: null });
@@ -117,8 +124,14 @@ class Session implements HighlightSession {
     this.ui.update({ toolbar: null, editor: null, error: null });
   }
 
+  setTheme(theme: Theme): void {
+    this.ui.update({ theme });
+  }
+
   dispose(): void {
     this.left = true;
+    clearTimeout(this.undoTimer);
+    browser.storage.onChanged.removeListener(this.onStorage);
     this.input.dispose();
     this.background.dispose();
     this.citations.dispose();
@@ -169,10 +182,29 @@ class Session implements HighlightSession {
     return true;
   }
 
-  private async highlightSelection(color: Color): Promise<AnnotationRecord | null> {
+  /** The last colour, picked here or in another tab's toolbar or note editor. */
+  private readonly onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && changes.lastColor) void lastColor().then((color) => this.ui.update({ lastColor: color }));
+  };
+
+  /** The window changed size and the text reflowed: the marks and the open note follow their passages; the toolbar closes. */
+  private onReflow(): void {
+    const editor = this.ui.state.editor;
+    const box = editor && this.painting.boxOf(editor.annotation.id);
+    this.ui.update({
+      marks: this.painting.marks(this.annotations),
+      toolbar: null,
+      ...(editor && box ? { editor: { ...editor, anchor: toDocument(box) } } : {}),
+    });
+  }
+
+  private async highlightSelection(color: Color, remember = true): Promise<AnnotationRecord | null> {
     const pending = this.pending;
     if (!pending) return null;
-    this.lastColor = color;
+    if (remember) {
+      rememberColor(color);
+      this.ui.update({ lastColor: color });
+    }
     const { article, map } = this.target;
     const annotation = createAnnotation({ id: crypto.randomUUID(), articleId: article.id, text: map.text, ...pending, color, now: new Date().toISOString() });
     this.pending = null;
@@ -183,7 +215,7 @@ class Session implements HighlightSession {
   }
 
   private async addNote(): Promise<void> {
-    const annotation = await this.highlightSelection(this.lastColor);
+    const annotation = await this.highlightSelection(this.ui.state.lastColor, false);
     if (annotation) this.openEditor(annotation);
   }
 
@@ -192,8 +224,21 @@ class Session implements HighlightSession {
     void this.citations.copy(this.target.map.text.slice(this.pending.start, this.pending.end), this.target.article);
   }
 
+  /** Escape: the toolbar and the note close; the focus goes back to the passage the note was on. */
   private close(): void {
+    const editor = this.ui.state.editor;
     this.ui.update({ toolbar: null, editor: null });
+    if (editor) this.returnToPassage(editor.annotation.id);
+  }
+
+  /**
+   * After the note editor closed by the keyboard: the caret stands at the end of the passage (where
+   * Shift and the arrows select on from), and the focus is on its note mark when it has one.
+   */
+  private returnToPassage(id: string): void {
+    const range = this.painting.lastRange(id);
+    if (range) getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
+    this.ui.focusMark(id);
   }
 
   private openNote(id: string): void {
@@ -202,8 +247,29 @@ class Session implements HighlightSession {
   }
 
   private openEditor(annotation: AnnotationRecord): void {
-    const box = this.painting.boxOf(annotation.id);
-    this.ui.update({ toolbar: null, editor: { annotation, x: clampX(box?.left ?? 16, 320), y: (box?.bottom ?? 16) + 8 } });
+    const box = this.painting.boxOf(annotation.id) ?? { left: 16, right: 16, top: 16, bottom: 16 };
+    const height = this.ui.state.editor?.annotation.id === annotation.id ? this.ui.state.editor.height : EDITOR_HEIGHT;
+    this.ui.update({ toolbar: null, editor: { annotation, anchor: toDocument(box), height } });
+  }
+
+  /** A highlight deleted here can be brought back for a few seconds. */
+  private offerUndo(id: string): void {
+    clearTimeout(this.undoTimer);
+    this.ui.update({ undo: { id } });
+    this.undoTimer = window.setTimeout(() => this.ui.update({ undo: null }), UNDO_SECONDS * 1000);
+  }
+
+  private async undo(): Promise<void> {
+    const offered = this.ui.state.undo;
+    clearTimeout(this.undoTimer);
+    this.ui.update({ undo: null });
+    if (!offered) return;
+    try {
+      await this.background.undoDelete(offered.id, this.target.article.id);
+    } catch (error) {
+      return this.ui.update({ error: t('undoFailed', new Failure(error).reason) });
+    }
+    await this.reload();
   }
 
   /** The selection as it stands now, when it lies inside the article, becomes the pending one. */
@@ -218,9 +284,7 @@ class Session implements HighlightSession {
     if (!selection || selection.isCollapsed) return;
     const range = this.takeSelection();
     if (!range) return this.ui.update({ toolbar: null });
-    const rect = range.getBoundingClientRect();
-    const y = rect.bottom + 8 > innerHeight - 48 ? Math.max(8, rect.top - 44) : rect.bottom + 8;
-    this.ui.update({ toolbar: { x: clampX(rect.left, 300), y, focus: viaKeyboard } });
+    this.ui.update({ toolbar: { anchor: toDocument(range.getBoundingClientRect()), focus: viaKeyboard } });
   }
 
   /** A click on a painted highlight opens its note; a click elsewhere closes the open one. */
@@ -241,17 +305,32 @@ class Session implements HighlightSession {
     if (this.left) return;
     if (message.type === 'highlight-selection') {
       this.takeSelection();
-      void this.highlightSelection(this.lastColor);
+      void this.highlightSelection(this.ui.state.lastColor, false);
     } else if (message.type === 'reveal-annotation') this.reveal(message.id);
     else if (message.type === 'annotations-changed' && message.articleId === this.target.article.id) void this.reload();
-    else if (message.type === 'note-frame' && message.articleId === this.target.article.id) {
-      if (message.action === 'closed') this.ui.update({ editor: null });
-      else void this.reload().then(() => this.ui.update({ editor: null }));
+    else if (message.type === 'note-frame' && message.articleId === this.target.article.id) this.onNoteFrame(message);
+  }
+
+  /** The note editor saved (as the reader types: it stays open), asked for a height, closed, or deleted its highlight. */
+  private onNoteFrame({ action, height }: { action: 'saved' | 'deleted' | 'closed' | 'resize'; height?: number | undefined }): void {
+    const editor = this.ui.state.editor;
+    if (action === 'saved') void this.reload();
+    else if (action === 'resize') {
+      if (editor && height) this.ui.update({ editor: { ...editor, height } });
+    } else if (action === 'closed') this.close();
+    else {
+      this.ui.update({ editor: null });
+      if (editor) this.offerUndo(editor.annotation.id);
+      void this.reload();
     }
   }
 }
 
-const clampX = (x: number, width: number) => Math.max(8, Math.min(x, innerWidth - width - 8));
+/** How long the undo of a delete is offered. */
+const UNDO_SECONDS = 8;
+
+/** A box of the viewport in document coordinates: what stands there moves with the page when it scrolls. */
+const toDocument = (box: Box): Box => ({ left: box.left + scrollX, right: box.right + scrollX, top: box.top + scrollY, bottom: box.bottom + scrollY });
 
 /** A request the background refused or did not answer, in words for the page's status line. */
 class Failure {

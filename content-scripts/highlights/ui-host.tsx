@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { HighlightUi, type UiActions, type UiState } from './HighlightUi';
 import uiCss from './ui.css?inline';
 
-const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null };
+const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null, undo: null, theme: 'auto', lastColor: 'yellow' };
 
 /**
  * Pizhu's UI on a page: a host element at the end of the document holding an open shadow root,
@@ -42,6 +42,12 @@ export class UiHost {
     clearTimeout(this.statusTimer);
     this.update({ status });
     this.statusTimer = window.setTimeout(() => this.update({ status: null }), ms);
+  }
+
+  /** Moves the focus to a highlight's note mark, when it has one. */
+  focusMark(id: string): void {
+    const mark = this.host.shadowRoot?.querySelector<HTMLElement>(`.note-mark[data-id="${CSS.escape(id)}"]`);
+    mark?.focus({ preventScroll: true });
   }
 
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */

@@ -4,7 +4,7 @@
  * Highlighting starts once the article's highlights have come back from the background.
  */
 import { render } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
 import { announceArticle } from '../lib/article-port';
@@ -16,17 +16,33 @@ import readerCss from './reader.css?inline';
 
 const THEME_KEY = 'readerTheme';
 
-function App({ article, pre, initialTheme, root, onArticleShown }: { article: Article; pre: HTMLElement | null; initialTheme: Theme; root: HTMLElement; onArticleShown(): void }) {
+interface AppProps {
+  article: Article;
+  pre: HTMLElement | null;
+  initialTheme: Theme;
+  root: HTMLElement;
+  onArticleShown(): void;
+  onThemeShown(theme: Theme): void;
+}
+
+function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }: AppProps) {
   // A file the parser could not make sense of opens on its raw text.
   const [showingRaw, setShowingRaw] = useState(!!pre && article.blocks.length === 0 && article.problems.length > 0 && !article.title);
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  // Where the reader was in the article when the original text was shown: going back returns there.
+  const articleScroll = useRef<number | null>(null);
   useLayoutEffect(() => {
     if (pre) pre.hidden = !showingRaw;
+    // The raw text starts right under the bar, not a screen further down.
+    root.classList.toggle('pizhu-showing-raw', showingRaw);
+    if (showingRaw) window.scrollTo(0, 0);
+    else if (articleScroll.current !== null) window.scrollTo(0, articleScroll.current);
     // The article's nodes are new each time it is shown: its highlights are painted on them again.
     if (!showingRaw) onArticleShown();
   }, [showingRaw]);
   useLayoutEffect(() => {
     root.dataset.theme = theme;
+    onThemeShown(theme);
   }, [theme]);
   return (
     <ReaderView
@@ -34,8 +50,8 @@ function App({ article, pre, initialTheme, root, onArticleShown }: { article: Ar
       showingRaw={showingRaw}
       theme={theme}
       onToggleRaw={pre && (() => {
+        if (!showingRaw) articleScroll.current = scrollY;
         setShowingRaw(!showingRaw);
-        window.scrollTo(0, 0);
       })}
       onTheme={(next) => {
         setTheme(next);
@@ -66,16 +82,22 @@ export async function showArticle(article: Article, pre: HTMLElement | null, bef
   root.dataset.testid = 'reader';
   before.before(root);
   let session: HighlightSession | null = null;
+  let shownTheme = theme;
   const shown = () => {
     if (session) session.retarget(readerViewMap(root));
   };
-  render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} />, root);
+  const themed = (next: Theme) => {
+    shownTheme = next;
+    session?.setTheme(next);
+  };
+  render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} onThemeShown={themed} />, root);
   const announced = await announcing;
   session = startHighlighting({
     article: summarize(article),
     map: readerViewMap(root),
     inArticle: (node) => !!root.querySelector('article')?.contains(node),
   });
+  session.setTheme(shownTheme);
   session.show(announced?.annotations ?? [], announced?.reveal);
   return session;
 }

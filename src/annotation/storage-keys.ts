@@ -20,9 +20,12 @@ export const noteTokenKey = (tabId: number, token: string): string => `note-toke
 /** storage.session: the highlight a note editor frame was opened on (by presenting its token). */
 export const noteFrameKey = (tabId: number, frameId: number): string => `note-frame:${tabId}:${frameId}`;
 
+/** storage.session: what a delete made on a tab's page needs for its undo, for a few seconds. */
+export const undoKey = (tabId: number, annotationId: string): string => `undo:${tabId}:${annotationId}`;
+
 /** Every storage.session key that belongs to one tab, to forget when the tab closes. */
 export function belongsToTab(key: string, tabId: number): boolean {
-  return key.startsWith(`tab:${tabId}:`) || key === revealKey(tabId) || key.startsWith(`note-frame:${tabId}:`) || key.startsWith(`note-token:${tabId}:`);
+  return key.startsWith(`tab:${tabId}:`) || key === revealKey(tabId) || key.startsWith(`note-frame:${tabId}:`) || key.startsWith(`note-token:${tabId}:`) || key.startsWith(`undo:${tabId}:`);
 }
 
 /** storage.local: which highlights of an article could not be placed where it was last read. */

@@ -166,6 +166,28 @@ describe('the note editor', () => {
 
 });
 
+describe('undoing a delete on the page', () => {
+  it('the tab that deleted a highlight brings it back once, within a minute; no other tab, and not later', async () => {
+    const p = await ports();
+    await handleMessage({ type: 'article-seen', article: summary }, page, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await openNoteFrame(p, annotation().id);
+    expect(await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, noteFrame, p)).toEqual({ ok: true });
+    const undo = { type: 'undo-delete', id: annotation().id, articleId: summary.id };
+    await handleMessage({ type: 'article-seen', article: summary }, { ...page, tabId: 10 }, p);
+    expect(await handleMessage(undo, { ...page, tabId: 10 }, p)).toMatchObject({ ok: false });
+    expect(await handleMessage(undo, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage(undo, page, p)).toEqual({ ok: true });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([annotation()]);
+    expect(await handleMessage(undo, page, p)).toMatchObject({ ok: false });
+    await openNoteFrame(p, annotation().id);
+    await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, noteFrame, p);
+    p.tick(61_000);
+    expect(await handleMessage(undo, page, p)).toMatchObject({ ok: false });
+    expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+  });
+});
+
 describe('the note editor\'s token', () => {
   it('a note page without a token, or with a made-up, reused, expired or foreign one, reads and changes nothing', async () => {
     const p = await ports();

@@ -2,7 +2,8 @@ import { isOpenableAddress } from '../annotation/openable';
 import { pageMaySpeakFor } from '../annotation/site';
 import { parseMessage } from '../messages/protocol';
 import { isBackgroundRequest, type BackgroundRequest, type BackgroundType, type Refusal, type ReplyTo } from '../messages/replies';
-import { AnnotationWasDeleted } from '../store/store';
+import { AnnotationWasDeleted, type DeleteReceipt } from '../store/store';
+import { undoKey } from '../annotation/storage-keys';
 import { authorizeWrite, isRefusal, noteBinding, refuse, senderKind, type Authorized, type Context, type SenderKind } from './authorize';
 import { issueNoteToken, openNote } from './note-tokens';
 import type { BackgroundPorts, Sender } from './ports';
@@ -32,6 +33,7 @@ const ROUTES: { [T in BackgroundType]: Route<T> } = {
   placement: { from: ['page', 'reader'], refusal: 'pages report their own placements', handle: placement },
   'save-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
   'delete-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor delete highlights', handle: deleteAnnotation },
+  'undo-delete': { from: ['page', 'reader'], refusal: 'pages undo their own deletes', handle: undoDelete },
   'note-token': { from: ['page', 'reader'], refusal: 'pages open the note editor', handle: issueNoteToken },
   'note-open': { from: ['note'], refusal: 'only the note editor presents its token', handle: openNote },
   'get-annotation': { from: ['note'], refusal: 'only the note editor asks for one highlight', handle: getAnnotation },
@@ -103,8 +105,26 @@ async function saveAnnotation(message: BackgroundRequest<'save-annotation'>, ctx
 async function deleteAnnotation(message: BackgroundRequest<'delete-annotation'>, ctx: Context): Promise<ReplyTo<'delete-annotation'> | Refusal> {
   const authorized = await authorizeWrite(ctx, message.articleId, message.id);
   if (isRefusal(authorized)) return authorized;
-  await authorized.store.deleteAnnotation(message.id, ctx.ports.now());
+  const receipt = await authorized.store.deleteAnnotation(message.id, ctx.ports.now());
+  // The page that showed it may bring it back for a few seconds (its undo control).
+  if (receipt) await ctx.ports.session.set(undoKey(ctx.tabId, message.id), { receipt, at: Date.parse(ctx.ports.now()) });
   await afterWrite(ctx, authorized, message.articleId, 'deleted');
+  return { ok: true };
+}
+
+/** How long after a delete on a page its undo still works (the page offers it for less). */
+const UNDO_WINDOW_MS = 60_000;
+
+/** Undoes a delete made in this tab moments ago, once: the highlight comes back as it was, unless it changed since. */
+async function undoDelete(message: BackgroundRequest<'undo-delete'>, ctx: Context): Promise<ReplyTo<'undo-delete'> | Refusal> {
+  const authorized = await authorizeWrite(ctx, message.articleId, null);
+  if (isRefusal(authorized)) return authorized;
+  const key = undoKey(ctx.tabId, message.id);
+  const kept = (await ctx.ports.session.get(key)) as { receipt: DeleteReceipt; at: number } | undefined;
+  await ctx.ports.session.remove(key);
+  if (!kept || kept.receipt.record.articleId !== message.articleId || Date.parse(ctx.ports.now()) - kept.at > UNDO_WINDOW_MS) return refuse('nothing to undo');
+  if (!(await authorized.store.undoDelete(kept.receipt, ctx.ports.now()))) return refuse('it was changed or deleted again meanwhile');
+  await afterWrite(ctx, authorized, message.articleId, 'saved');
   return { ok: true };
 }
 

@@ -19,6 +19,7 @@ export const REPLY_SCHEMAS = {
   placement: Done,
   'save-annotation': Done,
   'delete-annotation': Done,
+  'undo-delete': Done,
   'note-token': v.strictObject({ ok: v.literal(true), token: NoteTokenSchema }),
   'note-open': OneAnnotation,
   'get-annotation': OneAnnotation,

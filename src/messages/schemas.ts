@@ -31,6 +31,8 @@ export const MessageSchema = v.variant('type', [
   // Page → background: save (create or change) or delete a highlight of the page's article.
   v.strictObject({ type: v.literal('save-annotation'), annotation: AnnotationRecordSchema }),
   v.strictObject({ type: v.literal('delete-annotation'), id: AnnotationIdSchema, articleId: ArticleIdSchema }),
+  // Page → background: bring back the highlight the page deleted moments ago (its undo).
+  v.strictObject({ type: v.literal('undo-delete'), id: AnnotationIdSchema, articleId: ArticleIdSchema }),
   // Background → page: the keyboard command or the context menu asks to highlight the selection.
   v.strictObject({ type: v.literal('highlight-selection') }),
   // Page → background: a one-time token that opens the note editor on this highlight of the page's article, in this tab.
@@ -39,8 +41,14 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('note-open'), token: NoteTokenSchema }),
   // Note editor frame → background: the highlight it edits.
   v.strictObject({ type: v.literal('get-annotation'), id: AnnotationIdSchema }),
-  // Note editor frame → background → its page: the note was saved, deleted or closed (never its text).
-  v.strictObject({ type: v.literal('note-frame'), action: v.picklist(['saved', 'deleted', 'closed']), articleId: ArticleIdSchema }),
+  // Note editor frame → background → its page: the note was saved, deleted or closed (never its text);
+  // or the editor asks for another height (`resize`, in a few steps of lines, so its size says little of the note).
+  v.strictObject({
+    type: v.literal('note-frame'),
+    action: v.picklist(['saved', 'deleted', 'closed', 'resize']),
+    articleId: ArticleIdSchema,
+    height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000))),
+  }),
   // Page → background: which of its article's highlights could not be placed on this copy (the popup marks them).
   v.strictObject({ type: v.literal('placement'), articleId: ArticleIdSchema, orphans: v.pipe(v.array(AnnotationIdSchema), v.maxLength(100_000)) }),
   // Popup or library page → background: open this highlight's article where it was last read, at the passage.

@@ -1,0 +1,190 @@
+// The note editor as a reader meets it, in Chromium with the built extension: a note typed is never
+// lost (Escape, a click back into the article), a colour picked applies at once, Ctrl+Enter saves,
+// the editor opens inside the window and grows with a long note, and a delete can be undone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, noteFrame, noteFrames, type ExtensionBrowser } from './browser';
+import { openReader, painted, pointIn, select, uiBox } from './page-helpers';
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ offline: true });
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
+});
+afterAll(async () => browser?.close());
+
+/** Selects words of a block, highlights them with *Add note*, and answers the editor's frame once its note box has the focus. */
+async function addNote(n: number, from = 0.1, to = 0.4) {
+  const selected = await select(page, n, from, to);
+  await page.getByTestId('add-note').click();
+  const frame = await noteFrame(page);
+  await expect.poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 5000 }).toBe('note-input');
+  return { frame, selected };
+}
+
+/** Every painted passage, whatever its colour (a colour picked in the editor becomes the last colour). */
+const everyPainted = async () =>
+  Object.entries(await painted(page))
+    .filter(([name]) => name !== 'pz-overlap')
+    .flatMap(([, texts]) => texts);
+const colorOf = async (text: string) =>
+  Object.entries(await painted(page))
+    .find(([name, texts]) => name !== 'pz-overlap' && texts.includes(text))?.[0]
+    .replace('pizhu-', '') ?? '';
+
+const closed = () => expect.poll(() => noteFrames(page).length).toBe(0);
+
+describe('a note typed is never lost', () => {
+  it('Escape closes the editor, and the note is there when it opens again', async () => {
+    await openReader(page);
+    const { selected } = await addNote(1);
+    await page.keyboard.type('先记下来，不点保存');
+    await page.keyboard.press('Escape');
+    await closed();
+    const yellow = await pointIn(page, 'yellow', selected.slice(0, 4));
+    await page.mouse.click(yellow.x, yellow.y);
+    await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('先记下来，不点保存');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('a click back into the article closes the editor; the note typed is kept, after a reload too', async () => {
+    await openReader(page);
+    const { selected } = await addNote(2);
+    await page.keyboard.type('点回正文也不会丢');
+    const elsewhere = (await page.getByTestId('reader-block').nth(2).boundingBox())!;
+    await page.mouse.click(elsewhere.x + elsewhere.width - 20, elsewhere.y + elsewhere.height - 10);
+    await closed();
+    await page.reload();
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached' });
+    await expect.poll(async () => (await painted(page))['pizhu-yellow']?.includes(selected)).toBe(true);
+    const at = await pointIn(page, 'yellow', selected.slice(0, 4));
+    await page.mouse.click(at.x, at.y);
+    await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('点回正文也不会丢');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('a colour picked in the editor repaints the highlight at once, without Save', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(3);
+    await frame.getByTestId('note-color-blue').click();
+    await expect.poll(async () => (await painted(page))['pizhu-blue']?.includes(selected)).toBe(true);
+    expect((await painted(page))['pizhu-yellow'] ?? []).not.toContain(selected);
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+});
+
+describe('the keyboard', () => {
+  it('Ctrl+Enter saves and closes; the focus goes back to the passage and its note mark', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(4);
+    await expect(frame.getByTestId('note-save').getAttribute('title')).resolves.toMatch(/Ctrl\+Enter|⌘\+Enter/);
+    await page.keyboard.type('用快捷键保存');
+    await page.keyboard.press('Control+Enter');
+    await closed();
+    // The caret stands at the end of the passage, and the focus on its ✎ mark.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('note-mark');
+    const caret = await page.evaluate(() => ({ collapsed: getSelection()!.isCollapsed, block: getSelection()!.anchorNode?.parentElement?.closest('[data-testid="reader-block"]')?.textContent ?? '' }));
+    expect(caret.collapsed).toBe(true);
+    expect(caret.block).toContain(selected);
+    // Enter on the focused mark opens the note again.
+    await page.keyboard.press('Enter');
+    await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('用快捷键保存');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+});
+
+describe('where the editor stands', () => {
+  it('opened on the last line of the window, it stays inside the window, with the focus in its note box', async () => {
+    await openReader(page);
+    // A paragraph whose line sits at the window's bottom edge.
+    const y = await page.evaluate(() => {
+      const block = [...document.querySelectorAll('[data-testid="reader-block"]')].find((el) => el.getBoundingClientRect().top > innerHeight * 0.6 && el.localName === 'p')!;
+      scrollBy(0, block.getBoundingClientRect().top - (innerHeight - 30));
+      return block.getBoundingClientRect().top + 14;
+    });
+    const n = await page.evaluate(() => [...document.querySelectorAll('[data-testid="reader-block"]')].findIndex((el) => el.getBoundingClientRect().top > innerHeight - 60));
+    await select(page, n, 0.2, 0.5, y);
+    await page.getByTestId('add-note').click();
+    const frame = await noteFrame(page);
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 5000 }).toBe('note-input');
+    const box = (await uiBox(page, '.editor'))!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    expect(box.x + box.width).toBeLessThanOrEqual(1000);
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('a 2,000-character note: the box grows to a maximum, stays inside the window, and scrolls inside', async () => {
+    await openReader(page);
+    const { frame } = await addNote(5);
+    const before = (await uiBox(page, '.editor'))!.height;
+    const long = '这是一条很长的笔记，'.repeat(200);
+    await frame.getByTestId('note-input').fill(long);
+    await expect.poll(async () => (await uiBox(page, '.editor'))!.height).toBeGreaterThan(before + 100);
+    const box = (await uiBox(page, '.editor'))!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    const input = await frame.getByTestId('note-input').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, length: (el as HTMLTextAreaElement).value.length }));
+    expect(input.length).toBe(2000);
+    expect(input.scroll).toBeGreaterThan(input.client);
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('moves with its passage when the page scrolls', async () => {
+    await openReader(page);
+    await addNote(6);
+    const passage = async () => await page.evaluate(() => window.scrollY);
+    const first = (await uiBox(page, '.editor'))!;
+    const scrolled = await passage();
+    await page.mouse.wheel(0, 120);
+    await expect.poll(passage).toBeGreaterThan(scrolled);
+    const moved = (await passage()) - scrolled;
+    await expect.poll(async () => Math.round((await uiBox(page, '.editor'))!.y)).toBe(Math.round(first.y - moved));
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+});
+
+describe('deleting a highlight on the page', () => {
+  it('can be undone for a few seconds; the delete button stands apart from Save and Close', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(7);
+    await page.keyboard.type('删了还能找回');
+    const order = await frame.locator('.actions button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid') ?? b.textContent));
+    expect(order.indexOf('highlight-delete')).toBe(0);
+    expect(order.at(-1)).toBe('note-save');
+    await frame.getByTestId('highlight-delete').click();
+    await closed();
+    await expect.poll(async () => (await everyPainted()).includes(selected)).toBe(false);
+    // The undo sits in the page's open shadow root.
+    await page.getByTestId('undo').click({ timeout: 5000 });
+    await expect.poll(async () => (await everyPainted()).includes(selected)).toBe(true);
+    await expect(page.getByTestId('undo').count()).resolves.toBe(0);
+    const at = await pointIn(page, await colorOf(selected), selected.slice(0, 4));
+    await page.mouse.click(at.x, at.y);
+    await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('删了还能找回');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('the undo is gone after a few seconds, and the highlight stays deleted', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(8);
+    await frame.getByTestId('highlight-delete').click();
+    await page.getByTestId('undo').waitFor({ timeout: 5000 });
+    await expect.poll(() => page.getByTestId('undo').count(), { timeout: 15_000 }).toBe(0);
+    await page.reload();
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    expect(await everyPainted()).not.toContain(selected);
+  });
+});
