@@ -58,7 +58,9 @@ export function joinMapped<N>(parts: readonly MappedText<N>[], separator: string
   parts.forEach((part, index) => {
     if (index > 0) text += separator;
     const offset = text.length;
-    part.runs.forEach((run, k) => runs.push({ ...run, start: run.start + offset, end: run.end + offset, joined: k === 0 ? false : run.joined }));
+    part.runs.forEach((run, k) => {
+      runs.push({ ...run, start: run.start + offset, end: run.end + offset, joined: k === 0 ? false : run.joined });
+    });
     text += part.text;
   });
   return { text, runs };
