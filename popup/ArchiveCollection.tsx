@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
 import type { CollectionRecord } from '../src/collection/collection-database';
 import type { ArchiveClient } from './archive-client';
+import { filesOfDirectory, mayRead } from './folder-handle';
 import { type ArchiveFilters, type ArchiveRow, type ArchiveSort, useArchiveList } from './use-archive-list';
 import { VirtualList } from './VirtualList';
 
@@ -50,7 +51,7 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
         {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
       </p>
       <VirtualList items={rows} keyOf={(row) => row.id} estimate={(row) => (row.passage ? 92 : 64)} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
-      <Collections collections={collections} onRemove={(id) => client.remove(id)} />
+      <Collections collections={collections} onRemove={(id) => client.remove(id)} onReread={(c) => void reread(client, c)} />
     </section>
   );
 }
@@ -69,12 +70,25 @@ function ArchiveItem({ row }: { row: ArchiveRow }) {
   );
 }
 
-function Collections({ collections, onRemove }: { collections: CollectionRecord[]; onRemove(id: string): void }) {
+/** Reads a kept folder again: only the files not read before go to the worker, into the same collection. */
+async function reread(client: ArchiveClient, collection: CollectionRecord): Promise<void> {
+  const folder = collection.folder as FileSystemDirectoryHandle;
+  if (!(await mayRead(folder))) return;
+  const files = await filesOfDirectory(folder, new Set(collection.files ?? []));
+  if (files.length) client.read(files, collection.name, false, { into: collection.id });
+}
+
+function Collections({ collections, onRemove, onReread }: { collections: CollectionRecord[]; onRemove(id: string): void; onReread(collection: CollectionRecord): void }) {
   return (
     <ul class="archive-collections">
       {collections.map((c) => (
         <li key={c.id}>
           <span>{t('archiveRead', [c.name, String(c.articles)])}</span>{' '}
+          {c.folder !== undefined && (
+            <button type="button" class="button" data-testid="archive-reread" title={t('archiveRereadTitle')} onClick={() => onReread(c)}>
+              {t('archiveReread')}
+            </button>
+          )}{' '}
           <button type="button" class="button" title={t('archiveRemoveTitle')} onClick={() => onRemove(c.id)}>
             {t('archiveRemove')}
           </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ArchiveFile, ArchiveReply } from './archive-protocol';
 import { type ArchiveClient, collectionName, filesOfDrop, filesOfInput } from './archive-client';
+import { canKeepFolders, filesOfDirectory, pickFolder } from './folder-handle';
 
 type Progress = { stage: 'read' | 'index'; done: number; total: number } | null;
 
@@ -26,12 +27,17 @@ export function ArchiveOpen({ client, onRead }: { client: ArchiveClient; onRead(
       }),
     [client, onRead],
   );
-  const start = (files: ArchiveFile[], kind: 'files' | 'folder') => {
+  const start = (files: ArchiveFile[], kind: 'files' | 'folder', folder?: FileSystemDirectoryHandle) => {
     if (!files.length) return;
     opened.current = kind;
     setReport(null);
     setProgress({ stage: 'read', done: 0, total: files.length });
-    client.read(files, collectionName(files), kind === 'files');
+    client.read(files, folder?.name ?? collectionName(files), kind === 'files', folder ? { folder } : {});
+  };
+  // Where the browser lets a page keep a folder, it is chosen so: it can be read again for new files.
+  const pick = async () => {
+    const folder = await pickFolder();
+    if (folder) start(await filesOfDirectory(folder), 'folder', folder);
   };
   const drop = async (event: DragEvent) => {
     event.preventDefault();
@@ -52,7 +58,7 @@ export function ArchiveOpen({ client, onRead }: { client: ArchiveClient; onRead(
     >
       <div class="archive-buttons">
         <FileButton label={t('archiveOpenFiles')} testId="archive-files" onFiles={(input) => start(filesOfInput(input), 'files')} />
-        <FileButton label={t('archiveOpenFolder')} testId="archive-folder" folder onFiles={(input) => start(filesOfInput(input), 'folder')} />
+        <FileButton label={t('archiveOpenFolder')} testId="archive-folder" folder onFiles={(input) => start(filesOfInput(input), 'folder')} pick={canKeepFolders() ? pick : undefined} />
         <span class="muted">{t('archiveDrop')}</span>
       </div>
       {progress && <ProgressLine progress={progress} onCancel={() => client.cancel()} />}
@@ -66,13 +72,21 @@ export function ArchiveOpen({ client, onRead }: { client: ArchiveClient; onRead(
 }
 
 /** A localized button that opens the browser's file chooser (the input itself is hidden behind it). */
-function FileButton({ label, testId, folder, onFiles }: { label: string; testId: string; folder?: boolean; onFiles(input: HTMLInputElement): void }) {
+function FileButton({ label, testId, folder, onFiles, pick }: { label: string; testId: string; folder?: boolean; onFiles(input: HTMLInputElement): void; pick?: () => Promise<void> }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (folder) input.current?.setAttribute('webkitdirectory', '');
   }, [folder]);
   return (
-    <label class="button file-button">
+    <label
+      class="button file-button"
+      onClick={(event) => {
+        if (!pick || event.target !== event.currentTarget) return;
+        // The browser's own folder picker instead of the input's: the folder can be kept.
+        event.preventDefault();
+        pick().catch((error: unknown) => console.error('Pizhu: the folder could not be read', error));
+      }}
+    >
       {label}
       <input
         ref={input}

@@ -26,8 +26,8 @@ export class ArchiveClient {
     this.worker.postMessage(request);
   }
 
-  read(files: ArchiveFile[], name: string, keepRaw: boolean): void {
-    this.post({ op: 'read', files, name, keepRaw });
+  read(files: ArchiveFile[], name: string, keepRaw: boolean, more: { into?: string; folder?: FileSystemDirectoryHandle } = {}): void {
+    this.post({ op: 'read', files, name, keepRaw, ...more });
   }
 
   cancel(): void {

@@ -8,8 +8,12 @@ export interface ArchiveFile {
 }
 
 export type ArchiveRequest =
-  /** Read these files into a new collection; `keepRaw`: files opened one by one keep their text for *show original text*. */
-  | { op: 'read'; files: ArchiveFile[]; name: string; keepRaw: boolean }
+  /**
+   * Read these files into a new collection, or `into` an existing one (a folder read again);
+   * `keepRaw`: files opened one by one keep their text for *show original text*; `folder`: the
+   * folder's handle, kept so that it can be read again.
+   */
+  | { op: 'read'; files: ArchiveFile[]; name: string; keepRaw: boolean; into?: string; folder?: FileSystemDirectoryHandle }
   | { op: 'cancel' }
   | { op: 'search'; query: string; serial: number }
   | { op: 'remove'; collectionId: string };

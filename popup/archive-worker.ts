@@ -7,7 +7,7 @@ import { CollectionSearch } from '../src/collection/collection-search';
 import { type CollectionRecord, CollectionStore, openCollectionDatabase } from '../src/collection/collection-database';
 import { type CollectionEntry, type CollectionListing, listingOf, readCollectionFile } from '../src/collection/entry';
 import { parseArchive } from '../src/parse/parse-archive';
-import type { ArchiveFile, ArchiveReply, ArchiveRequest } from './archive-protocol';
+import type { ArchiveReply, ArchiveRequest } from './archive-protocol';
 
 /** Files written per transaction: few enough that progress moves, many enough that writing costs little. */
 const BATCH = 200;
@@ -35,10 +35,19 @@ function searchIndex(store: CollectionStore): Promise<CollectionSearch> {
   return searching;
 }
 
-async function read(files: ArchiveFile[], name: string, keepRaw: boolean): Promise<void> {
+/** A new collection's record, or the one a re-read adds to. */
+async function collectionFor(store: CollectionStore, request: Extract<ArchiveRequest, { op: 'read' }>): Promise<CollectionRecord> {
+  const old = request.into ? await store.collection(request.into) : undefined;
+  if (old) return { ...old, read: new Date().toISOString(), files: [...(old.files ?? [])] };
+  const fresh: CollectionRecord = { id: crypto.randomUUID(), name: request.name, read: new Date().toISOString(), articles: 0, skipped: {}, skippedExamples: [], files: [] };
+  return request.folder ? { ...fresh, folder: request.folder } : fresh;
+}
+
+async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<void> {
   const store = await opening;
   const search = await searchIndex(store);
-  const collection: CollectionRecord = { id: crypto.randomUUID(), name, read: new Date().toISOString(), articles: 0, skipped: {}, skippedExamples: [] };
+  const { files, keepRaw } = request;
+  const collection = await collectionFor(store, request);
   let firstId: string | null = null;
   let entries: CollectionEntry[] = [];
   let listings: CollectionListing[] = [];
@@ -51,6 +60,7 @@ async function read(files: ArchiveFile[], name: string, keepRaw: boolean): Promi
   cancelled = false;
   for (let i = 0; i < files.length && !cancelled; i++) {
     const { file, path } = files[i]!;
+    collection.files!.push(path);
     const outcome = readCollectionFile({ path, size: file.size, text: file.size > 0 ? await file.text() : '' }, collection.id, parseArchive);
     if (outcome.kind === 'skip') {
       collection.skipped[outcome.reason] = (collection.skipped[outcome.reason] ?? 0) + 1;
@@ -67,14 +77,14 @@ async function read(files: ArchiveFile[], name: string, keepRaw: boolean): Promi
   }
   await flush();
   await store.putCollection(collection);
-  post({ kind: 'read', collection, firstId, cancelled });
+  post({ kind: 'read', collection: { ...collection, folder: undefined, files: undefined }, firstId, cancelled });
 }
 
 async function handle(request: ArchiveRequest): Promise<void> {
   const store = await opening;
   switch (request.op) {
     case 'read':
-      return read(request.files, request.name, request.keepRaw);
+      return read(request);
     case 'cancel':
       cancelled = true;
       return;

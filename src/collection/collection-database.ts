@@ -21,6 +21,10 @@ export interface CollectionRecord {
   /** Files that are not archive articles: how many for each reason, and the first few by name. */
   skipped: Partial<Record<SkipReason, number>>;
   skippedExamples: { path: string; reason: SkipReason }[];
+  /** Every file read, by its path in the folder: a re-read takes only the others. */
+  files?: string[];
+  /** The folder itself, where the browser lets a page keep one (a FileSystemDirectoryHandle): it can be read again for new files. */
+  folder?: unknown;
 }
 
 interface CollectionSchema extends DBSchema {
@@ -61,6 +65,10 @@ export class CollectionStore {
 
   async collections(): Promise<CollectionRecord[]> {
     return this.db.getAll('collections');
+  }
+
+  async collection(id: string): Promise<CollectionRecord | undefined> {
+    return this.db.get('collections', id);
   }
 
   async listings(): Promise<CollectionListing[]> {

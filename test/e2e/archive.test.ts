@@ -102,4 +102,41 @@ describe('archive files opened through Pizhu', () => {
     await expect(reader.getByTestId('reader-raw').count()).resolves.toBe(0);
     await reader.close();
   });
+
+  it('keeps a folder chosen with the browser\'s folder picker, and reads it again for the files added since', async () => {
+    const page = await browser.context.newPage();
+    // The picker is the browser's own dialog: here it answers a folder of the page's private file system, filled as a reader's disk would be.
+    await page.addInitScript(() => {
+      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle('news', { create: true });
+    });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup/library.html#archive`);
+    /** A corpus file as an article of its own: its address and title carry `mark`. */
+    const write = (name: string, file: string, mark: string) =>
+      page.evaluate(
+        async ([n, t]) => {
+          const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('news', { create: true })).getDirectoryHandle('reuters', { create: true });
+          const writable = await (await dir.getFileHandle(n!, { create: true })).createWritable();
+          await writable.write(t!);
+          await writable.close();
+        },
+        [name, readCorpus(file).replace(/^(\s*<!--\d+-->\s*\n)\[(.*)\]\((\S+?)\)/, (_, head, title, url) => `${head}[${title}${mark}](${url}-${mark})`)],
+      );
+    const [first, second] = corpusFiles().filter((f) => f.startsWith('reuters/'));
+    await write('a.md', first!, 'kept1');
+    await page.getByText(/Open a folder|打开文件夹/).click();
+    const kept = page.locator('.archive-collections li').filter({ hasText: 'news' });
+    await expect.poll(() => kept.textContent(), { timeout: 15_000 }).toMatch(/\b1\b/);
+
+    await write('b.md', second!, 'kept2');
+    await kept.getByTestId('archive-reread').click();
+    await expect.poll(() => kept.textContent(), { timeout: 15_000 }).toMatch(/\b2\b/);
+    await page.getByTestId('archive-search').fill('kept2');
+    await expect.poll(() => page.getByTestId('archive-item').count(), { timeout: 10_000 }).toBe(1);
+    // Read again with nothing new: nothing is read twice.
+    await kept.getByTestId('archive-reread').click();
+    await page.waitForTimeout(1000);
+    await expect(kept.textContent()).resolves.toMatch(/\b2\b/);
+    await page.close();
+  });
 });
