@@ -10,6 +10,7 @@ import { TreeText } from './tree-text';
 import { commonFinish, dedupeByline, settleTime } from './sources/common';
 import { walkBlocks } from './walk/block-walker';
 import { draftReadingText, draftText, toBlock, type DraftBlock } from './walk/draft-block';
+import { limitNesting } from './limit-nesting';
 
 export interface ReadArchiveOptions {
   /** Build the map from the article text to the body's DOM (only where that DOM is shown). */
@@ -36,7 +37,8 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
   const rules = SOURCE_RULES[source];
 
   const { dom } = html;
-  const root = html.parse(header.body);
+  // Flattened past any article's depth first: a browser's own parser slows with the square of it.
+  const root = html.parse(limitNesting(header.body));
   const meta = rules.meta(dom, root);
   const consumed = new Set(meta.consumed);
   const captions = new Set(meta.captions ?? []);

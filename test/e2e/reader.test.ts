@@ -135,6 +135,22 @@ describe('markup the two parsers build differently', () => {
   });
 });
 
+describe('an archive file nested 100,000 levels deep', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pizhu-deep-'));
+  const header = readCorpus('reuters/1040207.md').split('\n').slice(0, 4).join('\n');
+  const DEPTH = 100_000;
+  it.each([
+    ['divs', `<div>${'<div>'.repeat(DEPTH)}<p>最深处的段落。</p>${'</div>'.repeat(DEPTH)}<p>之后的段落。（完）</p></div>`, ['最深处的段落。', '之后的段落。（完）']],
+    ['bold', `<p>开头，${'<b>'.repeat(DEPTH)}加粗的文字${'</b>'.repeat(DEPTH)}，段落的结尾。</p><p>（完）</p>`, ['开头，加粗的文字，段落的结尾。', '（完）']],
+  ])('%s: the reader shows its text', async (name, body, blocks) => {
+    const path = join(dir, `${name}.md`);
+    writeFileSync(path, `${header}\n${body}`);
+    await page.goto(pathToFileURL(path).href);
+    await page.getByTestId('reader').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('reader-block').allTextContents()).resolves.toEqual(blocks);
+  }, 60_000);
+});
+
 describe('every corpus file', () => {
   // Two parsers, one walker: the reader parses with the browser's DOMParser, this test with cheerio.
   // Every block must come out the same, to the character, with the same style, caption, credit and image.
