@@ -22,10 +22,10 @@ let searching: Promise<CollectionSearch> | null = null;
 /** The index, built once from what the database holds (it outlives the folder), then kept up to date. */
 function searchIndex(store: CollectionStore): Promise<CollectionSearch> {
   searching ??= (async () => {
-    const search = new CollectionSearch((id) => store.text(id));
+    const search = new CollectionSearch((ids) => store.texts(ids));
     const total = (await store.listings()).length;
     let done = 0;
-    for await (const batch of store.texts()) {
+    for await (const batch of store.allTexts()) {
       search.add(batch);
       done += batch.length;
       post({ kind: 'progress', stage: 'index', done, total });

@@ -17,21 +17,25 @@ export interface CollectionHit {
 
 /** Characters of context shown on either side of the first matched word. */
 const PASSAGE_CONTEXT = 40;
-/** Candidates the index is asked for: each is then checked against its text. */
-const MAX_CANDIDATES = 10_000;
+/** Candidates the index is asked for. */
+const MAX_CANDIDATES = 100_000;
+/** Texts read from the store per request, when candidates are checked. */
+const READ_BATCH = 200;
 
 /**
  * Full-text search over a collection of archive articles, Chinese included: FlexSearch over the
  * terms of tokenize.ts ('forward': a term's starts are found too, so one character finds the pairs
  * it begins, and a word being typed finds the words it begins). Each candidate is then checked
  * for the words as typed, since a pair of characters can stand in two places, and the line that
- * holds them is the passage. The texts stay where they are kept: `textOf` reads one when it is needed.
+ * holds them is the passage. The texts stay where they are kept: `textsOf` reads them when needed,
+ * which is only for the passages shown and for words the index cannot answer alone (a word of three
+ * or more characters: its pairs may stand apart).
  */
 export class CollectionSearch {
   private readonly index = new Index({ tokenize: 'forward', encode: searchTerms, resolution: 3 });
   private readonly ids = new Set<string>();
 
-  constructor(private readonly textOf: (id: string) => Promise<string | undefined>) {}
+  constructor(private readonly textsOf: (ids: readonly string[]) => Promise<Map<string, string>>) {}
 
   add(entries: Iterable<SearchableText>): void {
     for (const entry of entries) {
@@ -56,27 +60,37 @@ export class CollectionSearch {
     const words = query.split(/\s+/).map(foldForSearch).filter(Boolean);
     if (!words.length) return { total: 0, hits: [] };
     const candidates = this.index.search(words.join(' '), { limit: MAX_CANDIDATES }) as string[];
-    const hits: CollectionHit[] = [];
-    let total = 0;
-    for (const id of candidates) {
-      const text = await this.textOf(id);
-      const found = text === undefined ? null : findWords(text, words);
-      if (!found) continue;
-      total++;
-      if (hits.length < limit) hits.push({ id, passage: found });
+    // A word that is one term (one or two characters, a Latin word) is the index's own answer.
+    const exact = words.every((word) => searchTerms(word).length <= 1);
+    const matching = exact ? candidates : await this.check(candidates, words);
+    const shown = matching.slice(0, limit);
+    const texts = await this.textsOf(shown);
+    const hits = shown.map((id) => ({ id, passage: passageOf(texts.get(id) ?? '', words) }));
+    return { total: matching.length, hits };
+  }
+
+  /** The candidates whose text holds every word as typed. */
+  private async check(candidates: readonly string[], words: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < candidates.length; i += READ_BATCH) {
+      const batch = candidates.slice(i, i + READ_BATCH);
+      const texts = await this.textsOf(batch);
+      for (const id of batch) {
+        const folded = foldForSearch(texts.get(id) ?? '');
+        if (words.every((word) => folded.includes(word))) out.push(id);
+      }
     }
-    return { total, hits };
+    return out;
   }
 }
 
-/** The passage where every word of `words` stands in `text`, or null when one is missing. */
-function findWords(text: string, words: readonly string[]): string | null {
+/** The line of `text` where the first word stands (the title's only when no other line holds it), cut around it. */
+function passageOf(text: string, words: readonly string[]): string {
   const written = text.split('\n');
   const folded = written.map(foldForSearch);
-  if (!words.every((word) => folded.some((line) => line.includes(word)))) return null;
-  // The first line of the body holding the first word; the title's only when no other does.
   let at = folded.findIndex((line, i) => i > 0 && line.includes(words[0]!));
-  if (at < 0) at = 0;
+  if (at < 0) at = folded.findIndex((line) => line.includes(words[0]!));
+  if (at < 0) return '';
   const line = written[at]!;
   // Folding keeps Chinese text's length; where it does not (NFKC), the place is scaled.
   const start = Math.round((folded[at]!.indexOf(words[0]!) * line.length) / Math.max(1, folded[at]!.length));

@@ -54,7 +54,7 @@ describe('CollectionSearch', () => {
     .map((path) => readCollectionFile({ path, text: readCorpus(path), size: 1 }, 'c1', parseArchive))
     .flatMap((read) => (read.kind === 'entry' ? [read.entry] : []));
   const texts = new Map(entries.map((e) => [e.id, e.text]));
-  const search = new CollectionSearch(async (id) => texts.get(id));
+  const search = new CollectionSearch(async (ids) => new Map(ids.flatMap((id) => (texts.has(id) ? [[id, texts.get(id)!] as const] : []))));
   search.add(entries);
 
   it('finds an article by a phrase from the middle of its body, with the passage', async () => {
@@ -78,7 +78,7 @@ describe('CollectionSearch', () => {
 
   it('checks the words as typed: two character pairs in two places are not the phrase', async () => {
     const kept = new Map([['x', '标题\n相助在前，守望在后，望相在中 Shanghai'], ['y', '标题\n守望相助']]);
-    const only = new CollectionSearch(async (id) => kept.get(id));
+    const only = new CollectionSearch(async (ids) => new Map(ids.flatMap((id) => (kept.has(id) ? [[id, kept.get(id)!] as const] : []))));
     only.add([{ id: 'x', text: kept.get('x')! }]);
     expect((await only.search('守望相助')).total).toBe(0);
     only.add([{ id: 'y', text: kept.get('y')! }]);
