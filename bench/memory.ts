@@ -6,7 +6,7 @@ import { libraryArticles, makeLibrary } from '../test/e2e/seed-library';
 import { openInReader, paintedRanges, seedStore, waitForPainted } from './lib/browser';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
 import { medianOfRuns } from './lib/stats';
-import { LARGE, libraryTab, loadLibrary, POPUP_VIEWPORT, SMALL } from './popup';
+import { HUGE, LARGE, libraryTab, loadLibrary, POPUP_VIEWPORT, SMALL } from './popup';
 import type { LibraryData } from '../src/annotation/library-data';
 
 const RUNS = 5;
@@ -71,10 +71,14 @@ async function heapAfterGc(send: (method: 'HeapProfiler.collectGarbage' | 'Runti
   return ((await send('Runtime.getHeapUsage')) as HeapUsage).usedSize;
 }
 
-async function measure(library: LibraryData, file: string, expected: number): Promise<{ worker: { median: number; samples: number[] }; popup: { median: number; samples: number[] } }> {
+type Samples = { median: number; samples: number[] };
+
+/** The service worker's heap after the reader's article-seen (unless `popupOnly`), and the popup's with everything read. */
+async function measure(library: LibraryData, file: string, expected: number, { popupOnly = false } = {}): Promise<{ worker: Samples | null; popup: Samples }> {
   const ext = await launchWithExtension({ offline: true });
   try {
     await seedStore(ext, library);
+    if (popupOnly) return { worker: null, popup: await popupHeap(ext) };
     const sw = await serviceWorkerSession(ext);
     try {
       // The service worker, each time right after it answered the reader's `article-seen` (the highlights are painted).
@@ -90,24 +94,27 @@ async function measure(library: LibraryData, file: string, expected: number): Pr
         return heapAfterGc((method) => sw.send(method));
       }, { runs: RUNS, warmup: WARMUP });
       await reader.close();
-
-      // The popup, each time loaded afresh and everything read.
-      const page = await libraryTab(ext, POPUP_VIEWPORT);
-      const cdp: CDPSession = await ext.context.newCDPSession(page);
-      const popupUrl = `chrome-extension://${ext.extensionId}/popup/index.html`;
-      const popup = await medianOfRuns(async () => {
-        await loadLibrary(page, popupUrl);
-        return heapAfterGc((method) => cdp.send(method));
-      }, { runs: RUNS, warmup: WARMUP });
-      await cdp.detach();
-      await page.close();
-      return { worker, popup };
+      return { worker, popup: await popupHeap(ext) };
     } finally {
       await sw.detach();
     }
   } finally {
     await ext.close();
   }
+}
+
+/** The popup, each time loaded afresh and everything read. */
+async function popupHeap(ext: ExtensionBrowser): Promise<Samples> {
+  const page = await libraryTab(ext, POPUP_VIEWPORT);
+  const cdp: CDPSession = await ext.context.newCDPSession(page);
+  const popupUrl = `chrome-extension://${ext.extensionId}/popup/index.html`;
+  const popup = await medianOfRuns(async () => {
+    await loadLibrary(page, popupUrl);
+    return heapAfterGc((method) => cdp.send(method));
+  }, { runs: RUNS, warmup: WARMUP });
+  await cdp.detach();
+  await page.close();
+  return popup;
 }
 
 const mb = (samples: number[]) => samples.map((x) => (x / MB).toFixed(2)).join(', ');
@@ -125,11 +132,19 @@ export const memory: BenchModule = {
     if (large.annotations.filter((a) => a.articleId === articleId).length !== expected) throw new Error(`memory: ${file} has not the same highlights in both libraries`);
     const at10 = await measure(small, file, expected);
     const atLarge = await measure(large, file, expected);
-    console.log(`  memory (MB): service worker ${mb(at10.worker.samples)} at ${SMALL.highlights}, ${mb(atLarge.worker.samples)} at ${LARGE.highlights.toLocaleString('en')}; popup ${mb(at10.popup.samples)} at ${SMALL.highlights}, ${mb(atLarge.popup.samples)} at ${LARGE.highlights.toLocaleString('en')}`);
-    const of = `${LARGE.highlights.toLocaleString('en')} highlights over ${LARGE.articles.toLocaleString('en')} articles stored`;
+    const atHuge = await measure(makeLibrary(HUGE.highlights, HUGE.articles), file, expected, { popupOnly: true });
+    const [w10, wLarge] = [at10.worker!, atLarge.worker!];
+    const n = (x: number) => x.toLocaleString('en');
+    console.log(
+      `  memory (MB): service worker ${mb(w10.samples)} at ${SMALL.highlights}, ${mb(wLarge.samples)} at ${n(LARGE.highlights)}; ` +
+        `popup ${mb(at10.popup.samples)} at ${SMALL.highlights}, ${mb(atLarge.popup.samples)} at ${n(LARGE.highlights)}, ${mb(atHuge.popup.samples)} at ${n(HUGE.highlights)}`,
+    );
+    const of = `${n(LARGE.highlights)} highlights over ${n(LARGE.articles)} articles stored`;
+    const ofHuge = `${n(HUGE.highlights)} highlights over ${n(HUGE.articles)} articles stored`;
     return [
-      lessIsBetter('service worker heap', `MB used JS heap after GC (${of}; after answering ${file}'s article-seen)`, atLarge.worker.median / MB, at10.worker.median / MB, `the same with ${SMALL.highlights} highlights stored`),
+      lessIsBetter('service worker heap', `MB used JS heap after GC (${of}; after answering ${file}'s article-seen)`, wLarge.median / MB, w10.median / MB, `the same with ${SMALL.highlights} highlights stored`),
       lessIsBetter('popup heap', `MB used JS heap after GC (${of}; popup with everything read)`, atLarge.popup.median / MB, at10.popup.median / MB, `the same with ${SMALL.highlights} highlights stored`),
+      lessIsBetter(`popup heap at ${n(HUGE.highlights)}`, `MB used JS heap after GC (${ofHuge}; popup with everything read)`, atHuge.popup.median / MB, at10.popup.median / MB, `the same with ${SMALL.highlights} highlights stored`),
     ];
   },
 };

@@ -15,6 +15,8 @@ import type { LibraryData } from '../src/annotation/library-data';
 /** The two libraries: `makeLibrary(10, 1)` is exactly the first article of the large one, with its 10 highlights. */
 export const SMALL = { highlights: 10, articles: 1 };
 export const LARGE = { highlights: 10_000, articles: 1_000 };
+/** The issue's large library (issue 16): 100,000 highlights over 10,000 articles, the same generator. */
+export const HUGE = { highlights: 100_000, articles: 10_000 };
 const RUNS = 7;
 const WARMUP = 2;
 /** Search rounds (each: every query once): more than RUNS, since each search figure is frame-quantized. */
@@ -62,7 +64,7 @@ export async function loadLibrary(page: Page, url: string): Promise<{ firstList:
 }
 
 /** The numbers in the list's count line ("12 articles · 120 highlights"). */
-const countLine = (page: Page) => page.evaluate(() => (document.querySelector('.count')?.textContent?.match(/\d+/g) ?? []).map(Number));
+const countLine = (page: Page) => page.evaluate(() => (document.querySelector('p.count')?.textContent?.match(/\d+/g) ?? []).map(Number));
 
 /** The whole library is listed: the count line says so. */
 async function checkListed(page: Page, library: LibraryData): Promise<void> {
@@ -125,7 +127,7 @@ async function timeSearch(page: Page, library: LibraryData, search: LibrarySearc
     const observer = new MutationObserver(() => {
       if (!Number.isNaN(dom)) return;
       const row = document.querySelector<HTMLElement>('[data-testid="annotation-item"]');
-      const numbers = (document.querySelector('.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
+      const numbers = (document.querySelector('p.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
       if (row?.dataset.id === first && numbers[0] === articles && numbers[1] === highlights) dom = performance.now() - started;
     });
     observer.observe(document.querySelector('.library')!, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -138,7 +140,7 @@ async function timeSearch(page: Page, library: LibraryData, search: LibrarySearc
         if (!Number.isNaN(dom)) return { frame: performance.now() - started, dom };
         if (performance.now() - started > 10_000) {
           const row = document.querySelector<HTMLElement>('[data-testid="annotation-item"]');
-          throw new Error(`search ${query}: the list shows ${document.querySelector('.count')?.textContent}, first ${row?.dataset.id}; want ${articles} / ${highlights}, first ${first}`);
+          throw new Error(`search ${query}: the list shows ${document.querySelector('p.count')?.textContent}, first ${row?.dataset.id}; want ${articles} / ${highlights}, first ${first}`);
         }
       }
     } finally {
@@ -147,10 +149,52 @@ async function timeSearch(page: Page, library: LibraryData, search: LibrarySearc
   }, want);
   await page.getByTestId('search').fill('');
   await page.waitForFunction(({ articles, highlights }) => {
-    const numbers = (document.querySelector('.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
+    const numbers = (document.querySelector('p.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
     return numbers[0] === articles && numbers[1] === highlights;
   }, { articles: library.articles.length, highlights: library.annotations.length });
   return ms;
+}
+
+/** Jumps of the library page's scroll through the whole list, one per frame. */
+const SCROLL_STEPS = 400;
+
+/**
+ * Scrolls the library page's list from the top to the last article, one jump of 1/SCROLL_STEPS of its
+ * height per frame, then screen by screen until the end (the list's height grows as rows are measured),
+ * and answers the longest gap between two frames meanwhile and the tasks the Long Tasks API reported
+ * (each over 50 ms). The list must end with the oldest article, `（0）`.
+ */
+async function scrollThrough(page: Page): Promise<{ longestFrame: number; longTasks: number[]; frames: number }> {
+  const measured = await page.evaluate(async (steps) => {
+    const list = document.querySelector<HTMLElement>('.list')!;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    await new Promise(requestAnimationFrame);
+    let last = performance.now();
+    let longestFrame = 0;
+    let frames = 0;
+    // One loop, no named function: tsx (esbuild, keepNames) would wrap it in a `__name` helper the page lacks.
+    // Jumps first, then screen by screen to the end, then one more frame.
+    for (let i = 1, tries = 0; i <= steps + 1 || (tries < 200 && list.scrollTop + list.clientHeight < list.scrollHeight - 1); i++) {
+      if (i <= steps) list.scrollTop = Math.round((list.scrollHeight * i) / steps);
+      else if (i > steps + 1) {
+        list.scrollTop += list.clientHeight;
+        tries++;
+      }
+      const now = await new Promise<number>(requestAnimationFrame);
+      longestFrame = Math.max(longestFrame, now - last);
+      last = now;
+      frames++;
+    }
+    observer.disconnect();
+    const titles = [...document.querySelectorAll('[data-testid="article-item"] .title')].map((e) => e.textContent ?? '');
+    return { longestFrame, longTasks, frames, last: titles[titles.length - 1] ?? '' };
+  }, SCROLL_STEPS);
+  if (!measured.last.endsWith('（0）')) throw new Error(`popup: scrolled to the end of the library page, the last article is ${measured.last}`);
+  return measured;
 }
 
 interface Measured {
@@ -161,9 +205,11 @@ interface Measured {
   search: Map<string, number[]>;
   /** The same searches, to the DOM update (before the frame). */
   searchDom: number[];
+  /** The library page scrolled through every article (only when asked). */
+  scroll?: Awaited<ReturnType<typeof scrollThrough>>;
 }
 
-async function measure(library: LibraryData, queries: Query[]): Promise<Measured> {
+async function measure(library: LibraryData, queries: Query[], { scroll = false } = {}): Promise<Measured> {
   const ext = await launchWithExtension({ offline: true });
   try {
     await seedStore(ext, library);
@@ -202,8 +248,9 @@ async function measure(library: LibraryData, queries: Query[]): Promise<Measured
 
     const page = await libraryTab(ext, PAGE_VIEWPORT);
     const { first: pageFirst, ready: pageReady } = await firstLists(page, pageUrl);
+    const scrolled = scroll ? await scrollThrough(page) : undefined;
     await page.close();
-    return { popupFirst, popupReady, pageFirst, pageReady, search: times, searchDom };
+    return { popupFirst, popupReady, pageFirst, pageReady, search: times, searchDom, scroll: scrolled };
   } finally {
     await ext.close();
   }
@@ -221,9 +268,10 @@ export const popup: BenchModule = {
     const queries = searchQueries(small);
     const at10 = await measure(small, queries);
     const atLarge = await measure(large, queries);
+    const atHuge = await measure(makeLibrary(HUGE.highlights, HUGE.articles), queries, { scroll: true });
 
     const allSearch = (m: Measured) => [...m.search.values()].flat();
-    for (const [label, m] of [[size(SMALL.highlights), at10], [size(LARGE.highlights), atLarge]] as const) {
+    for (const [label, m] of [[size(SMALL.highlights), at10], [size(LARGE.highlights), atLarge], [size(HUGE.highlights), atHuge]] as const) {
       console.log(
         `  popup, ${label} highlights: first list ${fmt(m.popupFirst.samples)} ms; everything read ${fmt(m.popupReady)} ms; ` +
           `library page first list ${fmt(m.pageFirst.samples)} ms, everything read ${fmt(m.pageReady)} ms`,
@@ -233,13 +281,32 @@ export const popup: BenchModule = {
           `narrowed rows in the DOM after ${median(m.searchDom).toFixed(1)} ms (median of all ${m.searchDom.length})`,
       );
     }
+    const scrolled = atHuge.scroll!;
+    console.log(
+      `  library page, ${size(HUGE.highlights)} highlights, scrolled through in ${scrolled.frames} frames: longest frame ${scrolled.longestFrame.toFixed(0)} ms; ` +
+        `long tasks (over 50 ms): ${scrolled.longTasks.length ? scrolled.longTasks.map((x) => x.toFixed(0)).join(', ') : 'none'}`,
+    );
     const of = `${size(LARGE.highlights)} highlights over ${size(LARGE.articles)} articles`;
+    const ofHuge = `${size(HUGE.highlights)} highlights over ${size(HUGE.articles)} articles`;
+    const huge = `at ${size(HUGE.highlights)}`;
     return [
       lessIsBetter('popup first list', `ms from navigation (${of}; popup/index.html, 400×600)`, atLarge.popupFirst.median, at10.popupFirst.median, `the same popup with ${SMALL.highlights} highlights`),
       lessIsBetter('library page first list', `ms from navigation (${of}; popup/library.html, 1200×900)`, atLarge.pageFirst.median, at10.pageFirst.median, `the same library page with ${SMALL.highlights} highlights`),
       lessIsBetter('popup everything read', `ms from navigation (${of}; aria-busy="false")`, median(atLarge.popupReady), median(at10.popupReady), `the same popup with ${SMALL.highlights} highlights`),
       lessIsBetter('popup search', `ms from input to the next frame with the narrowed list (${of}; ${queries.length} queries)`, median(allSearch(atLarge)), median(allSearch(at10)), `the same popup with ${SMALL.highlights} highlights`),
       lessIsBetter('popup search (rows in the DOM)', `ms from input to the narrowed rows in the DOM, before the frame (${of})`, median(atLarge.searchDom), median(at10.searchDom), `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(`popup first list ${huge}`, `ms from navigation (${ofHuge}; popup/index.html, 400×600)`, atHuge.popupFirst.median, at10.popupFirst.median, `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(`library page first list ${huge}`, `ms from navigation (${ofHuge}; popup/library.html, 1200×900)`, atHuge.pageFirst.median, at10.pageFirst.median, `the same library page with ${SMALL.highlights} highlights`),
+      lessIsBetter(`popup everything read ${huge}`, `ms from navigation (${ofHuge}; aria-busy="false")`, median(atHuge.popupReady), median(at10.popupReady), `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(`popup search ${huge}`, `ms from input to the next frame with the narrowed list (${ofHuge}; ${queries.length} queries)`, median(allSearch(atHuge)), median(allSearch(at10)), `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(`popup search (rows in the DOM) ${huge}`, `ms from input to the narrowed rows in the DOM, before the frame (${ofHuge})`, median(atHuge.searchDom), median(at10.searchDom), `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(
+        `library page scrolled through ${size(HUGE.articles)} articles`,
+        `ms, the longest frame while scrolling the whole list (${ofHuge}; ${SCROLL_STEPS} jumps, one a frame; ${scrolled.longTasks.length} long tasks)`,
+        scrolled.longestFrame,
+        50,
+        'goal: no long task over 50 ms',
+      ),
     ];
   },
 };

@@ -31,7 +31,7 @@ export function AnnotationItem({ row, expanded, onToggle, onOpen, onDelete }: It
       <div class="body" ref={body}>
         <button type="button" class="open" onClick={onOpen} title={t('openAtPassage')}>
           <span class="quote" lang="zh-Hans">
-            {annotation.quote.exact}
+            {annotation.quote}
           </span>
         </button>
         {annotation.note && (

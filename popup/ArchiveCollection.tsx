@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
 import type { CollectionRecord } from '../src/collection/collection-database';
 import type { ArchiveClient } from './archive-client';
 import { filesOfDirectory, mayRead } from './folder-handle';
 import { type ArchiveFilters, type ArchiveRow, type ArchiveSort, useArchiveList } from './use-archive-list';
-import { VirtualList } from './VirtualList';
+import { arrayRows, VirtualList } from './VirtualList';
 
 /** Where an archive article opens: the reader view, on an extension page. */
 export function readerUrl(articleId: string): string {
@@ -20,6 +20,7 @@ export function openInReader(articleId: string): void {
 export function ArchiveCollection({ client }: { client: ArchiveClient }) {
   const [filters, setFilters] = useState<ArchiveFilters>({ query: '', source: '', from: '', to: '', sort: 'published' });
   const { rows, total, collections, sources, searching } = useArchiveList(client, filters);
+  const listRows = useMemo(() => arrayRows(rows ?? [], (row) => row.id, (row) => (row.passage ? 92 : 64)), [rows]);
   const set = (patch: Partial<ArchiveFilters>) => setFilters({ ...filters, ...patch });
   if (rows === null) return null;
   if (!total) return <p class="muted">{t('archiveEmpty')}</p>;
@@ -50,7 +51,7 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
       <p class="muted" role="status" aria-busy={searching}>
         {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
       </p>
-      <VirtualList items={rows} keyOf={(row) => row.id} estimate={(row) => (row.passage ? 92 : 64)} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
+      <VirtualList rows={listRows} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
       <Collections collections={collections} onRemove={(id) => client.remove(id)} onReread={(c) => void reread(client, c)} />
     </section>
   );

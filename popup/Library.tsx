@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { groupByArticle } from '../src/annotation/library-data';
 import { webAddress } from '../src/annotation/archive-path';
-import { arrange } from '../src/library/arrange';
-import { toRows, type LibraryRow } from '../src/library/rows';
-import { LibrarySearch } from '../src/search/library-search';
+import { type Arranged, arrange } from '../src/library/arrange';
+import type { LibraryIndex, ListedArticle, ListedHighlight } from '../src/library/library-index';
+import { LibraryRows, type LibraryRow } from '../src/library/rows';
+import { readArticles } from '../src/store/library-reads';
 import { AnnotationItem, ArticleItem } from './AnnotationItem';
-import { openHighlight } from './library-store';
+import { openHighlight, openLibrary } from './library-store';
 import { LibraryFilters, SearchBox, useLibraryFilters } from './LibraryFilters';
 import { LibrarySidebar } from './LibrarySidebar';
 import { TransferBar, ArticleExport } from './TransferBar';
@@ -14,7 +14,6 @@ import { useLibrary, type LibraryState } from './use-library';
 import { useUndo } from './use-undo';
 import { VirtualList } from './VirtualList';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
-import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 const UNDO_SECONDS = 6;
 
@@ -32,19 +31,18 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
   const actions = useActions(variant, remove, setFailure);
   const expanded = useExpanded();
 
-  const search = useMemo(() => new LibrarySearch(state.articles, state.annotations), [state.articles, state.annotations]);
-  const hits = useMemo(() => search.search({ text: filters.text }), [search, filters.text]);
-  const arranged = useMemo(() => arrange(hits, filters.list), [hits, filters.list]);
-  const rows = useMemo(() => toRows(arranged.listed, { currentArticleId, orphans: state.orphans }), [arranged, currentArticleId, state.orphans]);
-  // An article's own export holds all its highlights, whatever the search lists.
-  const byArticle = useMemo(() => groupByArticle(state.annotations), [state.annotations]);
+  const { index, version } = state;
+  const matched = useMemo(() => index.text.match(filters.text), [index, filters.text]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a delete marks the index in place and counts a version
+  const arranged = useMemo(() => arrange(index, matched, filters.list), [index, version, matched, filters.list]);
+  const rows = useMemo(() => new LibraryRows(index, arranged, { currentArticleId, orphans: state.orphans }), [index, arranged, currentArticleId, state.orphans]);
   useFirstListMark(state.phase);
 
   const renderRow = (row: LibraryRow) =>
     row.kind === 'article' ? (
       variant === 'page' ? (
-        <ArticleItem row={row} onOpen={() => actions.openArticle(byArticle.get(row.article.id) ?? [])}>
-          <ArticleTools article={row.article} annotations={byArticle.get(row.article.id) ?? []} />
+        <ArticleItem row={row} onOpen={() => actions.openArticle(index, row.article)}>
+          <ArticleTools article={row.article} />
         </ArticleItem>
       ) : (
         <ArticleItem row={row} />
@@ -62,7 +60,7 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
   const list = (
     <LibraryList
       state={state}
-      hits={arranged.listed}
+      arranged={arranged}
       rows={rows}
       emptyText={emptyText(state, filters.filtered, filters.text)}
       renderRow={renderRow}
@@ -78,7 +76,7 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
           {failure}
         </p>
       )}
-      <TransferBar filtered={filters.filtered} hits={arranged.listed} onImported={() => void reload()} />
+      <TransferBar filtered={filters.filtered} readListed={() => readListed(index, arranged)} onImported={() => void reload()} />
     </>
   );
   const busy = state.phase === 'loading' || state.phase === 'partial';
@@ -86,8 +84,8 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
     return (
       <section class="library library-popup" aria-busy={busy}>
         {/* The tab's article is shown in the list, marked, once it has highlights: the card would repeat its heading. */}
-        {!rows.some((row) => row.kind === 'article' && row.current) && currentCard}
-        <LibraryFilters filters={filters} arranged={arranged} count={rows.length > 0 && <ListCount state={state} hits={arranged.listed} />} />
+        {!rows.hasCurrent && currentCard}
+        <LibraryFilters filters={filters} arranged={arranged} count={rows.length > 0 && <ListCount state={state} arranged={arranged} />} />
         {list}
         {footer}
       </section>
@@ -116,15 +114,17 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
   return {
     undo,
     open,
-    /** An article opens where it was last read, at its first highlight. */
-    openArticle(annotations: AnnotationRecord[]) {
-      const first = annotations.reduce<AnnotationRecord | null>((best, a) => (!best || a.position.start < best.position.start ? a : best), null);
-      if (first) open(first.id);
+    /** An article opens where it was last read, at its first highlight (the index keeps them in text order). */
+    openArticle(index: LibraryIndex, article: ListedArticle) {
+      const k = index.articles.indexOf(article);
+      for (let i = index.articleStart[k]; k >= 0 && i < index.articleStart[k + 1]; i++) {
+        if (!index.removed[i]) return open(index.id(i));
+      }
     },
-    async delete(annotation: AnnotationRecord) {
+    async delete(annotation: ListedHighlight) {
       try {
         const run = await remove(annotation);
-        if (run) undo.offer({ quote: annotation.quote.exact, run });
+        if (run) undo.offer({ quote: annotation.quote, run });
       } catch (error) {
         setFailure(t('deleteFailed', String(error)));
       }
@@ -152,8 +152,27 @@ function useExpanded() {
   return { has: (id: string) => ids.has(id), toggle };
 }
 
+/** What the list shows, read whole from the store (an export of it): each listed article with its listed highlights. */
+async function readListed(index: LibraryIndex, arranged: Arranged): Promise<ArticleWithAnnotations[]> {
+  const ids = new Set(Array.from(arranged.highlights, (i) => index.id(i)));
+  const { db } = await openLibrary();
+  const read = await readArticles(
+    db,
+    Array.from(arranged.articles, (k) => index.articles[k].id),
+  );
+  return read.map((r) => ({ article: r.article, annotations: r.annotations.filter((a) => ids.has(a.id)) })).filter((r) => r.annotations.length > 0);
+}
+
+/** One article, whole, with all its highlights (its own export holds them all, whatever the search lists). */
+async function readArticle(id: string): Promise<ArticleWithAnnotations> {
+  const { db } = await openLibrary();
+  const [read] = await readArticles(db, [id]);
+  if (!read) throw new Error(t('libraryError', id));
+  return read;
+}
+
 /** The library page's tools for one article: its address on the web, and its own export. */
-function ArticleTools({ article, annotations }: { article: ArticleRecord; annotations: AnnotationRecord[] }) {
+function ArticleTools({ article }: { article: ListedArticle }) {
   const web = webAddress(article);
   return (
     <div class="article-tools">
@@ -162,7 +181,7 @@ function ArticleTools({ article, annotations }: { article: ArticleRecord; annota
           {t('articleOriginal')}
         </a>
       )}
-      <ArticleExport article={article} annotations={annotations} />
+      <ArticleExport read={() => readArticle(article.id)} />
     </div>
   );
 }
@@ -186,8 +205,8 @@ function emptyText(state: LibraryState, filtered: boolean, text: string): string
 
 interface ListProps {
   state: LibraryState;
-  hits: ArticleWithAnnotations[];
-  rows: LibraryRow[];
+  arranged: Arranged;
+  rows: LibraryRows;
   emptyText: string;
   renderRow(row: LibraryRow): preact.ComponentChild;
   onRetry(): void;
@@ -196,17 +215,17 @@ interface ListProps {
 }
 
 /** How many articles and highlights are listed (and whether the rest is still being read). */
-function ListCount({ state, hits }: { state: LibraryState; hits: ArticleWithAnnotations[] }) {
+function ListCount({ state, arranged }: { state: LibraryState; arranged: Arranged }) {
   return (
     <p class="muted count" aria-live="polite">
-      {t('listedCount', [String(hits.length), String(hits.reduce((n, h) => n + h.annotations.length, 0))])}
+      {t('listedCount', [String(arranged.articles.length), String(arranged.highlights.length)])}
       {state.phase === 'partial' && ` · ${t('readingRest')}`}
     </p>
   );
 }
 
 /** The list as the library's state allows: loading, the error with a retry, empty, and the rows with their count. */
-function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry, countShown }: ListProps) {
+function LibraryList({ state, arranged, rows, emptyText, renderRow, onRetry, countShown }: ListProps) {
   return (
     <>
       {state.phase === 'loading' && <p class="muted state">{t('popupLoading')}</p>}
@@ -225,15 +244,8 @@ function LibraryList({ state, hits, rows, emptyText, renderRow, onRetry, countSh
       )}
       {rows.length > 0 && (
         <>
-          {!countShown && <ListCount state={state} hits={hits} />}
-          <VirtualList
-            class="list"
-            label={t('libraryList')}
-            items={rows}
-            keyOf={(row) => row.key}
-            estimate={(row) => (row.kind === 'article' ? 64 : row.annotation.note ? 96 : 72)}
-            render={renderRow}
-          />
+          {!countShown && <ListCount state={state} arranged={arranged} />}
+          <VirtualList class="list" label={t('libraryList')} rows={rows} render={renderRow} />
         </>
       )}
     </>

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { exportFile, importFile, type ExportFormat, type ExportScope } from './transfer';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
-import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
   { format: 'markdown', testId: 'export-markdown', label: 'Markdown' },
@@ -10,8 +9,11 @@ const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
   { format: 'csv', testId: 'export-csv', label: 'CSV' },
 ];
 
-/** Export (the whole library, or what the search lists) and import, with what each is doing now and how it ended. */
-export function TransferBar({ filtered, hits, onImported }: { filtered: boolean; hits: ArticleWithAnnotations[]; onImported(): void }) {
+/**
+ * Export (the whole library, or what the search lists) and import, with what each is doing now and how it ended.
+ * What the search lists is read whole from the store when it is exported (`readListed`): the list keeps no full record.
+ */
+export function TransferBar({ filtered, readListed, onImported }: { filtered: boolean; readListed(): Promise<ArticleWithAnnotations[]>; onImported(): void }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
 
@@ -25,7 +27,7 @@ export function TransferBar({ filtered, hits, onImported }: { filtered: boolean;
       setBusy(false);
     }
   };
-  const scope: ExportScope = filtered ? { kind: 'listed', listed: hits } : { kind: 'all' };
+  const scope = async (): Promise<ExportScope> => (filtered ? { kind: 'listed', listed: await readListed() } : { kind: 'all' });
 
   return (
     <footer class="transfer">
@@ -33,7 +35,7 @@ export function TransferBar({ filtered, hits, onImported }: { filtered: boolean;
         <div class="exports" role="group" aria-label={filtered ? t('exportListed') : t('exportAll')}>
           <span class="muted">{filtered ? t('exportListed') : t('exportAll')}</span>
           {FORMATS.map(({ format, testId, label }) => (
-            <button key={format} type="button" class="button" data-testid={testId} disabled={busy} onClick={() => void run((progress) => exportFile(format, scope, progress))}>
+            <button key={format} type="button" class="button" data-testid={testId} disabled={busy} onClick={() => void run(async (progress) => exportFile(format, await scope(), progress))}>
               {label}
             </button>
           ))}
@@ -83,8 +85,8 @@ function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): voi
   );
 }
 
-/** The library page's export of one article, named after its title. */
-export function ArticleExport({ article, annotations }: { article: ArticleRecord; annotations: AnnotationRecord[] }) {
+/** The library page's export of one article, named after its title: the article and its highlights read whole when asked. */
+export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations> }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div class="article-export" role="group" aria-label={t('exportArticle')}>
@@ -95,7 +97,9 @@ export function ArticleExport({ article, annotations }: { article: ArticleRecord
           class="button"
           data-testid={`article-export-${format}`}
           onClick={() =>
-            exportFile(format, { kind: 'article', article, annotations }, () => undefined).then(
+            read()
+              .then(({ article, annotations }) => exportFile(format, { kind: 'article', article, annotations }, () => undefined))
+              .then(
               () => setError(null),
               (e: unknown) => setError(String(e)),
             )

@@ -1,29 +1,43 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 
-interface Props<T> {
-  items: T[];
-  keyOf(item: T): string;
+/** The rows: how many, and each made only when shown; keys and first guesses of heights asked of every row, so cheap. */
+export interface VirtualRows<T> {
+  length: number;
+  at(index: number): T;
+  /** A row's key, the same for the same row whatever else is listed (its measured height is kept by it). */
+  key(index: number): string | number;
   /** A first guess of a row's height; rows are measured once shown. */
-  estimate(item: T): number;
+  estimate(index: number): number;
+}
+
+interface Props<T> {
+  rows: VirtualRows<T>;
   render(item: T): ComponentChildren;
   class?: string;
   label?: string;
+}
+
+/** An array as rows. */
+export function arrayRows<T>(items: T[], keyOf: (item: T) => string, estimate: (item: T) => number): VirtualRows<T> {
+  return { length: items.length, at: (i) => items[i]!, key: (i) => keyOf(items[i]!), estimate: (i) => estimate(items[i]!) };
 }
 
 /**
  * A list that renders only the rows in view (@tanstack/virtual-core): ten thousand highlights cost
  * what a screenful does. Rows may differ in height; each is measured as it appears.
  */
-export function VirtualList<T>({ items, keyOf, estimate, render, class: className, label }: Props<T>) {
+export function VirtualList<T>({ rows, render, class: className, label }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The same functions while the rows are the same: the virtualizer lays out every row again only when they change.
+  const { estimateSize, getItemKey } = useMemo(() => ({ estimateSize: (i: number) => rows.estimate(i), getItemKey: (i: number) => rows.key(i) }), [rows]);
   const options = {
-    count: items.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index: number) => estimate(items[index]!),
-    getItemKey: (index: number) => keyOf(items[index]!),
+    estimateSize,
+    getItemKey,
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
@@ -41,7 +55,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, class: classNam
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div
-            key={row.key}
+            key={String(row.key)}
             role="listitem"
             data-index={row.index}
             ref={(element) => {
@@ -49,7 +63,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, class: classNam
             }}
             style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
           >
-            {render(items[row.index]!)}
+            {render(rows.at(row.index))}
           </div>
         ))}
       </div>

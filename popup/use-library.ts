@@ -1,31 +1,41 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { recentlyAnnotated } from '../src/store/library-reads';
 import { t } from '../lib/i18n';
+import { LibraryIndex, LibraryIndexBuilder, type ListedHighlight } from '../src/library/library-index';
+import { readInBatches, recentlyAnnotated } from '../src/store/library-reads';
 import { announceChange, openLibrary, orphanIds } from './library-store';
-import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 
 export interface LibraryState {
   /** loading: nothing yet; partial: the first screen; ready: everything; error: the store could not be read. */
   phase: 'loading' | 'partial' | 'ready' | 'error';
   error: string | null;
-  articles: ArticleRecord[];
-  annotations: AnnotationRecord[];
+  /** What the list and the search need of every article and highlight; full records are read when needed. */
+  index: LibraryIndex;
+  /** Counts deletes and undos in the index (which marks them in place): the list is arranged again. */
+  version: number;
   orphans: Set<string>;
 }
 
 const FIRST_SCREEN = 12;
+/** Highlights decoded a task when the whole library is read: a batch takes a few tens of milliseconds. */
+const BATCH = 4_000;
+const EMPTY = LibraryIndex.of([], []);
 
 /** The library as the popup and the library page show it: the first screen at once, then the rest. */
 export function useLibrary() {
-  const [state, setState] = useState<LibraryState>({ phase: 'loading', error: null, articles: [], annotations: [], orphans: new Set() });
+  const [state, setState] = useState<LibraryState>({ phase: 'loading', error: null, index: EMPTY, version: 0, orphans: new Set() });
 
   const load = useCallback(async () => {
     try {
-      const { db, store } = await openLibrary();
+      const { db } = await openLibrary();
       const [first, orphans] = await Promise.all([recentlyAnnotated(db, FIRST_SCREEN), orphanIds().catch(() => new Set<string>())]);
-      setState((old) => (old.phase === 'ready' ? old : { phase: 'partial', error: null, articles: first.map((l) => l.article), annotations: first.flatMap((l) => l.annotations), orphans }));
-      const all = await store.readAll();
-      setState({ phase: 'ready', error: null, articles: all.articles, annotations: all.annotations, orphans });
+      const firstIndex = LibraryIndex.of(
+        first.map((l) => l.article),
+        first.flatMap((l) => l.annotations),
+      );
+      setState((old) => (old.phase === 'ready' ? old : { phase: 'partial', error: null, index: firstIndex, version: 0, orphans }));
+      const builder = new LibraryIndexBuilder();
+      const articles = await readInBatches(db, BATCH, (batch) => builder.add(batch));
+      setState({ phase: 'ready', error: null, index: builder.finish(articles), version: 0, orphans });
     } catch (error) {
       setState((old) => ({ ...old, phase: 'error', error: String(error) }));
     }
@@ -35,22 +45,35 @@ export function useLibrary() {
     void load();
   }, [load]);
 
+  /** Marks a highlight deleted, or back, in the index the list shows. */
+  const mark = useCallback((id: string, removed: boolean) => {
+    setState((old) => {
+      const i = old.index.find(id);
+      if (i < 0) return old;
+      old.index.removed[i] = removed ? 1 : 0;
+      return { ...old, version: old.version + 1 };
+    });
+  }, []);
+
   /**
    * Deletes a highlight (a tombstone stays). The answer undoes that delete, for a few seconds; null
    * when the highlight was gone already (deleted on its page meanwhile): the list drops it, with nothing to undo.
    */
-  const remove = useCallback(async (annotation: AnnotationRecord): Promise<(() => Promise<void>) | null> => {
-    const { store } = await openLibrary();
-    const deleted = await store.deleteAnnotation(annotation.id, new Date().toISOString());
-    setState((old) => ({ ...old, annotations: old.annotations.filter((a) => a.id !== annotation.id) }));
-    void announceChange([annotation.articleId]);
-    if (!deleted) return null;
-    return async () => {
-      if (!(await store.undoDelete(deleted, new Date().toISOString()))) throw new Error(t('undoTooLate'));
-      setState((old) => ({ ...old, annotations: [...old.annotations.filter((a) => a.id !== deleted.record.id), deleted.record] }));
-      void announceChange([deleted.record.articleId]);
-    };
-  }, []);
+  const remove = useCallback(
+    async (annotation: Pick<ListedHighlight, 'id' | 'articleId'>): Promise<(() => Promise<void>) | null> => {
+      const { store } = await openLibrary();
+      const deleted = await store.deleteAnnotation(annotation.id, new Date().toISOString());
+      mark(annotation.id, true);
+      void announceChange([annotation.articleId]);
+      if (!deleted) return null;
+      return async () => {
+        if (!(await store.undoDelete(deleted, new Date().toISOString()))) throw new Error(t('undoTooLate'));
+        mark(deleted.record.id, false);
+        void announceChange([deleted.record.articleId]);
+      };
+    },
+    [mark],
+  );
 
   return { state, reload: load, remove };
 }

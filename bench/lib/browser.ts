@@ -102,8 +102,36 @@ export async function seedStore(ext: ExtensionBrowser, library: LibraryData): Pr
   try {
     await ensureDatabase(ext, admin);
     await clearStores(admin);
-    await seedLibrary(admin, library);
+    // In slices of whole articles: one page.evaluate per slice keeps each message to the page to a few MB.
+    for (const slice of slices(library, SEED_SLICE)) await seedLibrary(admin, slice);
   } finally {
     await admin.close();
   }
+}
+
+/** At most this many highlights a slice when seeding. */
+const SEED_SLICE = 10_000;
+
+/** The library in slices of whole articles, each with at most about `size` highlights (and the tombstones in the first). */
+function slices(library: LibraryData, size: number): LibraryData[] {
+  if (library.annotations.length <= size) return [library];
+  const byArticle = new Map<string, LibraryData['annotations']>();
+  for (const a of library.annotations) {
+    const list = byArticle.get(a.articleId);
+    if (list) list.push(a);
+    else byArticle.set(a.articleId, [a]);
+  }
+  const out: LibraryData[] = [];
+  let current: LibraryData = { articles: [], annotations: [], tombstones: library.tombstones };
+  for (const article of library.articles) {
+    const own = byArticle.get(article.id) ?? [];
+    if (current.annotations.length && current.annotations.length + own.length > size) {
+      out.push(current);
+      current = { articles: [], annotations: [], tombstones: [] };
+    }
+    current.articles.push(article);
+    current.annotations.push(...own);
+  }
+  out.push(current);
+  return out;
 }

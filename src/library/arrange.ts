@@ -1,6 +1,6 @@
-import type { ArticleWithAnnotations } from '../annotation/library-data';
 import { compareCodeUnits } from '../annotation/order';
-import { type AnnotationRecord, type Color, COLORS } from '../annotation/records';
+import { type Color, COLORS } from '../annotation/records';
+import type { LibraryIndex } from './library-index';
 
 /** How the list is ordered: most recently annotated first (the search's order), newest publication first, or by source. */
 export type LibrarySort = 'annotated' | 'published' | 'source';
@@ -24,13 +24,16 @@ export interface ListFilters {
 export const NO_FILTERS: ListFilters = { sort: 'annotated', source: '', dateField: 'annotated', from: '', to: '', colors: [], tag: '' };
 
 export interface Arranged {
-  /** What the list shows, in the chosen order. */
-  listed: ArticleWithAnnotations[];
-  /** Per colour, the highlights listed were that colour the only one chosen (the other filters as they are). */
+  /** The listed articles (their numbers in the index), in the chosen order. */
+  articles: Uint32Array;
+  /** Listed article j's highlights (their numbers) are `highlights[from[j]]` to `highlights[from[j + 1]]` (exclusive), in text order. */
+  from: Uint32Array;
+  highlights: Uint32Array;
+  /** Per colour, how many highlights choosing it would list (the other filters applied, the colour filter not). */
   colorCounts: Record<Color, number>;
-  /** Per tag, the highlights listed were that tag chosen; the most used first, then by name. */
+  /** Per tag, how many highlights choosing it would list; the most used first. */
   tagCounts: [tag: string, count: number][];
-  /** Per source, the highlights listed were that source chosen; the most used first. */
+  /** Per source, how many highlights choosing it would list, whatever source is chosen; the most used first. */
   sourceCounts: [source: string, count: number][];
 }
 
@@ -42,43 +45,67 @@ export function localDay(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-const inRange = (day: string, from: string, to: string) => (!from || (day !== '' && day >= from)) && (!to || (day !== '' && day <= to));
+/** `YYYY-MM-DD` as the number YYYYMMDD (0: none). */
+const dayNumber = (day: string) => (day ? Number(day.replaceAll('-', '')) : 0);
+
+/** Whether a day (YYYYMMDD, 0: unknown) is in the range; an open range takes every day, a closed one no unknown day. */
+const inRange = (day: number, from: number, to: number) => (!from || (day !== 0 && day >= from)) && (!to || (day !== 0 && day <= to));
 
 /**
- * Narrows a search's result by source, date, colour and tag, counts what each choice would list
- * (so the reader sees a colour's or a tag's count before choosing it), and orders the articles.
- * Highlights keep their order within an article; an article left without highlights is left out.
+ * Narrows the library to what a search matched (`matched`: 1 for a match; null: everything) and to the
+ * source, date, colour and tag, counts what each choice would list (so the reader sees a colour's or a
+ * tag's count before choosing it), and orders the articles. Highlights keep their order within an
+ * article; an article left without highlights is left out; deleted highlights are not listed.
+ * Works on the index's columns: no record is made, whatever the library's size.
  */
-export function arrange(hits: readonly ArticleWithAnnotations[], filters: ListFilters): Arranged {
-  const colors = filters.colors.length ? new Set(filters.colors) : null;
-  const byColor = (a: AnnotationRecord) => !colors || colors.has(a.color);
-  const byTag = (a: AnnotationRecord) => !filters.tag || a.tags.includes(filters.tag);
-  const colorCounts = Object.fromEntries(COLORS.map((c) => [c, 0])) as Record<Color, number>;
-  const tags = new Map<string, number>();
+export function arrange(index: LibraryIndex, matched: Uint8Array | null, filters: ListFilters): Arranged {
+  const colors = filters.colors.length ? new Set(filters.colors.map((c) => COLORS.indexOf(c))) : null;
+  const tag = filters.tag ? index.tagNames.indexOf(filters.tag) : -1;
+  const from = dayNumber(filters.from);
+  const to = dayNumber(filters.to);
+  const byDay = filters.dateField === 'annotated' && (from || to);
+  const byPublished = filters.dateField === 'published' && (from || to);
+  const colorCounts = new Uint32Array(COLORS.length);
+  const tagCounts = new Uint32Array(index.tagNames.length);
   const sources = new Map<string, number>();
-  const listed: ArticleWithAnnotations[] = [];
-  for (const hit of hits) {
-    const published = filters.dateField === 'published' ? inRange(hit.article.publishedAt ? localDay(hit.article.publishedAt) : '', filters.from, filters.to) : true;
-    if (!published) continue;
-    const dated = filters.dateField === 'annotated' && (filters.from || filters.to) ? hit.annotations.filter((a) => inRange(localDay(a.created), filters.from, filters.to)) : hit.annotations;
-    const sourceMatches = !filters.source || hit.article.source === filters.source;
-    const kept: AnnotationRecord[] = [];
-    for (const a of dated) {
-      const color = byColor(a);
-      const tag = byTag(a);
-      if (color && tag) add(sources, hit.article.source);
+  const listed: number[] = [];
+  const starts: number[] = [];
+  const kept: number[] = [];
+  index.articles.forEach((article, k) => {
+    if (byPublished && !inRange(article.publishedAt ? dayNumber(localDay(article.publishedAt)) : 0, from, to)) return;
+    const sourceMatches = !filters.source || article.source === filters.source;
+    const before = kept.length;
+    let sourceCount = 0;
+    for (let i = index.articleStart[k]; i < index.articleStart[k + 1]; i++) {
+      if (index.removed[i] || (matched && !matched[i]) || (byDay && !inRange(index.day[i], from, to))) continue;
+      const color = !colors || colors.has(index.color[i]);
+      const tagged = !filters.tag || hasTag(index, i, tag);
+      if (color && tagged) sourceCount++;
       if (!sourceMatches) continue;
-      if (tag) colorCounts[a.color] += 1;
-      if (color) for (const name of new Set(a.tags)) add(tags, name);
-      if (color && tag) kept.push(a);
+      if (tagged) colorCounts[index.color[i]]++;
+      if (color) for (let j = index.tagStart[i]; j < index.tagStart[i + 1]; j++) tagCounts[index.tagIds[j]]++;
+      if (color && tagged) kept.push(i);
     }
-    if (kept.length) listed.push({ article: hit.article, annotations: kept });
-  }
-  return { listed: order(listed, filters.sort), colorCounts, tagCounts: byCount(tags), sourceCounts: byCount(sources) };
+    if (sourceCount) sources.set(article.source, (sources.get(article.source) ?? 0) + sourceCount);
+    if (kept.length > before) {
+      listed.push(k);
+      starts.push(before);
+    }
+  });
+  starts.push(kept.length);
+  const tags = new Map<string, number>();
+  tagCounts.forEach((count, t) => count && tags.set(index.tagNames[t], count));
+  return {
+    ...order(index, listed, starts, kept, filters.sort),
+    colorCounts: Object.fromEntries(COLORS.map((c, i) => [c, colorCounts[i]])) as Record<Color, number>,
+    tagCounts: byCount(tags),
+    sourceCounts: byCount(sources),
+  };
 }
 
-function add(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+function hasTag(index: LibraryIndex, i: number, tag: number): boolean {
+  for (let j = index.tagStart[i]; j < index.tagStart[i + 1]; j++) if (index.tagIds[j] === tag) return true;
+  return false;
 }
 
 function byCount(counts: Map<string, number>): [string, number][] {
@@ -86,14 +113,31 @@ function byCount(counts: Map<string, number>): [string, number][] {
 }
 
 /** The articles in the chosen order; ties keep the search's order (most recently annotated first). Sorting is stable. */
-function order(listed: ArticleWithAnnotations[], sort: LibrarySort): ArticleWithAnnotations[] {
+function order(index: LibraryIndex, listed: number[], starts: number[], kept: number[], sort: LibrarySort): Pick<Arranged, 'articles' | 'from' | 'highlights'> {
+  const positions = listed.map((_, j) => j);
   if (sort === 'published') {
     // Articles without a publication date go last.
-    return [...listed].sort((a, b) => compareCodeUnits(b.article.publishedAt ?? '', a.article.publishedAt ?? ''));
+    const published = (j: number) => index.articles[listed[j]].publishedAt ?? '';
+    positions.sort((a, b) => compareCodeUnits(published(b), published(a)));
+  } else if (sort === 'source') {
+    const rank = (j: number) => {
+      const source = index.articles[listed[j]].source;
+      return source === 'other' ? `~${source}` : source;
+    };
+    positions.sort((a, b) => compareCodeUnits(rank(a), rank(b)));
+  } else {
+    return { articles: Uint32Array.from(listed), from: Uint32Array.from(starts), highlights: Uint32Array.from(kept) };
   }
-  if (sort === 'source') {
-    const rank = (source: string) => (source === 'other' ? `~${source}` : source);
-    return [...listed].sort((a, b) => compareCodeUnits(rank(a.article.source), rank(b.article.source)));
-  }
-  return listed;
+  const articles = new Uint32Array(listed.length);
+  const from = new Uint32Array(listed.length + 1);
+  const highlights = new Uint32Array(kept.length);
+  let at = 0;
+  positions.forEach((j, p) => {
+    articles[p] = listed[j];
+    from[p] = at;
+    highlights.set(kept.slice(starts[j], starts[j + 1]), at);
+    at += starts[j + 1] - starts[j];
+  });
+  from[listed.length] = at;
+  return { articles, from, highlights };
 }

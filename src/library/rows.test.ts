@@ -1,31 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { toRows } from './rows';
+import { arrange, NO_FILTERS } from './arrange';
+import { LibraryIndex } from './library-index';
+import { LibraryRows } from './rows';
 import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
-const article = (id: string): ArticleRecord => ({ id, url: `https://${id}`, title: id, source: 'reuters', publishedAt: null, seenAt: [], annotatedAt: '2026-01-01T00:00:00.000Z' });
-const annotation = (id: string, articleId: string): AnnotationRecord => ({
-  id, articleId, color: 'yellow', position: { type: 'TextPositionSelector', start: 0, end: 1 }, quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
+const article = (id: string, annotatedAt: string): ArticleRecord => ({ id, url: `https://${id}`, title: id, source: 'reuters', publishedAt: null, seenAt: [], annotatedAt });
+const annotation = (id: string, articleId: string, start = 0): AnnotationRecord => ({
+  id, articleId, color: 'yellow', position: { type: 'TextPositionSelector', start, end: start + 1 }, quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
   parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
 });
 
-describe('toRows', () => {
-  const listed = [
-    { article: article('a'), annotations: [annotation('1', 'a'), annotation('2', 'a')] },
-    { article: article('b'), annotations: [] },
-    { article: article('c'), annotations: [annotation('3', 'c')] },
-  ];
+describe('LibraryRows', () => {
+  // Most recently annotated first: a, then c; b has no highlight.
+  const index = LibraryIndex.of(
+    [article('a', '2026-01-03T00:00:00.000Z'), article('b', '2026-01-02T00:00:00.000Z'), article('c', '2026-01-01T00:00:00.000Z')],
+    [annotation('1', 'a'), annotation('2', 'a', 5), annotation('3', 'c')],
+  );
+  const all = arrange(index, null, NO_FILTERS);
+  const keys = (rows: LibraryRows) => Array.from({ length: rows.length }, (_, i) => rows.at(i).key);
 
   it('lists each article with its highlights beneath it, and leaves out articles with none listed', () => {
-    expect(toRows(listed).map((r) => r.key)).toEqual(['a:a', 'h:1', 'h:2', 'a:c', 'h:3']);
-    expect(toRows(listed)[0]).toMatchObject({ kind: 'article', count: 2, current: false });
+    const rows = new LibraryRows(index, all);
+    expect(keys(rows)).toEqual(['a:a', 'h:1', 'h:2', 'a:c', 'h:3']);
+    expect(rows.at(0)).toMatchObject({ kind: 'article', count: 2, current: false });
   });
 
   it("puts the current tab's article first, and marks the orphans", () => {
-    const rows = toRows(listed, { currentArticleId: 'c', orphans: new Set(['2']) });
-    expect(rows.map((r) => r.key)).toEqual(['a:c', 'h:3', 'a:a', 'h:1', 'h:2']);
-    expect(rows[0]).toMatchObject({ kind: 'article', current: true });
-    expect(rows.filter((r) => r.kind === 'annotation' && r.orphan).map((r) => r.key)).toEqual(['h:2']);
+    const rows = new LibraryRows(index, all, { currentArticleId: 'c', orphans: new Set(['2']) });
+    expect(keys(rows)).toEqual(['a:c', 'h:3', 'a:a', 'h:1', 'h:2']);
+    expect(rows.at(0)).toMatchObject({ kind: 'article', current: true });
+    expect(keys(rows).filter((_, i) => { const row = rows.at(i); return row.kind === 'annotation' && row.orphan; })).toEqual(['h:2']);
     // An article with no listed highlights stays where it is (out).
-    expect(toRows(listed, { currentArticleId: 'b' }).map((r) => r.key)[0]).toBe('a:a');
+    expect(keys(new LibraryRows(index, all, { currentArticleId: 'b' }))[0]).toBe('a:a');
+  });
+
+  it('keys a line by its highlight or article whatever the search lists', () => {
+    const rows = new LibraryRows(index, all);
+    const narrowed = new LibraryRows(index, arrange(index, Uint8Array.from([0, 0, 1]), NO_FILTERS));
+    expect(keys(narrowed)).toEqual(['a:c', 'h:3']);
+    expect([narrowed.key(0), narrowed.key(1)]).toEqual([rows.key(3), rows.key(4)]);
   });
 });

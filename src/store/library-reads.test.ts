@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
-import { recentlyAnnotated } from './library-reads';
+import { readArticles, readInBatches, recentlyAnnotated } from './library-reads';
 import { AnnotationStore } from './store';
 import type { AnnotationRecord } from '../annotation/records';
 
@@ -26,5 +26,21 @@ describe('recentlyAnnotated', () => {
       ['b', ['00000003']],
     ]);
     expect(await recentlyAnnotated(db, 1)).toHaveLength(1);
+  });
+});
+
+describe('readInBatches and readArticles', () => {
+  it('hands every highlight over once, batch by batch, and reads chosen articles whole', async () => {
+    const db = await openDatabase('library-reads-2');
+    const store = new AnnotationStore(db);
+    for (const id of ['a', 'b']) await store.recordArticle({ id, url: `https://x/${id}`, title: id, source: 'reuters', publishedAt: null }, `https://x/${id}`);
+    for (let i = 0; i < 7; i++) await store.saveAnnotation(highlight(`0000000${i}`, i % 2 ? 'a' : 'b', 10 - i, '2026-01-01T00:00:00.000Z'));
+    const batches: string[][] = [];
+    const articles = await readInBatches(db, 3, (batch) => batches.push(batch.map((a) => a.id)));
+    expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
+    expect(batches.flat()).toEqual(['00000000', '00000001', '00000002', '00000003', '00000004', '00000005', '00000006']);
+    expect(articles.map((a) => a.id)).toEqual(['a', 'b']);
+    const read = await readArticles(db, ['a', 'gone']);
+    expect(read.map((r) => [r.article.id, r.annotations.map((a) => a.id)])).toEqual([['a', ['00000005', '00000003', '00000001']]]);
   });
 });
