@@ -59,7 +59,8 @@ describe('import hardening: every record passes the library schemas', () => {
     const file = exported();
     const item = file.first.items.find((a: any) => a.id === `urn:uuid:${first!.id}`);
     item.id = item.id.replace(/^urn:uuid:/, 'URN:UUID:').toUpperCase();
-    item.modified = '2026-03-31T12:00:00.000Z';
+    // Changed before it was deleted here: the deletion is the later version.
+    item.modified = '2026-03-30T12:00:00.000Z';
     const result = parse(file);
     expect(result.data.annotations.filter((a) => a.id === first!.id)).toHaveLength(1);
     const plan = planMerge(result.data, library, result.skipped);

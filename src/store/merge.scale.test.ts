@@ -36,7 +36,8 @@ describe('planMerge at scale', () => {
       if (i % 4 < 2) existing.annotations.push(annotation(i, time(i)));
       incoming.annotations.push(annotation(i, i % 4 === 1 ? time(i + 10) : time(i)));
       if (i % 100 === 99) existing.tombstones.push({ id: stableUuid(`gone${i}`), articleId: `example.org/article/${i % 1000}`, deleted: time(i) });
-      if (i % 100 === 98) incoming.tombstones.push({ id: stableUuid(`a${i}`), articleId: `example.org/article/${i % 1000}`, deleted: time(i - 1) });
+      // Deleted in the file after it was made there: the deletion is the later version.
+      if (i % 100 === 98) incoming.tombstones.push({ id: stableUuid(`a${i}`), articleId: `example.org/article/${i % 1000}`, deleted: time(i + 1) });
     }
     const start = performance.now();
     const plan = planMerge(incoming, existing);

@@ -19,7 +19,7 @@ describe('planMerge', () => {
   it('adds everything to an empty library', () => {
     const incoming = { articles: [ARTICLE], annotations: [annotation('a1', JAN)], tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: JAN }] };
     const plan = planMerge(incoming, EMPTY);
-    expect(plan).toEqual({ articles: [ARTICLE], annotations: incoming.annotations, tombstones: incoming.tombstones, deletions: [], report: { added: 1, updated: 0, deleted: 0, skipped: [] } });
+    expect(plan).toEqual({ articles: [ARTICLE], annotations: incoming.annotations, tombstones: incoming.tombstones, deletions: [], revived: [], report: { added: 1, updated: 0, deleted: 0, skipped: [] } });
   });
 
   it('keeps the later modification of each annotation; an equal one is already here', () => {
@@ -36,11 +36,19 @@ describe('planMerge', () => {
     expect(planMerge({ ...EMPTY, annotations: [annotation('a', JAN)] }, existing).report.skipped).toEqual([{ id: 'a', reason: 'already-here' }]);
   });
 
-  it('never brings back what was deleted here', () => {
-    const existing = { articles: [ARTICLE], annotations: [], tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: JAN }] };
-    const plan = planMerge({ ...EMPTY, annotations: [annotation('gone', MAR)] }, existing);
-    expect(plan.annotations).toEqual([]);
-    expect(plan.report.skipped).toEqual([{ id: 'gone', reason: 'deleted-here', detail: JAN }]);
+  it('keeps deleted what was deleted here, unless the file changed it afterwards', () => {
+    const existing = { articles: [ARTICLE], annotations: [], tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: FEB }] };
+    for (const older of [JAN, FEB]) {
+      const plan = planMerge({ ...EMPTY, annotations: [annotation('gone', older)] }, existing);
+      expect(plan.annotations).toEqual([]);
+      expect(plan.revived).toEqual([]);
+      expect(plan.report.skipped).toEqual([{ id: 'gone', reason: 'deleted-here', detail: FEB }]);
+    }
+    // A note typed after the deletion is not lost: the later version wins, here as in a sync.
+    const later = planMerge({ ...EMPTY, annotations: [annotation('gone', MAR)] }, existing);
+    expect(later.annotations.map((a) => a.id)).toEqual(['gone']);
+    expect(later.revived).toEqual(['gone']);
+    expect(later.report).toMatchObject({ added: 1, skipped: [] });
   });
 
   it('deletes what the file deleted, unless it was changed here afterwards', () => {
@@ -69,8 +77,8 @@ describe('planMerge: deletions, articles and addresses', () => {
   });
 
   it('makes no article for a file whose highlights of it were all skipped', () => {
-    const existing = { ...EMPTY, tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: JAN }] };
-    expect(planMerge({ articles: [{ ...ARTICLE, annotatedAt: null }], annotations: [annotation('gone', FEB)], tombstones: [] }, existing).articles).toEqual([]);
+    const existing = { ...EMPTY, tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: FEB }] };
+    expect(planMerge({ articles: [{ ...ARTICLE, annotatedAt: null }], annotations: [annotation('gone', JAN)], tombstones: [] }, existing).articles).toEqual([]);
   });
 
   it('changes nothing the second time', () => {
@@ -78,7 +86,7 @@ describe('planMerge: deletions, articles and addresses', () => {
     const first = planMerge(incoming, EMPTY);
     const after = { articles: first.articles, annotations: first.annotations, tombstones: first.tombstones };
     const second = planMerge(incoming, after);
-    expect(second).toEqual({ articles: [], annotations: [], tombstones: [], deletions: [], report: { added: 0, updated: 0, deleted: 0, skipped: [{ id: 'a1', reason: 'already-here' }, { id: 'a2', reason: 'already-here' }] } });
+    expect(second).toEqual({ articles: [], annotations: [], tombstones: [], deletions: [], revived: [], report: { added: 0, updated: 0, deleted: 0, skipped: [{ id: 'a1', reason: 'already-here' }, { id: 'a2', reason: 'already-here' }] } });
   });
 
   it('passes on what parsing skipped, first', () => {

@@ -1,6 +1,7 @@
 import type { LibraryData } from '../annotation/library-data';
 import { type AnnotationRecord, type ArticleRecord, LIMITS, type Tombstone } from '../annotation/records';
 import { isLocalAddress } from '../annotation/archive-path';
+import { compareCodeUnits } from '../annotation/order';
 import { compareTimes, latestTime } from '../annotation/time';
 
 /** Why an annotation brought into the library (an import, later a sync) was not written. */
@@ -76,6 +77,34 @@ export interface MergeReport {
   skipped: Skipped[];
 }
 
+/** One state of a highlight: as made or changed, or deleted. */
+export type Version = { kind: 'annotation'; record: AnnotationRecord } | { kind: 'tombstone'; tombstone: Tombstone };
+
+export function versionTime(version: Version): string {
+  return version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
+}
+
+/** JSON with keys in order, whatever order the record was built in. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => compareCodeUnits(x, y))) : v));
+}
+
+/**
+ * The one merge rule, the same from either side, so that an import and every replica of a sync pick
+ * the same version whatever order versions reach them in:
+ * - the later time wins (an annotation's `modified`, a tombstone's `deleted`), so a tombstone beats
+ *   an older edit, and an edit made after a deletion brings the highlight back;
+ * - at the same time a tombstone beats an edit;
+ * - two versions of the same kind at the same time: the one whose canonical JSON sorts last.
+ * Above 0: `a` wins; 0: the same version.
+ */
+export function compareVersions(a: Version, b: Version): number {
+  const byTime = compareTimes(versionTime(a), versionTime(b));
+  if (byTime !== 0) return byTime;
+  if (a.kind !== b.kind) return a.kind === 'tombstone' ? 1 : -1;
+  return compareCodeUnits(canonical(a), canonical(b));
+}
+
 /** What a merge writes, decided before anything is: the store applies it in one transaction. */
 export interface MergePlan {
   articles: ArticleRecord[];
@@ -83,15 +112,17 @@ export interface MergePlan {
   tombstones: Tombstone[];
   /** Ids of annotations the file's tombstones delete. */
   deletions: string[];
+  /** Ids whose tombstones here go: the file brings a change made after the deletion. */
+  revived: string[];
   report: MergeReport;
 }
 
 /**
- * Merges a file into the library, by annotation id. The later `modified` wins; an equal one is
- * "already here". A tombstone here keeps its annotation deleted; a tombstone in the file deletes
- * the annotation here unless that was changed after the deletion, and is kept. Articles: every
- * address either side saw, the facts of the more recently annotated side, and `annotatedAt`
- * moved to the latest change the import makes. Pure: the same inputs give the same plan.
+ * Merges a file into the library, by annotation id, by compareVersions: the later version wins, a
+ * tombstone beats an older edit (and an edit at the same time), the same version is "already here".
+ * An id never moves a highlight to another article. Articles: every address either side saw, the
+ * facts of the more recently annotated side, and `annotatedAt` moved to the latest change the merge
+ * makes. Pure: the same inputs give the same plan.
  */
 export function planMerge(incoming: LibraryData, existing: LibraryData, skipped: Skipped[] = []): MergePlan {
   const localAnnotations = new Map(existing.annotations.map((a) => [a.id, a]));
@@ -110,7 +141,7 @@ export function planMerge(incoming: LibraryData, existing: LibraryData, skipped:
       report.skipped.push({ id: tombstone.id, reason: 'other-article', detail: local.articleId });
       continue;
     }
-    if (local && compareTimes(local.modified, tombstone.deleted) > 0) {
+    if (local && compareVersions({ kind: 'tombstone', tombstone }, { kind: 'annotation', record: local }) < 0) {
       // Changed here after it was deleted there: the change stands, and no tombstone contradicts it.
       report.skipped.push({ id: tombstone.id, reason: 'changed-after-delete', detail: local.modified });
       continue;
@@ -124,31 +155,43 @@ export function planMerge(incoming: LibraryData, existing: LibraryData, skipped:
   }
 
   const annotations: AnnotationRecord[] = [];
+  const revived: string[] = [];
   const gained = new Set<string>();
   for (const annotation of incoming.annotations) {
+    const mine: Version = { kind: 'annotation', record: annotation };
     const tombstone = localTombstones.get(annotation.id) ?? tombstones.get(annotation.id);
-    if (tombstone) {
-      report.skipped.push({ id: annotation.id, reason: 'deleted-here', detail: tombstone.deleted });
-      continue;
-    }
     const local = localAnnotations.get(annotation.id);
-    if (local && local.articleId !== annotation.articleId) {
-      report.skipped.push({ id: annotation.id, reason: 'other-article', detail: local.articleId });
+    const theirs: Version | null = tombstone ? { kind: 'tombstone', tombstone } : local ? { kind: 'annotation', record: local } : null;
+    const owner = tombstone?.articleId ?? local?.articleId;
+    if (owner !== undefined && owner !== annotation.articleId) {
+      report.skipped.push({ id: annotation.id, reason: 'other-article', detail: owner });
       continue;
     }
-    const order = local ? compareTimes(annotation.modified, local.modified) : 1;
+    const order = theirs ? compareVersions(mine, theirs) : 1;
     if (order <= 0) {
-      report.skipped.push({ id: annotation.id, reason: order === 0 ? 'already-here' : 'newer-here' });
+      const sameMoment = !tombstone && compareTimes(annotation.modified, local!.modified) === 0;
+      report.skipped.push(tombstone ? { id: annotation.id, reason: 'deleted-here', detail: tombstone.deleted } : { id: annotation.id, reason: sameMoment ? 'already-here' : 'newer-here' });
       continue;
+    }
+    if (tombstone) {
+      // Changed after it was deleted: the change brings it back, here as on every replica.
+      if (tombstones.delete(annotation.id)) {
+        // The file deletes and changes it: the change is the later, and the local copy is not deleted after all.
+        const at = deletions.indexOf(annotation.id);
+        if (at >= 0) {
+          deletions.splice(at, 1);
+          report.deleted--;
+        }
+      } else revived.push(annotation.id);
     }
     annotations.push(annotation);
-    if (local) report.updated++;
+    if (local && !tombstone) report.updated++;
     else report.added++;
     gained.add(annotation.articleId);
     change(annotation.articleId, annotation.modified);
   }
 
-  return { articles: planArticles(incoming, existing, changed, gained), annotations, tombstones: [...tombstones.values()], deletions, report };
+  return { articles: planArticles(incoming, existing, changed, gained), annotations, tombstones: [...tombstones.values()], deletions, revived, report };
 }
 
 function planArticles(incoming: LibraryData, existing: LibraryData, changed: Map<string, string>, gained: Set<string>): ArticleRecord[] {

@@ -167,6 +167,7 @@ async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> 
     // A failed request aborts the transaction and tx.done reports it: each request's own promise only echoes that.
     const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
     for (const id of plan.deletions) quiet(annotations.delete(id));
+    for (const id of plan.revived) quiet(tx.objectStore('tombstones').delete(id));
     for (const a of plan.annotations) quiet(annotations.put(a));
     for (const t of plan.tombstones) quiet(tx.objectStore('tombstones').put(t));
     for (const a of plan.articles) quiet(tx.objectStore('articles').put(a));

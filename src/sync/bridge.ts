@@ -2,8 +2,9 @@ import type { IDBPTransaction } from 'idb';
 import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 import { latestTime } from '../annotation/time';
 import type { OutboxEntry, PizhuDatabase, PizhuSchema } from '../store/database';
-import { articleDocId, articleToDoc, readDoc, type SyncDoc, type Version, versionArticle, versionId, versionToDoc } from './doc';
-import { articleCovers, articleForDoc, articleIntoStore, compareVersions, joinArticles, sameVersion } from './resolve';
+import { compareVersions, type Version } from '../store/merge';
+import { articleDocId, articleToDoc, readDoc, type SyncDoc, versionArticle, versionId, versionToDoc } from './doc';
+import { articleCovers, articleForDoc, articleIntoStore, joinArticles, sameVersion } from './resolve';
 
 /**
  * Moves changes between the library's IndexedDB store (what the pages read and write) and a local

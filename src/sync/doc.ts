@@ -1,11 +1,12 @@
 import { shareableArticle } from '../annotation/archive-path';
 import * as v from 'valibot';
 import { idFromUrn } from '../annotation/ids';
-import { type AnnotationRecord, type ArticleRecord, ArticleRecordSchema, LIMITS, type Tombstone, TombstoneSchema } from '../annotation/records';
+import { type ArticleRecord, ArticleRecordSchema, LIMITS, TombstoneSchema } from '../annotation/records';
 import { ANNO_CONTEXT, PIZHU_KEYS, PIZHU_NAMESPACE } from '../annotation/web-annotation-terms';
 import { toW3cAnnotation } from '../export/web-annotation';
 import { describeIssues } from '../import/schemas';
 import { fromW3c } from '../import/w3c';
+import type { Version } from '../store/merge';
 
 /**
  * The documents a sync database holds, one per annotation and one per article:
@@ -33,7 +34,6 @@ export const MAX_DOC_CHARS = 1_000_000;
 const DOC_CONTEXT = [ANNO_CONTEXT, { pizhu: PIZHU_NAMESPACE }];
 
 /** One highlight's state: made (or changed), or deleted. */
-export type Version = { kind: 'annotation'; record: AnnotationRecord } | { kind: 'tombstone'; tombstone: Tombstone };
 
 /** A document read back: a highlight's version, an article, one to leave alone (a design document), or refused. */
 export type ReadDoc =

@@ -1,32 +1,7 @@
 import { shareableArticle } from '../annotation/archive-path';
 import { type ArticleRecord, LIMITS } from '../annotation/records';
 import { compareTimes } from '../annotation/time';
-import type { Version } from './doc';
-
-/**
- * The merge rule of src/store/merge.ts (planMerge), made the same from both sides so that every
- * replica picks the same version whatever order versions reach it in:
- *
- * - the later time wins (an annotation's `modified`, a tombstone's `deleted`);
- * - at the same time a tombstone beats an edit (planMerge: a deletion at or after an edit deletes it);
- * - two versions of the same kind at the same time: the one whose canonical JSON sorts last
- *   (import keeps the library's copy on a tie; sync has no "library's copy" every replica agrees on).
- *
- * Unlike an import, a sync brings back a highlight that was edited somewhere after it was deleted
- * elsewhere ("a tombstone beats an older edit", and only an older one). An id never moves to another
- * article: that is checked where a version is written to the store, not here.
- */
-export function compareVersions(a: Version, b: Version): number {
-  const byTime = compareTimes(versionTime(a), versionTime(b));
-  if (byTime !== 0) return byTime;
-  if (a.kind !== b.kind) return a.kind === 'tombstone' ? 1 : -1;
-  const [ca, cb] = [canonical(a), canonical(b)];
-  return ca < cb ? -1 : ca > cb ? 1 : 0;
-}
-
-export function versionTime(version: Version): string {
-  return version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
-}
+import { canonical, compareVersions, type Version } from '../store/merge';
 
 /** The winner of several versions (at least one). */
 export function winnerOf<V extends Version>(versions: readonly V[]): V {
@@ -37,10 +12,6 @@ export function sameVersion(a: Version, b: Version): boolean {
   return canonical(a) === canonical(b);
 }
 
-/** JSON with keys in order, whatever order the record was built in. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v));
-}
 
 /**
  * Two records of one article, joined the same way in any order (commutative, associative,
