@@ -14,6 +14,7 @@ import { pageCost } from './page-cost';
 import { parse } from './parse';
 import { popup } from './popup';
 import { seed } from './seed';
+import { sync } from './sync';
 import { browserMissing } from '../test/e2e/browser';
 
 /** The modules, in the order they run. Adding a benchmark is one line here. */
@@ -25,6 +26,7 @@ const MODULES: BenchModule[] = [
   popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency
   memory, // service worker and popup JS heap with 10,000 highlights stored against 10
   archive, // a folder of 10,000 archive files read into a collection, and its full-text search at 10,000 against 10
+  sync, // first push and first pull of 10,000 highlights through a PouchDB Server on loopback, against importing the export
 ];
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -185,4 +185,24 @@ describe('the sync bridge', () => {
     const read = readDoc(await one.pouch.get(uuid(1)));
     expect(read).toEqual({ kind: 'version', id: uuid(1), version: { kind: 'annotation', record } });
   });
+
+  it('passes over its own writes in the pull that follows, and the store holds them as a reader of them would', async () => {
+    const server = memoryDb('server');
+    const one = await browser('甲');
+    await one.store.recordArticle(ARTICLE, ARTICLE.url);
+    for (let n = 1; n <= 20; n++) await one.store.saveAnnotation(annotation(n, { modified: at(n) }));
+    const first = await runSync(one.bridge, server);
+    expect(first.error).toBeUndefined();
+    // Nothing read back into the store: the creator was set there as the documents were sent.
+    expect(first.report.pulled).toBe(0);
+    expect(await one.store.annotation(uuid(7))).toEqual({ ...annotation(7, { modified: at(7) }), creator: '甲' });
+    // A bridge that did not write them (a worker stopped and started) reads the same back: nothing changes.
+    const { SyncBridge } = await import('./bridge');
+    await one.db.delete('syncState', 'pullSeq');
+    const again = await new SyncBridge(one.db, one.pouch, { creator: () => '甲', batchSize: 7 }).pull();
+    expect(again.pulled).toBe(0);
+    expect(again.refused).toEqual([]);
+    const second = await runSync(one.bridge, server);
+    expect([second.report.pushed, second.report.pulled, second.waiting]).toEqual([0, 0, 0]);
+  });
 });

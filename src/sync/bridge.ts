@@ -59,13 +59,19 @@ export const emptyReport = (): BridgeReport => ({ pushed: 0, pulled: 0, resolved
 
 export class SyncBridge {
   private readonly batchSize: number;
+  /**
+   * Revisions this bridge wrote to the replica whose version the store holds as written (the creator
+   * set in both): the pull passes over them instead of reading its own writes back. In memory only: a
+   * new bridge, or a worker stopped in between, reads them back as before, which changes nothing.
+   */
+  private readonly written = new Map<string, string>();
 
   constructor(
     private readonly db: PizhuDatabase,
     readonly pouch: PouchDB.Database,
     private readonly options: BridgeOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
   }
 
   /** Store → replica: what the outbox lists (everything, the first time). */
@@ -74,15 +80,22 @@ export class SyncBridge {
     if (!snapshot.entries.length && snapshot.pushedAll) return report;
     const { annotationIds, articleIds, undoes } = snapshot;
 
-    const docIds = [...annotationIds, ...[...articleIds].map(articleDocId)];
     const current = new Map<string, PouchDB.Core.ExistingDocument<object>>();
-    for (let i = 0; i < docIds.length; i += this.batchSize) {
-      const rows = await this.pouch.allDocs({ keys: docIds.slice(i, i + this.batchSize), include_docs: true });
-      for (const row of rows.rows) if ('doc' in row && row.doc) current.set(row.id, row.doc);
-    }
+    const looked = new Set<string>();
+    /** The replica's documents of these ids, a batch per request. */
+    const lookUp = async (ids: string[]) => {
+      for (let i = 0; i < ids.length; i += this.batchSize) {
+        const rows = await this.pouch.allDocs({ keys: ids.slice(i, i + this.batchSize), include_docs: true });
+        for (const row of rows.rows) if ('doc' in row && row.doc) current.set(row.id, row.doc);
+      }
+      for (const id of ids) looked.add(id);
+    };
+    await lookUp([...annotationIds, ...[...articleIds].map(articleDocId)]);
 
     const writes: SyncDoc[] = [];
     const adopt: Version[] = [];
+    /** The versions sent of each highlight, as their documents carry them. */
+    const sent = new Map<string, Version>();
     const creator = this.options.creator?.()?.trim() || undefined;
     for (const id of annotationIds) {
       const local = snapshot.versions.get(id);
@@ -103,12 +116,15 @@ export class SyncBridge {
         continue;
       }
       writes.push({ ...versionToDoc(mine, snapshot.articles.get(versionArticle(mine))), ...(doc ? { _rev: doc._rev } : {}) });
+      sent.set(id, mine);
       articleIds.add(versionArticle(mine));
     }
+    // The articles of highlights sent that the outbox did not list, looked up together.
+    await lookUp([...articleIds].map(articleDocId).filter((id) => !looked.has(id)));
     for (const articleId of articleIds) {
       const here = snapshot.articles.get(articleId);
       if (!here || here.annotatedAt === null) continue;
-      const doc = current.get(articleDocId(articleId)) ?? (await this.getDoc(articleDocId(articleId)));
+      const doc = current.get(articleDocId(articleId));
       const read = doc ? readDoc(doc) : null;
       const there = read?.kind === 'article' ? read.article : null;
       if (there && articleCovers(there, here)) continue;
@@ -117,11 +133,15 @@ export class SyncBridge {
     }
 
     const failed = new Set<string>();
+    const revs = new Map<string, string>();
     for (let i = 0; i < writes.length; i += this.batchSize) {
       const results = await this.pouch.bulkDocs(writes.slice(i, i + this.batchSize));
       for (const result of results) {
         if ('error' in result && result.error) failed.add(result.id ?? '');
-        else report.pushed++;
+        else {
+          report.pushed++;
+          if (result.id && 'rev' in result && result.rev) revs.set(result.id, result.rev);
+        }
       }
     }
 
@@ -130,10 +150,25 @@ export class SyncBridge {
     // Awaited below; a failed request before then must not leave its rejection unheard.
     tx.done.catch(() => undefined);
     const later = await laterOutboxIds(tx, snapshot.lastKey);
-    for (const version of adopt) {
-      if (later.has(versionId(version))) continue;
-      await this.writeVersion(tx, version, report);
+    await this.writeVersions(tx, adopt.filter((version) => !later.has(versionId(version))), report);
+    // What was sent is what the store holds, with the creator the document got: the pull would read it
+    // back and find just that. Unless the store changed it since, or the pull would also move its article's
+    // time (or make the article): then the pull reads it back as any other document.
+    const own: [string, string][] = [];
+    const stamps: Promise<unknown>[] = [];
+    for (const [id, version] of sent) {
+      const rev = revs.get(id);
+      if (!rev || later.has(id)) continue;
+      const article = snapshot.articles.get(versionArticle(version));
+      const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
+      if (!article || article.annotatedAt !== latestTime(article.annotatedAt, when)) continue;
+      if (version !== snapshot.versions.get(id) && version.kind === 'annotation') {
+        stamps.push(tx.objectStore('annotations').put(version.record));
+        report.changedArticles.push(version.record.articleId);
+      }
+      own.push([id, rev]);
     }
+    await Promise.all(stamps);
     const outbox = tx.objectStore('outbox');
     for (const [key, entry] of snapshot.entries) {
       const docId = entry.kind === 'article' ? articleDocId(entry.id) : entry.id;
@@ -141,6 +176,7 @@ export class SyncBridge {
     }
     if (!snapshot.pushedAll && !failed.size) await tx.objectStore('syncState').put({ key: STATE.pushedAll, value: true });
     await tx.done;
+    for (const [id, rev] of own) this.written.set(id, rev);
     return report;
   }
 
@@ -157,6 +193,9 @@ export class SyncBridge {
       for (const change of changes.results) {
         let doc = change.doc as (PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined;
         if (!doc) continue;
+        const mine = this.written.get(doc._id);
+        this.written.delete(doc._id);
+        if (mine === doc._rev && !doc._conflicts?.length) continue;
         if (doc._conflicts?.length) {
           doc = await this.resolve(doc._id, report);
           if (!doc) continue;
@@ -168,22 +207,27 @@ export class SyncBridge {
       const pending = await laterOutboxIds(tx, -1);
       const reads = docs.map(readDoc);
       // Articles first: a highlight's article is known before the highlight is listed.
-      for (const read of reads) {
-        if (read.kind === 'refused') report.refused.push({ id: read.id, reason: read.reason });
-        if (read.kind !== 'article' || pending.has(`article:${read.article.id}`)) continue;
-        const here = await tx.objectStore('articles').get(read.article.id);
-        const merged = articleIntoStore(here && !isPlaceholder(here) ? here : undefined, read.article);
+      for (const read of reads) if (read.kind === 'refused') report.refused.push({ id: read.id, reason: read.reason });
+      const incoming = reads.flatMap((read) => (read.kind === 'article' && !pending.has(`article:${read.article.id}`) ? [read.article] : []));
+      // Every read of the batch asked at once, then every write: one round trip each way, not one per record.
+      const stored = await Promise.all(incoming.map((article) => tx.objectStore('articles').get(article.id)));
+      const articleWrites: Promise<unknown>[] = [];
+      incoming.forEach((article, i) => {
+        const here = stored[i];
+        const merged = articleIntoStore(here && !isPlaceholder(here) ? here : undefined, article);
         const withPlaceholderTime = here && isPlaceholder(here) ? { ...merged, annotatedAt: latestTime(merged.annotatedAt, here.annotatedAt) } : merged;
         if (!here || JSON.stringify(here) !== JSON.stringify(withPlaceholderTime)) {
-          await tx.objectStore('articles').put(withPlaceholderTime);
+          articleWrites.push(tx.objectStore('articles').put(withPlaceholderTime));
           report.pulled++;
-          report.changedArticles.push(read.article.id);
+          report.changedArticles.push(article.id);
         }
-      }
-      for (const read of reads) {
-        if (read.kind !== 'version' || pending.has(read.id)) continue;
-        await this.writeVersion(tx, read.version, report);
-      }
+      });
+      await Promise.all(articleWrites);
+      await this.writeVersions(
+        tx,
+        reads.flatMap((read) => (read.kind === 'version' && !pending.has(read.id) ? [read.version] : [])),
+        report,
+      );
       await tx.objectStore('syncState').put({ key: STATE.pullSeq, value: changes.last_seq });
       await tx.done;
       if (changes.results.length < this.batchSize) return report;
@@ -235,6 +279,7 @@ export class SyncBridge {
 
   /** Forgets every checkpoint: the next run sends the whole library and reads the whole replica. */
   async reset(): Promise<void> {
+    this.written.clear();
     const tx = this.db.transaction(['outbox', 'syncState'], 'readwrite');
     await tx.objectStore('outbox').clear();
     await tx.objectStore('syncState').clear();
@@ -316,35 +361,62 @@ export class SyncBridge {
     return { entries, lastKey: keys.length ? keys[keys.length - 1]! : -1, pushedAll, annotationIds, articleIds, undoes, versions, articles };
   }
 
-  /** Writes a version to the store unless it holds it already; an id never moves to another article. */
-  private async writeVersion(tx: SyncTx, version: Version, report: BridgeReport): Promise<void> {
-    const id = versionId(version);
-    const articleId = versionArticle(version);
+  /**
+   * Writes versions to the store unless it holds them already; an id never moves to another article.
+   * The records they replace and their articles are read all at once, the writes then issued together:
+   * the transaction runs its requests in order, so the result is as if one were written after another.
+   */
+  private async writeVersions(tx: SyncTx, versions: readonly Version[], report: BridgeReport): Promise<void> {
+    if (!versions.length) return;
     const annotations = tx.objectStore('annotations');
     const tombstones = tx.objectStore('tombstones');
-    const record = await annotations.get(id);
-    const tombstone = record ? undefined : await tombstones.get(id);
-    const local: Version | null = record ? { kind: 'annotation', record } : tombstone ? { kind: 'tombstone', tombstone } : null;
-    if (local && versionArticle(local) !== articleId) {
-      report.refused.push({ id, reason: `belongs to another article here (${versionArticle(local)})` });
-      return;
-    }
-    if (local && sameVersion(local, version)) return;
-    if (version.kind === 'annotation') {
-      if (tombstone) await tombstones.delete(id);
-      await annotations.put(version.record as AnnotationRecord);
-    } else {
-      // A deletion of a highlight this library never had is kept too: nothing brings it back.
-      if (record) await annotations.delete(id);
-      await tombstones.put(version.tombstone);
-    }
-    const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
     const articles = tx.objectStore('articles');
-    const article = await articles.get(articleId);
-    if (!article) await articles.put(placeholder(articleId, when));
-    else if (article.annotatedAt !== latestTime(article.annotatedAt, when)) await articles.put({ ...article, annotatedAt: when });
-    report.pulled++;
-    report.changedArticles.push(articleId);
+    const ids = versions.map(versionId);
+    const articleIds = [...new Set(versions.map(versionArticle))];
+    const [records, tombs, known] = await Promise.all([
+      Promise.all(ids.map((id) => annotations.get(id))),
+      Promise.all(ids.map((id) => tombstones.get(id))),
+      Promise.all(articleIds.map((id) => articles.get(id))),
+    ]);
+    // What the store holds as the writes below are made: the same id or article met again sees them.
+    const here = new Map<string, Version | null>();
+    ids.forEach((id, i) => {
+      if (here.has(id)) return;
+      const record = records[i];
+      const tombstone = record ? undefined : tombs[i];
+      here.set(id, record ? { kind: 'annotation', record } : tombstone ? { kind: 'tombstone', tombstone } : null);
+    });
+    const articleOf = new Map(articleIds.map((id, i) => [id, known[i]]));
+    const writes: Promise<unknown>[] = [];
+    versions.forEach((version, i) => {
+      const id = ids[i]!;
+      const articleId = versionArticle(version);
+      const local = here.get(id) ?? null;
+      if (local && versionArticle(local) !== articleId) {
+        report.refused.push({ id, reason: `belongs to another article here (${versionArticle(local)})` });
+        return;
+      }
+      if (local && sameVersion(local, version)) return;
+      if (version.kind === 'annotation') {
+        if (local?.kind === 'tombstone') writes.push(tombstones.delete(id));
+        writes.push(annotations.put(version.record as AnnotationRecord));
+      } else {
+        // A deletion of a highlight this library never had is kept too: nothing brings it back.
+        if (local?.kind === 'annotation') writes.push(annotations.delete(id));
+        writes.push(tombstones.put(version.tombstone));
+      }
+      here.set(id, version);
+      const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
+      const article = articleOf.get(articleId);
+      const next = !article ? placeholder(articleId, when) : article.annotatedAt !== latestTime(article.annotatedAt, when) ? { ...article, annotatedAt: when } : null;
+      if (next) {
+        articleOf.set(articleId, next);
+        writes.push(articles.put(next));
+      }
+      report.pulled++;
+      report.changedArticles.push(articleId);
+    });
+    await Promise.all(writes);
   }
 }
 

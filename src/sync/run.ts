@@ -30,7 +30,7 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   await bridge.push(report);
   let error: SyncProblem | undefined;
   try {
-    const result = await bridge.pouch.sync(remote, { live: false, retry: false, batch_size: options.batchSize ?? 500 });
+    const result = await bridge.pouch.sync(remote, { live: false, retry: false, batch_size: options.batchSize ?? 2000 });
     const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
     if (failures.length) error = describeSyncError(failures[0]);
     else await bridge.markReplicated();

@@ -2,87 +2,24 @@
 // admin name and password, two browser profiles set up through the options page; a highlight made in
 // one appears in the other, a deletion in the other disappears in the first; with the server down
 // both keep working, then converge; a wrong password is shown as a 401 and changes nothing.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../shared-data';
-import { launchWithExtension, REPO, type ExtensionBrowser } from './browser';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { ADMIN, configureSync, startTestServer, storedSyncStatus as storedStatus, syncStatusText as statusOf, type TestServer } from './sync-server';
 
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, 'reuters/1040207.md')).href;
-const ADMIN = { user: 'pizhu-admin', password: 'correct horse 批注' };
-const auth = `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}`;
 
-let port = 0;
-let server: ChildProcess | null = null;
-let serverDir = '';
+let server: TestServer;
 let one: ExtensionBrowser;
 let two: ExtensionBrowser;
-const dbUrl = () => `http://127.0.0.1:${port}/pizhu`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: found } = probe.address() as { port: number };
-      probe.close(() => resolve(found));
-    });
-    probe.on('error', reject);
-  });
-}
-
-/** Starts PouchDB Server in memory (its config, with the admin, kept in its own folder across restarts). */
-async function startServer(): Promise<void> {
-  server = spawn(join(REPO, 'node_modules/.bin/pouchdb-server'), ['--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: serverDir, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('PouchDB Server did not start');
-}
-
-async function stopServer(): Promise<void> {
-  const running = server;
-  server = null;
-  if (!running || running.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    running.once('exit', () => resolve());
-    running.kill('SIGTERM');
-  });
-}
-
-/** The documents of the database, as the server has them. */
-async function serverDocs(): Promise<Record<string, unknown>[]> {
-  const response = await fetch(`${dbUrl()}/_all_docs?include_docs=true`, { headers: { authorization: auth } });
-  if (!response.ok) return [];
-  const body = (await response.json()) as { rows: { doc: Record<string, unknown> }[] };
-  return body.rows.map((r) => r.doc);
-}
+const serverDocs = () => server.docs();
 
 /** Sets sync up on the options page, as a reader would. */
-async function configure(browser: ExtensionBrowser, name: string, password = ADMIN.password): Promise<Page> {
-  const options = await browser.extensionPage('options/index.html');
-  await options.getByTestId('sync-url').fill(dbUrl());
-  await options.getByTestId('sync-user').fill(ADMIN.user);
-  await options.getByTestId('sync-password').fill(password);
-  await options.getByTestId('sync-name').fill(name);
-  await options.getByTestId('sync-save').click();
-  return options;
-}
-
-const statusOf = (page: Page) => page.getByTestId('sync-status').innerText();
-
-/** The status the background wrote last (the page shows it in words). */
-const storedStatus = (page: Page) =>
-  page.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('syncStatus')).syncStatus ?? {}) as { at?: string; state?: string });
+const configure = (browser: ExtensionBrowser, name: string, password = ADMIN.password) => configureSync(browser, server.dbUrl(), name, password);
 
 /** Clicks "Sync now" and waits for the run it starts to finish. */
 async function syncNow(options: Page): Promise<void> {
@@ -124,20 +61,15 @@ const painted = (page: Page) =>
   page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 beforeAll(async () => {
-  port = await freePort();
-  serverDir = mkdtempSync(join(tmpdir(), 'pizhu-couch-'));
-  await startServer();
-  // An admin: from now on the server answers 401 to a wrong name or password.
-  const made = await fetch(`http://127.0.0.1:${port}/_config/admins/${ADMIN.user}`, { method: 'PUT', body: JSON.stringify(ADMIN.password) });
-  expect(made.ok).toBe(true);
+  // With an admin: the server answers 401 to a wrong name or password.
+  server = await startTestServer();
   [one, two] = [await launchWithExtension(), await launchWithExtension()];
 });
 
 afterAll(async () => {
   await one?.close();
   await two?.close();
-  await stopServer();
-  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('sync through a CouchDB server', () => {
@@ -148,7 +80,7 @@ describe('sync through a CouchDB server', () => {
   it('sets up through the options page: the database is created and the status says synced', async () => {
     optionsOne = await configure(one, '甲');
     await expect.poll(() => statusOf(optionsOne), { timeout: 20_000 }).toMatch(/^Synced at/);
-    const info = await fetch(dbUrl(), { headers: { authorization: auth } });
+    const info = await fetch(server.dbUrl(), { headers: { authorization: server.auth } });
     expect(info.status).toBe(200);
     optionsTwo = await configure(two, '乙');
     await expect.poll(() => statusOf(optionsTwo), { timeout: 20_000 }).toMatch(/^Synced at/);
@@ -184,7 +116,7 @@ describe('sync through a CouchDB server', () => {
   });
 
   it('with the server down both keep working; when it is back they converge', async () => {
-    await stopServer();
+    await server.stop();
     await made.page.close();
     const inOne = await highlight(one, 0.1, 0.3);
     await inOne.page.close();
@@ -196,7 +128,7 @@ describe('sync through a CouchDB server', () => {
     expect(await popupItems(one)).toHaveLength(1);
     expect(await popupItems(two)).toHaveLength(1);
     // Back (empty: it kept nothing in memory): both browsers send their libraries again.
-    await startServer();
+    await server.start();
     await syncNow(optionsOne);
     await syncNow(optionsTwo);
     await syncNow(optionsOne);

@@ -1,0 +1,180 @@
+// sync: the first push of 10,000 highlights over 1,000 articles from a seeded profile into an empty
+// database of a PouchDB Server on loopback, and the first pull of that database into a fresh profile,
+// each set up through the options page as a reader does it; against importing the same library's JSON
+// export into a fresh profile through the popup's import control. Chromium with the built extension.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { webAnnotationJson } from '../src/export/web-annotation';
+import { DATABASE_NAME } from '../src/store/database';
+import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser';
+import { makeLibrary } from '../test/e2e/seed-library';
+import { fillSyncSettings, startTestServer, storedSyncStatus, type TestServer } from '../test/e2e/sync-server';
+import { seedStore } from './lib/browser';
+import { lessIsBetter, type BenchModule, type Result } from './lib/result';
+import { median } from './lib/stats';
+import { LARGE } from './popup';
+
+/** Each round is three fresh profiles and tens of seconds: fewer runs than the other browser benchmarks (the median of 3 after 1 warm-up). */
+const RUNS = 3;
+const WARMUP = 1;
+const POLL_MS = 25;
+const TIMEOUT_MS = 180_000;
+
+/** Chromium with the extension, where pages reach loopback only (the server) and nothing on the web. */
+async function launch(): Promise<ExtensionBrowser> {
+  const ext = await launchWithExtension();
+  await ext.context.route(/^https?:/, (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  return ext;
+}
+
+/** Polls `done` until it holds, and returns the time it first held (performance.now()). */
+async function until(what: string, done: () => Promise<boolean>): Promise<number> {
+  const deadline = performance.now() + TIMEOUT_MS;
+  for (;;) {
+    if (await done()) return performance.now();
+    if (performance.now() > deadline) throw new Error(`sync: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** The extension store's annotation count, 0 before the background has made the database (this never makes it). */
+const annotationCount = (page: Page) =>
+  page.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('annotations')) return 0;
+      return await new Promise<number>((resolve, reject) => {
+        const request = db.transaction('annotations').objectStore('annotations').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, DATABASE_NAME);
+
+/**
+ * The options page open and filled in, and the background quiet: any run started by the page opening
+ * (debounced, src/background/sync-wiring.ts) has finished before the reader saves.
+ */
+async function optionsReady(ext: ExtensionBrowser, url: string): Promise<Page> {
+  const options = await ext.extensionPage('options/index.html');
+  await fillSyncSettings(options, url, 'bench');
+  await options.waitForTimeout(2_500);
+  return options;
+}
+
+/** Annotation documents on the server (an article's id starts with `article:`). */
+const serverAnnotations = async (server: TestServer, name: string) => (await server.ids(name)).filter((id) => !id.startsWith('article:') && !id.startsWith('_')).length;
+
+interface Timed {
+  ms: number;
+  /** For the log: when the status said synced, when the count was reached (ms after save). */
+  note: string;
+}
+
+/** First push: a seeded profile saves the settings of an empty database; until the status says synced and the server holds every highlight. */
+async function push(server: TestServer, json: string, expected: number, name: string): Promise<Timed> {
+  const ext = await launch();
+  try {
+    await seedStore(ext, JSON.parse(json));
+    const options = await optionsReady(ext, server.dbUrl(name));
+    if ((await serverAnnotations(server, name)) !== 0) throw new Error(`sync: database ${name} is not empty`);
+    const started = performance.now();
+    await options.getByTestId('sync-save').click();
+    const synced = await until('the status to say synced', async () => (await storedSyncStatus(options)).state === 'ok');
+    const all = await until(`${expected} annotations on the server`, async () => (await serverAnnotations(server, name)) >= expected);
+    const shown = await options.getByTestId('sync-status').innerText();
+    if (!/^Synced at/.test(shown)) throw new Error(`sync: the options page says "${shown}" after the push`);
+    const count = await serverAnnotations(server, name);
+    if (count !== expected) throw new Error(`sync: the server holds ${count} annotations, not ${expected}`);
+    return { ms: all - started, note: `synced ${(synced - started).toFixed(0)} ms` };
+  } finally {
+    await ext.close();
+  }
+}
+
+/** First pull: a fresh profile saves the settings of the pushed database; until its library holds every highlight. */
+async function pull(server: TestServer, expected: number, name: string): Promise<Timed> {
+  const ext = await launch();
+  try {
+    const options = await optionsReady(ext, server.dbUrl(name));
+    if ((await annotationCount(options)) !== 0) throw new Error('sync: the fresh profile holds highlights');
+    const started = performance.now();
+    await options.getByTestId('sync-save').click();
+    const all = await until(`${expected} highlights in the library`, async () => (await annotationCount(options)) >= expected);
+    const synced = await until('the status to say synced', async () => (await storedSyncStatus(options)).state === 'ok');
+    const count = await annotationCount(options);
+    if (count !== expected) throw new Error(`sync: the library holds ${count} highlights, not ${expected}`);
+    return { ms: all - started, note: `synced ${(synced - started).toFixed(0)} ms` };
+  } finally {
+    await ext.close();
+  }
+}
+
+/** The baseline: the export file picked in a fresh profile's popup; until the popup reports the import. */
+async function importExport(file: string, expected: number): Promise<Timed> {
+  const ext = await launch();
+  try {
+    const popup = await ext.extensionPage('popup/index.html');
+    await popup.getByTestId('empty').waitFor({ timeout: 15_000 });
+    const status = popup.getByTestId('transfer-status');
+    const started = performance.now();
+    await popup.getByTestId('import-input').setInputFiles(file);
+    const done = await until('the import report', async () => /added/.test((await status.textContent({ timeout: 1_000 }).catch(() => '')) ?? ''));
+    const report = (await status.textContent()) ?? '';
+    if (!report.startsWith(`${expected} added, 0 updated`)) throw new Error(`sync: the import reports "${report}"`);
+    if ((await annotationCount(popup)) !== expected) throw new Error('sync: the import left another count in the library');
+    return { ms: done - started, note: report };
+  } finally {
+    await ext.close();
+  }
+}
+
+export const sync: BenchModule = {
+  id: 'sync',
+  browser: true,
+  async run(): Promise<Result[]> {
+    const library = makeLibrary(LARGE.highlights, LARGE.articles);
+    const expected = library.annotations.length;
+    const exportJson = webAnnotationJson(library, { exported: new Date('2026-11-29T00:00:00Z') });
+    const dir = mkdtempSync(join(tmpdir(), 'pizhu-bench-sync-'));
+    const file = join(dir, 'pizhu.json');
+    writeFileSync(file, exportJson);
+    const seedJson = JSON.stringify(library);
+    const server = await startTestServer();
+    const samples = { push: [] as number[], pull: [] as number[], import: [] as number[] };
+    try {
+      // A round: the import, the push into a database of its own, the pull of that database; one browser at a time.
+      for (let round = -WARMUP; round < RUNS; round++) {
+        const name = `pizhu-bench-${round + WARMUP}`;
+        const imported = await importExport(file, expected);
+        const pushed = await push(server, seedJson, expected, name);
+        const pulled = await pull(server, expected, name);
+        await fetch(server.dbUrl(name), { method: 'DELETE', headers: { authorization: server.auth } });
+        console.log(`  ${round < 0 ? 'warm-up' : `run ${round + 1}`}: import ${imported.ms.toFixed(0)} ms; push ${pushed.ms.toFixed(0)} ms (${pushed.note}); pull ${pulled.ms.toFixed(0)} ms (${pulled.note})`);
+        if (round < 0) continue;
+        samples.import.push(imported.ms);
+        samples.push.push(pushed.ms);
+        samples.pull.push(pulled.ms);
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const of = `${LARGE.highlights.toLocaleString('en')} highlights over ${LARGE.articles.toLocaleString('en')} articles`;
+    const baselineName = 'import of the same library\'s JSON export into a fresh profile (popup, to its report)';
+    const baseline = median(samples.import);
+    return [
+      lessIsBetter('sync first push', `ms from Save to synced and every annotation on the server (${of}; PouchDB Server in memory on loopback)`, median(samples.push), baseline, baselineName),
+      lessIsBetter('sync first pull', `ms from Save to every highlight in a fresh profile's library (${of})`, median(samples.pull), baseline, baselineName),
+    ];
+  },
+};
