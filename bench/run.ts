@@ -62,11 +62,11 @@ function textTable(results: Result[]): string {
 }
 
 function markdownTable(results: Result[]): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  const escapePipes = (s: string) => s.replace(/\|/g, '\\|');
   return [
     `| ${COLUMNS.join(' | ')} |`,
     `| ${COLUMNS.map((_, i) => ([2, 3, 5].includes(i) ? '---:' : '---')).join(' | ')} |`,
-    ...results.map((r) => `| ${cells(r).map(escape).join(' | ')} |`),
+    ...results.map((r) => `| ${cells(r).map(escapePipes).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -120,7 +120,9 @@ async function main(args: string[]): Promise<number> {
   if (modules !== MODULES && existsSync(RESULTS)) {
     const old = JSON.parse(readFileSync(RESULTS, 'utf8')) as Result[];
     const moduleOf = new Map<string, number>();
-    byModule.forEach((lines, i) => lines.forEach((r) => moduleOf.set(r.name, i)));
+    byModule.forEach((lines, i) => {
+      for (const r of lines) moduleOf.set(r.name, i);
+    });
     const placed = new Set<number>();
     all = [];
     for (const r of old) {

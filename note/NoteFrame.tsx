@@ -103,8 +103,10 @@ export function NoteFrame({ token }: { token: string }) {
   const draft = useDraft(annotation, setError);
   const { input, measure } = useGrow(form.note, annotation?.articleId);
   // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another highlight has loaded, on purpose
   useEffect(() => input.current?.focus(), [annotation?.id]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the token is presented once, when the frame opens
   useEffect(() => {
     ask({ type: 'note-open', token })
       .then(({ annotation: found }) => {
@@ -137,11 +139,11 @@ export function NoteFrame({ token }: { token: string }) {
   };
   return (
     <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={onKeyDown} onKeyUp={(e) => e.key === 'Escape' && close()}>
-      <div class="swatches" role="group" aria-label={t('highlightColor')}>
+      <fieldset class="swatches" aria-label={t('highlightColor')}>
         {COLORS.map((c) => (
           <button type="button" key={c} class="swatch" data-testid={`note-color-${c}`} aria-label={t(COLOR_LABEL[c])} title={t(COLOR_LABEL[c])} aria-pressed={c === form.color} style={swatchStyle(c)} onClick={() => pick(c)} />
         ))}
-      </div>
+      </fieldset>
       <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={form.note} onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })} ref={input} />
       <div class="measure" ref={measure} aria-hidden="true" />
       <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={form.tags} onInput={(e) => update({ tags: (e.target as HTMLInputElement).value })} />

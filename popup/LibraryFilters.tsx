@@ -45,7 +45,7 @@ export function SearchBox({ filters }: { filters: LibraryFiltersState }) {
 /** A toggle per colour; on the library page each says how many highlights it would list. */
 export function ColorFilters({ filters, counts, withCounts }: { filters: LibraryFiltersState; counts: Arranged['colorCounts']; withCounts?: boolean }) {
   return (
-    <div class={`color-filters${withCounts ? ' with-counts' : ''}`} role="group" aria-label={t('filterByColor')}>
+    <fieldset class={`color-filters${withCounts ? ' with-counts' : ''}`} aria-label={t('filterByColor')}>
       {COLORS.map((color) => (
         <button
           key={color}
@@ -68,7 +68,7 @@ export function ColorFilters({ filters, counts, withCounts }: { filters: Library
           )}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 

@@ -32,14 +32,14 @@ export function TransferBar({ filtered, readListed, onImported }: { filtered: bo
   return (
     <footer class="transfer">
       <div class="row">
-        <div class="exports" role="group" aria-label={filtered ? t('exportListed') : t('exportAll')}>
+        <fieldset class="exports" aria-label={filtered ? t('exportListed') : t('exportAll')}>
           <span class="muted">{filtered ? t('exportListed') : t('exportAll')}</span>
           {FORMATS.map(({ format, testId, label }) => (
             <button key={format} type="button" class="button" data-testid={testId} disabled={busy} onClick={() => void run(async (progress) => exportFile(format, await scope(), progress))}>
               {label}
             </button>
           ))}
-        </div>
+        </fieldset>
         <ImportButton
           busy={busy}
           onFile={(file) =>
@@ -89,7 +89,7 @@ function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): voi
 export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations> }) {
   const [error, setError] = useState<string | null>(null);
   return (
-    <div class="article-export" role="group" aria-label={t('exportArticle')}>
+    <fieldset class="article-export" aria-label={t('exportArticle')}>
       {FORMATS.map(({ format, label }) => (
         <button
           key={format}
@@ -113,6 +113,6 @@ export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations
           {error}
         </span>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -46,14 +46,18 @@ export function VirtualList<T>({ rows, render, class: className, label }: Props<
   };
   const [virtualizer] = useState(() => new Virtualizer<HTMLDivElement, Element>(options));
   virtualizer.setOptions({ ...virtualizer.options, ...options });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer is made once (useState) and mounted once
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());
 
   return (
-    // As tall as its rows, up to the height the stylesheet allows (--list-height).
+    // As tall as its rows, up to the height the stylesheet allows (--list-height). A list of positioned
+    // rows inside a sizer: <ul> and <li> cannot hold that sizer between them, so the roles say it.
+    // biome-ignore lint/a11y/useSemanticElements: rows are absolutely positioned inside a sizer element
     <div ref={scroller} class={className} role="list" aria-label={label} style={{ height: `min(${virtualizer.getTotalSize()}px, var(--list-height))` }}>
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
+          // biome-ignore lint/a11y/useSemanticElements: a positioned row of the list above
           <div
             key={String(row.key)}
             role="listitem"

@@ -28,6 +28,7 @@ function useCollection(client: ArchiveClient) {
   const [state, setState] = useState<{ listings: CollectionListing[]; collections: CollectionRecord[]; annotated: Set<string> } | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => client.listen((reply) => (reply.kind === 'read' || reply.kind === 'removed') && setVersion((n) => n + 1)), [client]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger: the collection is read again after each change the worker reports
   useEffect(() => {
     let live = true;
     (async () => {

@@ -94,7 +94,9 @@ export function arrange(index: LibraryIndex, matched: Uint8Array | null, filters
   });
   starts.push(kept.length);
   const tags = new Map<string, number>();
-  tagCounts.forEach((count, t) => count && tags.set(index.tagNames[t], count));
+  tagCounts.forEach((count, t) => {
+    if (count) tags.set(index.tagNames[t], count);
+  });
   return {
     ...order(index, listed, starts, kept, filters.sort),
     colorCounts: Object.fromEntries(COLORS.map((c, i) => [c, colorCounts[i]])) as Record<Color, number>,

@@ -113,7 +113,9 @@ export class LibraryIndex {
     const n = entries.reduce((sum, e) => sum + e.annotations.length, 0);
     this.articles = entries.map((e) => e.article);
     this.articleStart = new Uint32Array(entries.length + 1);
-    entries.forEach((e, k) => (this.articleStart[k + 1] = this.articleStart[k] + e.annotations.length));
+    entries.forEach((e, k) => {
+      this.articleStart[k + 1] = this.articleStart[k] + e.annotations.length;
+    });
     const all = entries.flatMap((e) => e.annotations);
     this.text = new TextIndex(all.map((a) => a.haystack), this.articleStart, entries.map((e) => foldForSearch(e.article.title)));
     this.color = new Uint8Array(n);
@@ -130,7 +132,9 @@ export class LibraryIndex {
     const tagIds: number[] = [];
     const changedAt: number[] = [];
     const changedTo: number[] = [];
-    entries.forEach((_, k) => this.article.fill(k, this.articleStart[k], this.articleStart[k + 1]));
+    entries.forEach((_, k) => {
+      this.article.fill(k, this.articleStart[k], this.articleStart[k + 1]);
+    });
     all.forEach((a, i) => {
       this.color[i] = COLORS.indexOf(a.color);
       this.created[i] = Date.parse(a.created);
@@ -150,7 +154,12 @@ export class LibraryIndex {
       const start = this.text.starts[i];
       const folded = foldForSearch(words);
       if (folded.length !== words.length || !this.text.text.startsWith(folded, start)) this.odd.words.set(i, words);
-      else for (let c = 0; c < words.length; c++) if (words.charCodeAt(c) !== this.text.text.charCodeAt(start + c)) changedAt.push(start + c), changedTo.push(words.charCodeAt(c));
+      else
+        for (let c = 0; c < words.length; c++) {
+          if (words.charCodeAt(c) === this.text.text.charCodeAt(start + c)) continue;
+          changedAt.push(start + c);
+          changedTo.push(words.charCodeAt(c));
+        }
     });
     this.tagIds = Uint16Array.from(tagIds);
     this.tagNames = [...tags.keys()];

@@ -85,7 +85,8 @@ function buildLookup(): Lookup {
 const FIRST_MAPPED = 0x2000;
 
 export function foldForSearch(text: string): string {
-  const { bmp, wide } = (lookup ??= buildLookup());
+  lookup ??= buildLookup();
+  const { bmp, wide } = lookup;
   const s = text.normalize('NFKC').toLowerCase();
   let out = '';
   let copied = 0;

@@ -104,7 +104,9 @@ export class LibrarySearch {
   constructor(articles: ArticleRecord[], annotations: AnnotationRecord[]) {
     this.entries = listOrder(articles, groupByArticle(annotations));
     const groups = new Uint32Array(this.entries.length + 1);
-    this.entries.forEach((e, i) => (groups[i + 1] = groups[i] + e.annotations.length));
+    this.entries.forEach((e, i) => {
+      groups[i + 1] = groups[i] + e.annotations.length;
+    });
     this.index = new TextIndex(
       this.entries.flatMap((e) => e.annotations.map(haystackOf)),
       groups,

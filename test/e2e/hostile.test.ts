@@ -192,7 +192,11 @@ async function stored(articleId: string): Promise<{ article: unknown; annotation
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const read = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const read = <T,>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
       const tx = db.transaction(['articles', 'annotations']);
       const article = await read(tx.objectStore('articles').get(id));
       const annotations = await read(tx.objectStore('annotations').index('byArticle').getAll(id));
@@ -286,8 +290,8 @@ describe('the note editor against the page\'s own scripts', () => {
     const reachable = await page.evaluate(() => {
       const found: string[] = [];
       const visit = (root: Document | ShadowRoot) => {
-        root.querySelectorAll('iframe').forEach((frame) => found.push(frame.src || frame.getAttribute('src') || '(no src)'));
-        root.querySelectorAll('*').forEach((el) => el.shadowRoot && visit(el.shadowRoot));
+        for (const frame of root.querySelectorAll('iframe')) found.push(frame.src || frame.getAttribute('src') || '(no src)');
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
       };
       visit(document);
       return { found, html: document.documentElement.outerHTML };

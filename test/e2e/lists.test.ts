@@ -235,7 +235,10 @@ const faintTexts = (page: Page) =>
       a: 1,
     });
     const luminance = ({ r, g, b }: ReturnType<typeof rgba>) => {
-      const l = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      const l = (v: number) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * l(r) + 0.7152 * l(g) + 0.0722 * l(b);
     };
     const background = (e: Element | null): ReturnType<typeof rgba> => {
