@@ -8,6 +8,22 @@ import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/r
 /** The article fields a page reports. */
 export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
 
+/** One article's highlights (in the store's order: by id), with its record; none where the library keeps highlights of an article it has no record of. */
+export interface ArticleGroup {
+  articleId: string;
+  article: ArticleRecord | undefined;
+  annotations: AnnotationRecord[];
+}
+
+/** What walkLibrary hands on: each article's highlights, then (when asked for) every article record. */
+export interface LibraryVisitor {
+  group(group: ArticleGroup): void;
+  article?(article: ArticleRecord): void;
+}
+
+/** How many article records walkLibrary reads at a time. */
+const ARTICLE_BATCH = 500;
+
 /** A save of a highlight that was deleted: a tombstone keeps it deleted. */
 export class AnnotationWasDeleted extends Error {}
 
@@ -112,6 +128,11 @@ export class AnnotationStore {
     return this.db.get('articles', id);
   }
 
+  /** How many article records the library holds. */
+  async articleCount(): Promise<number> {
+    return this.db.count('articles');
+  }
+
   async tombstones(): Promise<Tombstone[]> {
     return this.db.getAll('tombstones');
   }
@@ -126,6 +147,36 @@ export class AnnotationStore {
       tx.done,
     ]);
     return { articles, annotations, tombstones };
+  }
+
+  /**
+   * The whole library a piece at a time, for an export that never holds all of it: in one readonly
+   * transaction (one consistent snapshot), each article's highlights in article id order, with the
+   * article's record; then, if the visitor takes them, every article record in id order, ARTICLE_BATCH
+   * at a time; answers the tombstones. The visits must be synchronous: the transaction ends as soon as
+   * nothing is asked of it.
+   */
+  async walkLibrary(visitor: LibraryVisitor): Promise<Tombstone[]> {
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
+    const byArticle = tx.objectStore('annotations').index('byArticle');
+    const articles = tx.objectStore('articles');
+    for (let cursor = await byArticle.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+      const articleId = cursor.key;
+      const [annotations, article] = await Promise.all([byArticle.getAll(articleId), articles.get(articleId)]);
+      visitor.group({ articleId, article, annotations });
+    }
+    if (visitor.article) {
+      let after: string | null = null;
+      for (;;) {
+        const batch: ArticleRecord[] = await articles.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), ARTICLE_BATCH);
+        for (const article of batch) visitor.article(article);
+        if (batch.length < ARTICLE_BATCH) break;
+        after = batch[batch.length - 1]!.id;
+      }
+    }
+    const tombstones = await tx.objectStore('tombstones').getAll();
+    await tx.done;
+    return tombstones;
   }
 
   /**
