@@ -42,8 +42,8 @@ async function stored(data: LibraryData): Promise<AnnotationStore> {
   return new AnnotationStore(db);
 }
 
-async function streamed(store: AnnotationStore, stream: StreamingExport): Promise<string> {
-  const tombstones = await store.walkLibrary({ group: (g) => stream.group(g), article: stream.article && ((a) => stream.article!(a)) });
+async function streamed(store: AnnotationStore, stream: StreamingExport, batchSize?: number): Promise<string> {
+  const tombstones = await store.walkLibrary({ group: (g) => stream.group(g), article: stream.article && ((a) => stream.article!(a)) }, batchSize);
   // The bytes as written, a BOM kept (Blob.text() drops one).
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await stream.finish(tombstones).arrayBuffer());
 }
@@ -59,6 +59,20 @@ describe('streaming exports of the whole library', () => {
       expect(await streamed(store, readwiseStream(lang, 'text/csv'))).toBe(toReadwiseCsv(all, { lang }));
     }
     expect(await streamed(store, webAnnotationStream({ exported, label: 'x' }, 'application/ld+json'))).toBe(webAnnotationJson(all, { exported, label: 'x' }));
+  });
+
+  it('read in batches of articles, highlights of articles without a record included wherever their ids fall', async () => {
+    const data = library();
+    // Articles without a record before the first, between two batches, and after the last.
+    const [a] = data.annotations;
+    const orphans = ['0-before-all', `${data.articles.map((x) => x.id).sort()[7]}~between`, '~after-all'];
+    orphans.forEach((articleId, i) => data.annotations.push({ ...a!, id: `be0c0000-0000-4000-8000-00000000bbb${i}`, articleId }));
+    const store = await stored(data);
+    const all = await store.readAll();
+    for (const batchSize of [1, 7, 8, 61, 62, 500]) {
+      expect(await streamed(store, webAnnotationStream({ exported }, ''), batchSize)).toBe(webAnnotationJson(all, { exported }));
+      expect(await streamed(store, markdownStream({ exported, lang: 'en' }, ''), batchSize)).toBe(toMarkdown(all, { exported, lang: 'en' }));
+    }
   });
 
   it('write an empty library as the one-piece exports do', async () => {

@@ -103,8 +103,22 @@ export function readwiseStream(lang: UiLang, type: string): StreamingExport {
   };
 }
 
-/** A value as the one-piece JSON has it at `depth` (2 spaces each): its lines indented to sit there. */
-const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+/**
+ * A value as the one-piece JSON has it at `depth` (2 spaces a level): stringified inside `depth` arrays,
+ * which indent it as the collection does, and cut out of them (no pass over its lines to indent them).
+ */
+function indented(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  let head = 0;
+  let tail = 0;
+  for (let level = 0; level < depth; level++) {
+    wrapped = [wrapped];
+    head += 2 + 2 * (level + 1); // "[", a line break, the next level's indent
+    tail += 2 + 2 * level; // a line break, this level's indent, "]"
+  }
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(head, text.length - tail);
+}
 
 /** Stands for the items, then the articles, in the collection's skeleton. */
 const ITEMS = '\u0000items';

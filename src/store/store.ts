@@ -15,7 +15,7 @@ export interface ArticleGroup {
   annotations: AnnotationRecord[];
 }
 
-/** What walkLibrary hands on: each article's highlights, then (when asked for) every article record. */
+/** What walkLibrary hands on: each article's highlights, and (when asked for) every article record. */
 export interface LibraryVisitor {
   group(group: ArticleGroup): void;
   article?(article: ArticleRecord): void;
@@ -151,28 +151,30 @@ export class AnnotationStore {
 
   /**
    * The whole library a piece at a time, for an export that never holds all of it: in one readonly
-   * transaction (one consistent snapshot), each article's highlights in article id order, with the
-   * article's record; then, if the visitor takes them, every article record in id order, ARTICLE_BATCH
-   * at a time; answers the tombstones. The visits must be synchronous: the transaction ends as soon as
-   * nothing is asked of it.
+   * transaction (one consistent snapshot), `batchSize` article records at a time in id order, each
+   * handed to `article`, and the highlights of the articles from the last batch's to this one's
+   * (those of articles without a record too) read through the byArticle index, in article id order,
+   * handed to `group` an article at a time; answers the tombstones. The visits must be synchronous:
+   * the transaction ends as soon as nothing is asked of it.
    */
-  async walkLibrary(visitor: LibraryVisitor): Promise<Tombstone[]> {
+  async walkLibrary(visitor: LibraryVisitor, batchSize = ARTICLE_BATCH): Promise<Tombstone[]> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
     const byArticle = tx.objectStore('annotations').index('byArticle');
     const articles = tx.objectStore('articles');
-    for (let cursor = await byArticle.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
-      const articleId = cursor.key;
-      const [annotations, article] = await Promise.all([byArticle.getAll(articleId), articles.get(articleId)]);
-      visitor.group({ articleId, article, annotations });
-    }
-    if (visitor.article) {
-      let after: string | null = null;
-      for (;;) {
-        const batch: ArticleRecord[] = await articles.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), ARTICLE_BATCH);
-        for (const article of batch) visitor.article(article);
-        if (batch.length < ARTICLE_BATCH) break;
-        after = batch[batch.length - 1]!.id;
+    for (let after: string | null = null; ; ) {
+      const batch: ArticleRecord[] = await articles.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), batchSize);
+      // The last batch reaches to the end of the keys: highlights of articles after the last record too.
+      const last = batch.length === batchSize ? batch[batch.length - 1]!.id : null;
+      const annotations = await byArticle.getAll(keyInterval(after, last));
+      for (const article of batch) visitor.article?.(article);
+      const records = new Map(batch.map((article) => [article.id, article]));
+      for (let i = 0, j = 0; i < annotations.length; i = j) {
+        const { articleId } = annotations[i]!;
+        while (j < annotations.length && annotations[j]!.articleId === articleId) j++;
+        visitor.group({ articleId, article: records.get(articleId), annotations: annotations.slice(i, j) });
       }
+      if (last === null) break;
+      after = last;
     }
     const tombstones = await tx.objectStore('tombstones').getAll();
     await tx.done;
@@ -227,6 +229,12 @@ async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> 
     await tx.done.catch(() => undefined);
     throw error;
   }
+}
+
+/** Keys in (after, last]; null at either end: unbounded there. */
+function keyInterval(after: string | null, last: string | null): IDBKeyRange | null {
+  if (after === null) return last === null ? null : IDBKeyRange.upperBound(last);
+  return last === null ? IDBKeyRange.lowerBound(after, true) : IDBKeyRange.bound(after, last, true, false);
 }
 
 async function touchArticle(articles: { get(id: string): Promise<ArticleRecord | undefined>; put(value: ArticleRecord): Promise<unknown> }, id: string, when: string) {
