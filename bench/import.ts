@@ -3,8 +3,10 @@
 // (popup/transfer-worker.ts: parseImport reads and checks the file, then AnnotationStore.importLibrary
 // reads the library, plans the merge and writes it in one transaction), against putting the same records
 // into the same stores in one transaction and nothing else. Both in Node, on fake-indexeddb (the store
-// tests' IndexedDB), a fresh database each run, in turns.
+// tests' IndexedDB), a fresh database each run, in turns. Then the whole library's JSON export, streamed
+// as the worker makes it, against the same file made in one piece (time).
 import 'fake-indexeddb/auto';
+import { webAnnotationStream } from '../src/export/streaming';
 import { webAnnotationJson } from '../src/export/web-annotation';
 import { parseImport } from '../src/import/parse-import';
 import { openDatabase } from '../src/store/database';
@@ -54,11 +56,40 @@ async function ours(file: string): Promise<number> {
 async function bare(library: LibraryData): Promise<number> {
   return withDatabase(async (db) => {
     const start = performance.now();
-    const tx = db.transaction(['articles', 'annotations'], 'readwrite');
-    for (const article of library.articles) void tx.objectStore('articles').put(article);
-    for (const annotation of library.annotations) void tx.objectStore('annotations').put(annotation);
-    await tx.done;
+    await fill(db, library);
     return performance.now() - start;
+  });
+}
+
+/** The library, put in a database as it is. */
+async function fill(db: Awaited<ReturnType<typeof openDatabase>>, library: LibraryData): Promise<void> {
+  const tx = db.transaction(['articles', 'annotations'], 'readwrite');
+  for (const article of library.articles) void tx.objectStore('articles').put(article);
+  for (const annotation of library.annotations) void tx.objectStore('annotations').put(annotation);
+  await tx.done;
+}
+
+/**
+ * The whole library's JSON export as the worker makes it, streamed (src/export/streaming.ts), and as
+ * it was made before, in one piece (readAll, then webAnnotationJson): the time, the file's text made.
+ */
+async function exports(library: LibraryData): Promise<{ streamed: number; whole: number }> {
+  return withDatabase(async (db) => {
+    await fill(db, library);
+    const store = new AnnotationStore(db);
+    const runs = { streamed: [] as number[], whole: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      let start = performance.now();
+      const data = await store.readAll();
+      const text = webAnnotationJson(data, { exported: NOW });
+      runs.whole.push(performance.now() - start);
+      start = performance.now();
+      const writer = webAnnotationStream({ exported: NOW }, 'application/ld+json');
+      const file = writer.finish(await store.walkLibrary({ group: (g) => writer.group(g), article: (a) => writer.article!(a) }));
+      runs.streamed.push(performance.now() - start);
+      if (file.size < text.length) throw new Error('export: the file is shorter than its text');
+    }
+    return { streamed: median(runs.streamed), whole: median(runs.whole) };
   });
 }
 
@@ -80,6 +111,9 @@ export const importBench: BenchModule = {
     const megabytes = Buffer.byteLength(file) / 2 ** 20;
     console.log(`  import: a file of ${megabytes.toFixed(0)} MB; ours ${samples.ours.map((x) => x.toFixed(0)).join(', ')} ms; bare put ${samples.bare.map((x) => x.toFixed(0)).join(', ')} ms`);
     const count = (n: number) => n.toLocaleString('en');
+    const exported = await exports(library);
+    const exportUnit = `${count(IMPORT_HIGHLIGHTS)} highlights, ${count(IMPORT_ARTICLES)} articles; Node, fake-indexeddb`;
+    const whole = 'the same file made in one piece (readAll, then webAnnotationJson)';
     return [
       lessIsBetter(
         `import ${count(IMPORT_HIGHLIGHTS)} highlights`,
@@ -88,6 +122,7 @@ export const importBench: BenchModule = {
         median(samples.bare),
         'the same records put in one IndexedDB transaction (fake-indexeddb)',
       ),
+      lessIsBetter('export JSON, streamed', `ms (${exportUnit})`, exported.streamed, exported.whole, whole),
     ];
   },
 };
