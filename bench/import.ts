@@ -16,8 +16,8 @@ import type { LibraryData } from '../src/annotation/library-data';
 import { lessIsBetter, type BenchModule, type Result } from './lib/result';
 import { median } from './lib/stats';
 
-export const IMPORT_HIGHLIGHTS = 100_000;
-export const IMPORT_ARTICLES = 10_000;
+const IMPORT_HIGHLIGHTS = 100_000;
+const IMPORT_ARTICLES = 10_000;
 const RUNS = 3;
 /** The moment of the import: after the newest seeded highlight (later ones would be skipped as future times). */
 const NOW = new Date('2030-01-01T00:00:00.000Z');

@@ -148,7 +148,7 @@ export function obsidianTag(tag: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function uniqueTags(tags: string[]): string[] {
+function uniqueTags(tags: string[]): string[] {
   return [...new Set(tags.map(obsidianTag).filter(Boolean))];
 }
 

@@ -28,7 +28,7 @@ export interface StreamingExport {
 const FOLD_CHARS = 1 << 20;
 
 /** Text written in pieces into a Blob, folded in every FOLD_CHARS characters: the strings are let go as it grows. */
-export class BlobText {
+class BlobText {
   private blob = new Blob([]);
   private parts: string[] = [];
   private chars = 0;

@@ -107,6 +107,6 @@ export function articleJson(a: ArticleRecord) {
   };
 }
 
-export function tombstoneJson(t: Tombstone) {
+function tombstoneJson(t: Tombstone) {
   return { id: t.id, articleId: t.articleId, deleted: t.deleted };
 }
