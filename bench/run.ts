@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchor } from './anchor';
 import { archive } from './archive';
+import { importBench } from './import';
 import type { BenchModule, Result } from './lib/result';
 import { memory } from './memory';
 import { pageCost } from './page-cost';
@@ -21,6 +22,7 @@ import { browserMissing } from '../test/e2e/browser';
 const MODULES: BenchModule[] = [
   parse,
   anchor,
+  importBench, // import of 100,000 highlights against putting the same records in one transaction
   pageCost,
   seed,
   popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency

@@ -11,6 +11,7 @@ export type WorkerRequest =
 export type WorkerReply =
   /** Which step the worker is at; the page words it in the reader's language. */
   | { kind: 'progress'; stage: 'read' | 'check' | 'write' | 'build'; count: number }
-  | { kind: 'done'; op: 'export'; text: string; fileName: string; mime: string; count: number }
+  /** The file as a Blob: the worker wrote it a piece at a time, and hands it over without a copy as text. */
+  | { kind: 'done'; op: 'export'; file: Blob; fileName: string; count: number }
   | { kind: 'done'; op: 'import'; summary: string; articleIds: string[] }
   | { kind: 'failed'; error: string };

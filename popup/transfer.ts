@@ -45,7 +45,7 @@ export async function exportFile(format: ExportFormat, scope: ExportScope, progr
         : { articles: scope.listed.map((l) => l.article), annotations: scope.listed.flatMap((l) => l.annotations) };
   const done = await inWorker({ op: 'export', format, selection, lang: lang(), now: new Date().toISOString(), title: scope.kind === 'article' ? scope.article.title : undefined }, progress);
   if (done.op !== 'export') throw new Error('the worker answered another question');
-  download(done.text, done.fileName, done.mime);
+  download(done.file, done.fileName);
   return t('exported', [String(done.count), done.fileName]);
 }
 
@@ -61,8 +61,8 @@ export async function importFile(file: File, progress: (text: string) => void): 
   return done.summary;
 }
 
-function download(text: string, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+function download(file: Blob, fileName: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,7 +1,8 @@
-import search from 'approx-string-match';
 import { ContextScorer, prefixRun, suffixRun } from './context-score';
+import { GRAM, GramIndex } from './gram-index';
 import { matchKey, type MatchKey } from './match-key';
 import { CONTEXT_LENGTH, type TextPositionSelector, type TextQuoteSelector } from './selectors';
+import { windowedSearch } from './windowed-search';
 
 export interface Anchored {
   start: number;
@@ -122,6 +123,7 @@ const lastText = new LastTextMatcher();
 export class Matcher {
   readonly text: string;
   private textKey: MatchKey | null = null;
+  private grams: GramIndex | null = null;
   private readonly scorer = new ContextScorer();
 
   constructor(text: string) {
@@ -138,8 +140,8 @@ export class Matcher {
     const text = this.text;
     if (!quote.exact) return null;
     if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
-    const whole = this.wholeBesideItsOwn(quote);
-    if (whole) return whole;
+    const asWritten = this.foundAsWritten(quote);
+    if (asWritten) return asWritten;
 
     const haystack = this.haystack;
     const needle = matchKey(quote.exact).key;
@@ -163,16 +165,38 @@ export class Matcher {
   }
 
   /**
-   * A long quote found once exactly as written, beside its own prefix or suffix, is its own evidence:
-   * no key needed. (Without that context, the key may find it again in another punctuation.)
+   * A quote found as written needs no match key. A long one found once, beside its own prefix or
+   * suffix, is its own evidence. Any quote found with its whole stored context as written on both sides
+   * (an empty side only at that edge of the text) at one place only is taken there: the key's ranking
+   * could give no other candidate more than that (the whole quote, the whole context, the stored case),
+   * only as much, where the same words and context stand elsewhere in other white space or punctuation.
+   * Two such places, or none: the key decides. (Without the context, the key may find the quote again
+   * in another punctuation.)
    */
-  private wholeBesideItsOwn(quote: TextQuoteSelector): Anchored | null {
-    if (!isOwnEvidence(quote.exact.length, 0)) return null;
-    const text = this.text;
-    const at = text.indexOf(quote.exact);
-    const besideItsOwn = (quote.prefix && text.endsWith(quote.prefix, at)) || (quote.suffix && text.startsWith(quote.suffix, at + quote.exact.length));
-    if (at >= 0 && text.indexOf(quote.exact, at + 1) < 0 && besideItsOwn) return { start: at, end: at + quote.exact.length, method: 'quote' };
-    return null;
+  private foundAsWritten(quote: TextQuoteSelector): Anchored | null {
+    const { text } = this;
+    const { exact, prefix, suffix } = quote;
+    const whole = prefix + exact + suffix;
+    const [at, other] = this.find(whole);
+    if (at !== undefined && other === undefined && (prefix || at === 0) && (suffix || at + whole.length === text.length)) {
+      return { start: at + prefix.length, end: at + prefix.length + exact.length, method: 'quote' };
+    }
+    if (!isOwnEvidence(exact.length, 0)) return null;
+    const [first, second] = this.find(exact);
+    if (first === undefined || second !== undefined) return null;
+    const besideItsOwn = (prefix && text.endsWith(prefix, first)) || (suffix && text.startsWith(suffix, first + exact.length));
+    return besideItsOwn ? { start: first, end: first + exact.length, method: 'quote' } : null;
+  }
+
+  /** The first two places where `needle` stands as written: through the text's gram index, made on first need. */
+  private find(needle: string): number[] {
+    if (needle.length < GRAM) {
+      const first = this.text.indexOf(needle);
+      const second = first < 0 ? -1 : this.text.indexOf(needle, first + 1);
+      return [first, second].filter((at) => at >= 0);
+    }
+    this.grams ??= new GramIndex(this.text);
+    return this.grams.find(needle, 2);
   }
 
   /** The best near match (some characters changed) that clears the floor, or null. */
@@ -201,7 +225,7 @@ export class Matcher {
   private searchIn({ from, to }: { from: number; to: number }, needle: string, most: number, wanted: Wanted): Candidate | null {
     let key = this.haystack.key.slice(from, to);
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
-      const found = search(key, needle, most);
+      const found = windowedSearch(key, needle, most);
       if (!found.length) return null;
       const candidates = found.map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
       const best = this.bestCandidate(candidates, wanted) ?? this.bestCandidate(this.otherStarts(candidates, needle, most), wanted);

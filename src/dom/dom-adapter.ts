@@ -78,10 +78,19 @@ export function textContent<N>(dom: DomAdapter<N>, node: N): string {
   return out;
 }
 
+/** Whether an element's class list holds `className` (a name without white space); read in place, as the walk asks it of many elements. */
 export function hasClass<N>(dom: DomAdapter<N>, node: N, className: string): boolean {
   const classes = dom.attr(node, 'class');
-  return !!classes && classes.split(/\s+/).includes(className);
+  if (!classes) return false;
+  for (let at = classes.indexOf(className); at >= 0; at = classes.indexOf(className, at + 1)) {
+    const end = at + className.length;
+    if ((at === 0 || SPACE.test(classes[at - 1]!)) && (end === classes.length || SPACE.test(classes[end]!))) return true;
+  }
+  return false;
 }
+
+/** What separates class names (as `split(/\s+/)` reads the list). */
+const SPACE = /\s/;
 
 /** Every element below `root` for which `match` holds, in document order; at most `limit` of them. */
 export function findAll<N>(dom: DomAdapter<N>, root: N, match: (node: N) => boolean, limit = Infinity): N[] {

@@ -24,8 +24,15 @@ export class ElementIndex<N, K extends string> {
   ) {}
 
   /** The first element of `kind` below `node` in document order for which `accept` holds (as `findFirst`). */
-  first(kind: K, node: N, accept: (found: N) => boolean = () => true): N | null {
-    for (const found of this.below(kind, node)) if (accept(found)) return found;
+  first(kind: K, node: N, accept?: (found: N) => boolean): N | null {
+    const span = this.build().get(node);
+    if (!span) {
+      for (const found of this.walk(kind, node)) if (!accept || accept(found)) return found;
+      return null;
+    }
+    // As `below`, without a generator: the walk asks this of many elements.
+    const { nodes, at } = this.lists.get(kind)!;
+    for (let i = lowerBound(at, span.start + 1); i < at.length && at[i]! <= span.end; i++) if (!accept || accept(nodes[i]!)) return nodes[i]!;
     return null;
   }
 
@@ -57,9 +64,12 @@ export class ElementIndex<N, K extends string> {
     const { dom } = this;
     const spans = new Map<N, { start: number; end: number }>();
     const kinds = Object.keys(this.kinds) as K[];
-    for (const kind of kinds) this.lists.set(kind, { nodes: [], at: [] });
-    /** Per kind, how many open elements stop its search: inside one, elements of that kind are not listed. */
-    const stopped = new Map<K, number>(kinds.map((k) => [k, 0]));
+    // By kind's place in `kinds`: its test, its stop (if any), its list, and how many open elements stop its search.
+    const tests = kinds.map((k) => this.kinds[k]);
+    const stops = kinds.map((k) => this.stopAt[k]);
+    const lists = kinds.map(() => ({ nodes: [] as N[], at: [] as number[] }));
+    kinds.forEach((k, i) => this.lists.set(k, lists[i]!));
+    const stopped = kinds.map(() => 0);
     let count = 0;
     spans.set(this.root, { start: count++, end: 0 });
     traverse(
@@ -69,19 +79,18 @@ export class ElementIndex<N, K extends string> {
         if (!dom.isElement(node)) return false;
         const number = count++;
         spans.set(node, { start: number, end: number });
-        for (const kind of kinds) {
-          if (stopped.get(kind)! === 0 && this.kinds[kind](node)) {
-            const list = this.lists.get(kind)!;
-            list.nodes.push(node);
-            list.at.push(number);
+        for (let i = 0; i < tests.length; i++) {
+          if (stopped[i] === 0 && tests[i]!(node)) {
+            lists[i]!.nodes.push(node);
+            lists[i]!.at.push(number);
           }
-          if (this.stopAt[kind]?.(node)) stopped.set(kind, stopped.get(kind)! + 1);
+          if (stops[i]?.(node)) stopped[i]!++;
         }
         return true;
       },
       (node) => {
         spans.get(node)!.end = count - 1;
-        for (const kind of kinds) if (this.stopAt[kind]?.(node)) stopped.set(kind, stopped.get(kind)! - 1);
+        for (let i = 0; i < stops.length; i++) if (stops[i]?.(node)) stopped[i]!--;
       },
     );
     spans.get(this.root)!.end = count - 1;

@@ -81,23 +81,28 @@ function heading(article: ArticleRecord, lang: UiLang): string {
 }
 
 function severalArticles(articles: ArticleRecord[], byArticle: Map<string, AnnotationRecord[]>, options: MarkdownOptions): string {
-  const labels = LABELS[options.lang];
   const all = articles.flatMap((article) => byArticle.get(article.id) ?? []);
-  const title = `${labels.export} ${dayOf(options.exported.toISOString())}`;
+  const blocks = severalHead(articles.length, all.length, tagUnion(all), options);
+  for (const article of articles) blocks.push(...articleSection(article, byArticle.get(article.id) ?? [], options.lang));
+  return joinBlocks(blocks);
+}
+
+/** The head of a several-article export: front matter (counts, the union of tags) and the title. */
+export function severalHead(articles: number, highlights: number, tags: string[], options: MarkdownOptions): string[] {
+  const title = `${LABELS[options.lang].export} ${dayOf(options.exported.toISOString())}`;
   const front = frontMatter([
     ['title', title],
     ['exported', options.exported.toISOString()],
-    ['articles', articles.length],
-    ['highlights', all.length],
-    ['tags', tagUnion(all)],
+    ['articles', articles],
+    ['highlights', highlights],
+    ['tags', tags],
   ]);
-  const blocks = [front, `# ${escapeLine(title)}`];
-  for (const article of articles) {
-    const annotations = byArticle.get(article.id) ?? [];
-    blocks.push(`## ${heading(article, options.lang)}`, metadataList(article, annotations, options.lang));
-    blocks.push(...annotations.map((a) => highlight(article, a, options.lang)));
-  }
-  return joinBlocks(blocks);
+  return [front, `# ${escapeLine(title)}`];
+}
+
+/** One article of a several-article export: its heading, its metadata, its highlights (in text order). */
+export function articleSection(article: ArticleRecord, annotations: AnnotationRecord[], lang: UiLang): string[] {
+  return [`## ${heading(article, lang)}`, metadataList(article, annotations, lang), ...annotations.map((a) => highlight(article, a, lang))];
 }
 
 function metadataList(article: ArticleRecord, annotations: AnnotationRecord[], lang: UiLang): string {
@@ -234,6 +239,6 @@ const minuteOf = (iso: string) => {
 };
 
 /** Blocks separated by one blank line; the file ends with a newline. */
-function joinBlocks(blocks: string[]): string {
+export function joinBlocks(blocks: string[]): string {
   return `${blocks.filter(Boolean).join('\n\n')}\n`;
 }

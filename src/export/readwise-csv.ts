@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { sourceName } from './markdown';
 import type { LibraryData } from '../annotation/library-data';
-import type { AnnotationRecord } from '../annotation/records';
+import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 import { inTextOrder } from '../annotation/order';
 import { utcDateTime } from '../annotation/time';
 import { type UiLang, uiMessage } from '../i18n/ui-messages';
@@ -27,12 +27,14 @@ export function toReadwiseCsv(data: LibraryData, options: { lang?: UiLang } = {}
   const annotations = data.annotations
     .filter((annotation) => articles.has(annotation.articleId))
     .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || inTextOrder(a, b));
-  for (const annotation of annotations) {
-    const article = articles.get(annotation.articleId)!;
-    const title = article.title.trim() || uiMessage(lang, 'untitled');
-    rows.push([annotation.quote.exact, title, sourceName(article, lang), webAddress(article), readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)]);
-  }
+  for (const annotation of annotations) rows.push(readwiseRow(articles.get(annotation.articleId)!, annotation, lang));
   return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { escapeFormulae: FORMULA_START })}`;
+}
+
+/** One highlight's row, in READWISE_COLUMNS order. */
+export function readwiseRow(article: ArticleRecord, annotation: AnnotationRecord, lang: UiLang): (string | number)[] {
+  const title = article.title.trim() || uiMessage(lang, 'untitled');
+  return [annotation.quote.exact, title, sourceName(article, lang), webAddress(article), readwiseNote(annotation), annotation.position.start, readwiseDate(annotation.created)];
 }
 
 /**

@@ -30,20 +30,28 @@ export function toWebAnnotationCollection(data: LibraryData, options: WebAnnotat
   const articles = [...data.articles].sort(byId);
   const byArticle = new Map(articles.map((a) => [a.id, a]));
   const items = [...data.annotations].sort(annotationOrder).map((a) => toW3cAnnotation(a, byArticle.get(a.articleId)));
+  return collection(items, articles.map(articleJson), [...data.tombstones].sort(byId), items.map((a) => a.id), options);
+}
+
+/**
+ * The collection around its items and articles (whatever they are: the streaming export passes
+ * placeholders), with ids made from the items' ids in order.
+ */
+export function collection(items: unknown[], articles: unknown[], tombstones: Tombstone[], itemIds: string[], options: WebAnnotationOptions): object {
   const created = options.exported.toISOString();
   // Deterministic ids: the same library exported at the same moment is the same file.
-  const seed = `${created}\n${items.map((a) => a.id).join('\n')}`;
+  const seed = `${created}\n${itemIds.join('\n')}`;
   return {
     '@context': [ANNO_CONTEXT, PIZHU_CONTEXT],
     id: `urn:uuid:${stableUuid(`collection\n${seed}`)}`,
     type: 'AnnotationCollection',
     label: options.label ?? 'Pizhu annotations',
-    total: items.length,
+    total: itemIds.length,
     created,
     [PIZHU_KEYS.formatVersion]: PIZHU_FORMAT_VERSION,
     first: { id: `urn:uuid:${stableUuid(`page\n${seed}`)}`, type: 'AnnotationPage', startIndex: 0, items },
-    [PIZHU_KEYS.articles]: articles.map(articleJson),
-    [PIZHU_KEYS.tombstones]: [...data.tombstones].sort(byId).map(tombstoneJson),
+    [PIZHU_KEYS.articles]: articles,
+    [PIZHU_KEYS.tombstones]: tombstones.map(tombstoneJson),
   };
 }
 
@@ -52,7 +60,6 @@ export function webAnnotationJson(data: LibraryData, options: WebAnnotationOptio
   return `${JSON.stringify(toWebAnnotationCollection(data, options), null, 2)}\n`;
 }
 
-/** One annotation as W3C Web Annotation JSON-LD (without `@context`): an export's item, a synced document. */
 export function toW3cAnnotation(a: AnnotationRecord, article: ArticleRecord | undefined) {
   const body = [
     ...(a.note ? [{ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' }] : []),
@@ -85,7 +92,7 @@ function targetSource(article: ArticleRecord | undefined, articleId: string): st
 }
 
 /** Fixed key order, whatever order the stored record has: the golden file depends on it. */
-function articleJson(a: ArticleRecord) {
+export function articleJson(a: ArticleRecord) {
   const archivePath = articleArchivePath(a);
   return {
     id: a.id,

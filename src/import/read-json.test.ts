@@ -24,6 +24,6 @@ describe('readJson', () => {
 
   it('refuses a file over the size limit', () => {
     const result = readJson(' '.repeat(MAX_IMPORT_BYTES + 1));
-    expect(result).toEqual({ ok: false, error: 'the file is too large (50 MB; at most 50 MB)' });
+    expect(result).toEqual({ ok: false, error: 'the file is too large (256 MB; at most 256 MB)' });
   });
 });

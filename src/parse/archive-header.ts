@@ -28,7 +28,9 @@ const HTTP_TITLE_LINE = /^\[(.*)\]\(\s*https?:\/\/\S+?\s*\)$/i;
 
 /** Strips a BOM and turns CRLF/CR line ends into LF. */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const body = text.replace(/^\ufeff/, '');
+  // (Most files have no carriage return: no pass over the whole text for them.)
+  return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
 }
 
 /**

@@ -77,7 +77,10 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
 
 /** The archive writer ends every body with a closing tag; anything else means the file was cut. */
 function looksCutOff(body: string): boolean {
-  return !/>\s*$/.test(body);
+  // From the end, past white space (a regular expression would try every '>' of the body).
+  let end = body.length;
+  while (end > 0 && /\s/.test(body[end - 1]!)) end--;
+  return body[end - 1] !== '>';
 }
 
 /** A title for a file whose title line is gone: the start of its first text block. */

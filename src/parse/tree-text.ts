@@ -14,6 +14,9 @@ interface Sums {
   linkItems: number;
 }
 
+/** Text with something besides white space in it (what `trim()` would leave). */
+const NOT_BLANK = /\S/;
+
 /**
  * Text questions the skip rules ask of element after element, answered once per element of one
  * parsed tree. Asked of each wrapper in a chain of 100,000 nested `<div>`s, a fresh walk below each
@@ -52,6 +55,9 @@ export class TreeText<N> {
     const { dom } = this;
     const known = this.words.get(node);
     if (known !== undefined) return known;
+    // The commonest case, a paragraph that starts with its words: no walk, and nothing to keep.
+    const first = dom.children(node)[0];
+    if (first !== undefined && dom.isText(first) && NOT_BLANK.test(dom.textData(first))) return dom.textData(first).trimStart();
     const open: N[] = [node];
     let words = '';
     traverse(

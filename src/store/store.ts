@@ -8,6 +8,22 @@ import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/r
 /** The article fields a page reports. */
 export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
 
+/** One article's highlights (in the store's order: by id), with its record; none where the library keeps highlights of an article it has no record of. */
+export interface ArticleGroup {
+  articleId: string;
+  article: ArticleRecord | undefined;
+  annotations: AnnotationRecord[];
+}
+
+/** What walkLibrary hands on: each article's highlights, and (when asked for) every article record. */
+export interface LibraryVisitor {
+  group(group: ArticleGroup): void;
+  article?(article: ArticleRecord): void;
+}
+
+/** How many article records walkLibrary reads at a time. */
+const ARTICLE_BATCH = 500;
+
 /** A save of a highlight that was deleted: a tombstone keeps it deleted. */
 export class AnnotationWasDeleted extends Error {}
 
@@ -117,6 +133,11 @@ export class AnnotationStore {
     return this.db.get('articles', id);
   }
 
+  /** How many article records the library holds. */
+  async articleCount(): Promise<number> {
+    return this.db.count('articles');
+  }
+
   async tombstones(): Promise<Tombstone[]> {
     return this.db.getAll('tombstones');
   }
@@ -131,6 +152,38 @@ export class AnnotationStore {
       tx.done,
     ]);
     return { articles, annotations, tombstones };
+  }
+
+  /**
+   * The whole library a piece at a time, for an export that never holds all of it: in one readonly
+   * transaction (one consistent snapshot), `batchSize` article records at a time in id order, each
+   * handed to `article`, and the highlights of the articles from the last batch's to this one's
+   * (those of articles without a record too) read through the byArticle index, in article id order,
+   * handed to `group` an article at a time; answers the tombstones. The visits must be synchronous:
+   * the transaction ends as soon as nothing is asked of it.
+   */
+  async walkLibrary(visitor: LibraryVisitor, batchSize = ARTICLE_BATCH): Promise<Tombstone[]> {
+    const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
+    const byArticle = tx.objectStore('annotations').index('byArticle');
+    const articles = tx.objectStore('articles');
+    for (let after: string | null = null; ; ) {
+      const batch: ArticleRecord[] = await articles.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), batchSize);
+      // The last batch reaches to the end of the keys: highlights of articles after the last record too.
+      const last = batch.length === batchSize ? batch[batch.length - 1]!.id : null;
+      const annotations = await byArticle.getAll(keyInterval(after, last));
+      for (const article of batch) visitor.article?.(article);
+      const records = new Map(batch.map((article) => [article.id, article]));
+      for (let i = 0, j = 0; i < annotations.length; i = j) {
+        const { articleId } = annotations[i]!;
+        while (j < annotations.length && annotations[j]!.articleId === articleId) j++;
+        visitor.group({ articleId, article: records.get(articleId), annotations: annotations.slice(i, j) });
+      }
+      if (last === null) break;
+      after = last;
+    }
+    const tombstones = await tx.objectStore('tombstones').getAll();
+    await tx.done;
+    return tombstones;
   }
 
   /**
@@ -185,6 +238,12 @@ async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> 
     await tx.done.catch(() => undefined);
     throw error;
   }
+}
+
+/** Keys in (after, last]; null at either end: unbounded there. */
+function keyInterval(after: string | null, last: string | null): IDBKeyRange | null {
+  if (after === null) return last === null ? null : IDBKeyRange.upperBound(last);
+  return last === null ? IDBKeyRange.lowerBound(after, true) : IDBKeyRange.bound(after, last, true, false);
 }
 
 async function touchArticle(articles: { get(id: string): Promise<ArticleRecord | undefined>; put(value: ArticleRecord): Promise<unknown> }, id: string, when: string) {

@@ -78,11 +78,11 @@ const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
   { name: 'figure', applies: (_, __, tag) => tag === 'figure' || tag === 'picture', enter: (w, n) => w.figure(n) },
   {
     name: 'caption holding blocks',
-    applies: (w, n, tag) => tag !== 'figure' && w.captionHere(n) && w.builder.canAttachCaption() && w.holdsBlocks(n),
+    applies: (w, n, tag) => tag !== 'figure' && w.builder.canAttachCaption() && w.captionHere(n) && w.holdsBlocks(n),
     enter: (w, _, __, context) => w.captionOfNextBlock(context),
   },
   { name: 'caption of a missing picture', applies: (_, __, tag, context) => tag === 'figcaption' && !!context.inFigure, enter: (w, n) => w.captionParagraph(n) },
-  { name: 'caption', applies: (w, n) => w.captionHere(n) && w.builder.canAttachCaption(), enter: (w, n) => w.caption(n) },
+  { name: 'caption', applies: (w, n) => w.builder.canAttachCaption() && w.captionHere(n), enter: (w, n) => w.caption(n) },
   { name: 'block', applies: (_, __, tag) => BLOCK_TAGS.has(tag), enter: (w, _, tag, context) => w.block(tag, context) },
   { name: 'inline', applies: () => true, enter: (w, _, tag, context) => w.inline(tag, context) },
 ];
