@@ -88,6 +88,6 @@ async function handle(request: WorkerRequest): Promise<void> {
   post({ kind: 'done', op: 'import', summary: describeImportResult(report, request.lang), articleIds: parsed.data.articles.map((a) => a.id) });
 }
 
-onmessage = (event: MessageEvent<WorkerRequest>) => {
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   handle(event.data).catch((error: unknown) => post({ kind: 'failed', error: error instanceof Error ? error.message : String(error) }));
-};
+});

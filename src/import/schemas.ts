@@ -74,7 +74,6 @@ export const HypothesisAnnotationSchema = v.looseObject({
   target: v.optional(v.array(v.looseObject({ source: v.optional(v.string()) })), []),
   document: v.optional(v.looseObject({ title: v.optional(oneOrMany(v.string())) })),
 });
-export type HypothesisAnnotation = v.InferOutput<typeof HypothesisAnnotationSchema>;
 
 /** "where: what" for the first problem valibot found. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

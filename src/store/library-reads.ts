@@ -2,6 +2,7 @@ import type { PizhuDatabase } from './database';
 import type { ArticleWithAnnotations } from '../annotation/library-data';
 import { inTextOrder } from '../annotation/order';
 import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
+import { keysAfter } from './key-range';
 
 /**
  * The most recently annotated articles and their highlights, read through the indexes alone: the
@@ -30,7 +31,7 @@ export async function readInBatches(db: PizhuDatabase, size: number, each: (batc
   const annotations = tx.objectStore('annotations');
   let after: string | null = null;
   for (;;) {
-    const batch: AnnotationRecord[] = await annotations.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), size);
+    const batch: AnnotationRecord[] = await annotations.getAll(after === null ? null : keysAfter(after), size);
     // Synchronous: the transaction stays open for the next request.
     if (batch.length) each(batch);
     if (batch.length < size) break;

@@ -4,6 +4,7 @@ import type { PizhuDatabase, PizhuSchema } from './database';
 import type { LibraryData } from '../annotation/library-data';
 import { inTextOrder } from '../annotation/order';
 import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/records';
+import { keysAfter, keysBetween, keysUpTo } from './key-range';
 
 /** The article fields a page reports. */
 export type ArticleFacts = Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'publishedAt' | 'archivedAt'>;
@@ -167,7 +168,7 @@ export class AnnotationStore {
     const byArticle = tx.objectStore('annotations').index('byArticle');
     const articles = tx.objectStore('articles');
     for (let after: string | null = null; ; ) {
-      const batch: ArticleRecord[] = await articles.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), batchSize);
+      const batch: ArticleRecord[] = await articles.getAll(after === null ? null : keysAfter(after), batchSize);
       // The last batch reaches to the end of the keys: highlights of articles after the last record too.
       const last = batch.length === batchSize ? batch[batch.length - 1]!.id : null;
       const annotations = await byArticle.getAll(keyInterval(after, last));
@@ -242,8 +243,8 @@ async function writePlan(tx: ImportTransaction, plan: MergePlan): Promise<void> 
 
 /** Keys in (after, last]; null at either end: unbounded there. */
 function keyInterval(after: string | null, last: string | null): IDBKeyRange | null {
-  if (after === null) return last === null ? null : IDBKeyRange.upperBound(last);
-  return last === null ? IDBKeyRange.lowerBound(after, true) : IDBKeyRange.bound(after, last, true, false);
+  if (after === null) return last === null ? null : keysUpTo(last);
+  return last === null ? keysAfter(after) : keysBetween(after, last);
 }
 
 async function touchArticle(articles: { get(id: string): Promise<ArticleRecord | undefined>; put(value: ArticleRecord): Promise<unknown> }, id: string, when: string) {

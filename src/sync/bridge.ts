@@ -78,29 +78,25 @@ export class SyncBridge {
   async push(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
     const snapshot = await this.readOutbox();
     if (!snapshot.entries.length && snapshot.pushedAll) return report;
-    const { annotationIds, articleIds, undoes } = snapshot;
+    const replica = new ReplicaDocs(this.pouch, this.batchSize);
+    await replica.lookUp([...snapshot.annotationIds, ...[...snapshot.articleIds].map(articleDocId)]);
+    const plan = this.planVersions(snapshot, replica);
+    // The articles of highlights sent that the outbox did not list, looked up together.
+    await replica.lookUp([...snapshot.articleIds].map(articleDocId));
+    plan.writes.push(...articleWrites(snapshot, replica));
+    const sentDocs = await this.write(plan.writes, report);
+    await this.commitPush(snapshot, plan, sentDocs, report);
+    return report;
+  }
 
-    const current = new Map<string, PouchDB.Core.ExistingDocument<object>>();
-    const looked = new Set<string>();
-    /** The replica's documents of these ids, a batch per request. */
-    const lookUp = async (ids: string[]) => {
-      for (let i = 0; i < ids.length; i += this.batchSize) {
-        const rows = await this.pouch.allDocs({ keys: ids.slice(i, i + this.batchSize), include_docs: true });
-        for (const row of rows.rows) if ('doc' in row && row.doc) current.set(row.id, row.doc);
-      }
-      for (const id of ids) looked.add(id);
-    };
-    await lookUp([...annotationIds, ...[...articleIds].map(articleDocId)]);
-
-    const writes: SyncDoc[] = [];
-    const adopt: Version[] = [];
-    /** The versions sent of each highlight, as their documents carry them. */
-    const sent = new Map<string, Version>();
+  /** Each highlight of the outbox: sent (as this store has it, with its maker's name), or the replica's newer version taken. */
+  private planVersions(snapshot: OutboxSnapshot, replica: ReplicaDocs): PushPlan {
+    const plan: PushPlan = { writes: [], adopt: [], sent: new Map() };
     const creator = this.options.creator?.()?.trim() || undefined;
-    for (const id of annotationIds) {
+    for (const id of snapshot.annotationIds) {
       const local = snapshot.versions.get(id);
       if (!local) continue;
-      const doc = current.get(id);
+      const doc = replica.docs.get(id);
       const read = doc ? readDoc(doc) : null;
       const there = read?.kind === 'version' ? read.version : null;
       let mine: Version = local;
@@ -109,29 +105,21 @@ export class SyncBridge {
         if (name) mine = { kind: 'annotation', record: { ...mine.record, creator: name } };
       }
       if (there && sameVersion(there, mine)) continue;
-      const undo = undoes.get(id);
+      const undo = snapshot.undoes.get(id);
       const takesBack = there?.kind === 'tombstone' && undo !== undefined && there.tombstone.deleted === undo && mine.kind === 'annotation';
       if (there && !takesBack && compareVersions(there, mine) > 0) {
-        adopt.push(there);
+        plan.adopt.push(there);
         continue;
       }
-      writes.push({ ...versionToDoc(mine, snapshot.articles.get(versionArticle(mine))), ...(doc ? { _rev: doc._rev } : {}) });
-      sent.set(id, mine);
-      articleIds.add(versionArticle(mine));
+      plan.writes.push({ ...versionToDoc(mine, snapshot.articles.get(versionArticle(mine))), ...(doc ? { _rev: doc._rev } : {}) });
+      plan.sent.set(id, mine);
+      snapshot.articleIds.add(versionArticle(mine));
     }
-    // The articles of highlights sent that the outbox did not list, looked up together.
-    await lookUp([...articleIds].map(articleDocId).filter((id) => !looked.has(id)));
-    for (const articleId of articleIds) {
-      const here = snapshot.articles.get(articleId);
-      if (!here || here.annotatedAt === null) continue;
-      const doc = current.get(articleDocId(articleId));
-      const read = doc ? readDoc(doc) : null;
-      const there = read?.kind === 'article' ? read.article : null;
-      if (there && articleCovers(there, here)) continue;
-      const joined = articleForDoc(there ? joinArticles(there, here) : here);
-      writes.push({ ...articleToDoc(joined), ...(doc ? { _rev: doc._rev } : {}) });
-    }
+    return plan;
+  }
 
+  /** Writes the documents in batches; answers the revision of each written, and the ids that failed. */
+  private async write(writes: SyncDoc[], report: BridgeReport): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
     for (let i = 0; i < writes.length; i += this.batchSize) {
@@ -144,31 +132,17 @@ export class SyncBridge {
         }
       }
     }
+    return { revs, failed };
+  }
 
-    // One transaction: the store takes the replica's newer versions, and the entries sent are removed.
+  /** One transaction: the store takes the replica's newer versions, and the entries sent are removed. */
+  private async commitPush(snapshot: OutboxSnapshot, plan: PushPlan, { revs, failed }: { revs: Map<string, string>; failed: Set<string> }, report: BridgeReport): Promise<void> {
     const tx = this.db.transaction(ALL, 'readwrite');
     // Awaited below; a failed request before then must not leave its rejection unheard.
     tx.done.catch(() => undefined);
     const later = await laterOutboxIds(tx, snapshot.lastKey);
-    await this.writeVersions(tx, adopt.filter((version) => !later.has(versionId(version))), report);
-    // What was sent is what the store holds, with the creator the document got: the pull would read it
-    // back and find just that. Unless the store changed it since, or the pull would also move its article's
-    // time (or make the article): then the pull reads it back as any other document.
-    const own: [string, string][] = [];
-    const stamps: Promise<unknown>[] = [];
-    for (const [id, version] of sent) {
-      const rev = revs.get(id);
-      if (!rev || later.has(id)) continue;
-      const article = snapshot.articles.get(versionArticle(version));
-      const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
-      if (!article || article.annotatedAt !== latestTime(article.annotatedAt, when)) continue;
-      if (version !== snapshot.versions.get(id) && version.kind === 'annotation') {
-        stamps.push(tx.objectStore('annotations').put(version.record));
-        report.changedArticles.push(version.record.articleId);
-      }
-      own.push([id, rev]);
-    }
-    await Promise.all(stamps);
+    await this.writeVersions(tx, plan.adopt.filter((version) => !later.has(versionId(version))), report);
+    const own = await stampSent(tx, snapshot, plan.sent, revs, later, report);
     const outbox = tx.objectStore('outbox');
     for (const [key, entry] of snapshot.entries) {
       const docId = entry.kind === 'article' ? articleDocId(entry.id) : entry.id;
@@ -177,7 +151,6 @@ export class SyncBridge {
     if (!snapshot.pushedAll && !failed.size) await tx.objectStore('syncState').put({ key: STATE.pushedAll, value: true });
     await tx.done;
     for (const [id, rev] of own) this.written.set(id, rev);
-    return report;
   }
 
   /** Replica → store: the changes feed from the last checkpoint, conflicts resolved first. */
@@ -434,4 +407,74 @@ function placeholder(id: string, when: string): ArticleRecord {
 
 function isPlaceholder(article: ArticleRecord): boolean {
   return article.url === '' && article.title === '' && article.seenAt.length === 0;
+}
+
+type OutboxSnapshot = Awaited<ReturnType<SyncBridge['readOutbox']>>;
+
+interface PushPlan {
+  writes: SyncDoc[];
+  /** The replica's versions that win over the store's. */
+  adopt: Version[];
+  /** The versions sent of each highlight, as their documents carry them. */
+  sent: Map<string, Version>;
+}
+
+/** The replica's documents looked up so far, a batch per request, each id once. */
+class ReplicaDocs {
+  readonly docs = new Map<string, PouchDB.Core.ExistingDocument<object>>();
+  private readonly looked = new Set<string>();
+  constructor(
+    private readonly pouch: PouchDB.Database,
+    private readonly batchSize: number,
+  ) {}
+
+  async lookUp(ids: string[]): Promise<void> {
+    const fresh = ids.filter((id) => !this.looked.has(id));
+    for (let i = 0; i < fresh.length; i += this.batchSize) {
+      const rows = await this.pouch.allDocs({ keys: fresh.slice(i, i + this.batchSize), include_docs: true });
+      for (const row of rows.rows) if ('doc' in row && row.doc) this.docs.set(row.id, row.doc);
+    }
+    for (const id of fresh) this.looked.add(id);
+  }
+}
+
+/** The article documents to write: each article with highlights, joined with the replica's copy where that lacks something. */
+function articleWrites(snapshot: OutboxSnapshot, replica: ReplicaDocs): SyncDoc[] {
+  const writes: SyncDoc[] = [];
+  for (const articleId of snapshot.articleIds) {
+    const here = snapshot.articles.get(articleId);
+    if (!here || here.annotatedAt === null) continue;
+    const doc = replica.docs.get(articleDocId(articleId));
+    const read = doc ? readDoc(doc) : null;
+    const there = read?.kind === 'article' ? read.article : null;
+    if (there && articleCovers(there, here)) continue;
+    const joined = articleForDoc(there ? joinArticles(there, here) : here);
+    writes.push({ ...articleToDoc(joined), ...(doc ? { _rev: doc._rev } : {}) });
+  }
+  return writes;
+}
+
+/**
+ * What was sent is what the store holds, with the creator the document got: the pull would read it
+ * back and find just that. Unless the store changed it since, or the pull would also move its
+ * article's time (or make the article): then the pull reads it back as any other document. Answers
+ * the (id, revision) pairs the pull may pass over.
+ */
+async function stampSent(tx: SyncTx, snapshot: OutboxSnapshot, sent: Map<string, Version>, revs: Map<string, string>, later: Set<string>, report: BridgeReport): Promise<[string, string][]> {
+  const own: [string, string][] = [];
+  const stamps: Promise<unknown>[] = [];
+  for (const [id, version] of sent) {
+    const rev = revs.get(id);
+    if (!rev || later.has(id)) continue;
+    const article = snapshot.articles.get(versionArticle(version));
+    const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
+    if (!article || article.annotatedAt !== latestTime(article.annotatedAt, when)) continue;
+    if (version !== snapshot.versions.get(id) && version.kind === 'annotation') {
+      stamps.push(tx.objectStore('annotations').put(version.record));
+      report.changedArticles.push(version.record.articleId);
+    }
+    own.push([id, rev]);
+  }
+  await Promise.all(stamps);
+  return own;
 }

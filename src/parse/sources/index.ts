@@ -11,7 +11,7 @@ import { rfiRules } from './rfi';
 import type { SourceRules } from './source-rules';
 import { voaRules } from './voa';
 
-export type { SourceMeta, SourceRules } from './source-rules';
+export type { SourceRules } from './source-rules';
 
 export const SOURCE_RULES: Record<ArticleSource, SourceRules> = {
   other: baseRules,
