@@ -286,6 +286,8 @@ describe('targets and contrast', () => {
 describe('one word for one thing, in the labels’ language', () => {
   it('calls highlights 标注 and notes 笔记; dates and the Markdown export follow the Chinese labels', async () => {
     await popup.reload();
+    // The list is read after the page opens: the labels are read once it is there.
+    await popup.getByTestId('annotation-item').first().waitFor({ timeout: 10_000 });
     await expect(popup.getByTestId('search').getAttribute('placeholder')).resolves.toMatch(/笔记/);
     // The labels: attributes, and the text of controls that hold no quote or note.
     const labels = await popup.evaluate(() =>
