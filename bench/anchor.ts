@@ -86,7 +86,10 @@ export const anchor: BenchModule = {
     // Paragraphs cut from a later version: the blocks of 20 of the highlights are gone, and with them
     // every highlight in those blocks. Their words are nowhere: any placement of them is on wrong words.
     // A highlight across two paragraphs of which one stays has its right place where most of it survives.
-    const cut = cutBlocks(text, records.filter((_, i) => i % 10 === 0).map((r) => r.position.start));
+    const cut = cutBlocks(
+      text,
+      records.filter((_, i) => i % 10 === 0).map((r) => r.position.start),
+    );
     const survives = (r: AnnotationRecord) => {
       let kept = 0;
       for (let i = r.position.start; i < r.position.end; i++) if (cut.moved[i] >= 0) kept++;

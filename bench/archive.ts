@@ -24,7 +24,9 @@ const RUNS = 5;
  */
 function writeFolder(count: number): { dir: string; files: { path: string; text: string }[] } {
   const dir = mkdtempSync(join(tmpdir(), 'pizhu-archive-'));
-  const sources = corpusFiles().filter((p) => !p.startsWith('reuters-old')).map((p) => ({ path: p, text: readCorpus(p) }));
+  const sources = corpusFiles()
+    .filter((p) => !p.startsWith('reuters-old'))
+    .map((p) => ({ path: p, text: readCorpus(p) }));
   const files: { path: string; text: string }[] = [];
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length]!;

@@ -83,16 +83,19 @@ async function measure(library: LibraryData, file: string, expected: number, { p
     try {
       // The service worker, each time right after it answered the reader's `article-seen` (the highlights are painted).
       const reader = await ext.context.newPage();
-      const worker = await medianOfRuns(async (run) => {
-        await reader.goto('about:blank');
-        await openInReader(reader, file);
-        await waitForPainted(reader, expected);
-        if (run < 0) {
-          const painted = await paintedRanges(reader);
-          if (painted !== expected) throw new Error(`memory: ${file} paints ${painted} ranges, not its ${expected} highlights`);
-        }
-        return heapAfterGc((method) => sw.send(method));
-      }, { runs: RUNS, warmup: WARMUP });
+      const worker = await medianOfRuns(
+        async (run) => {
+          await reader.goto('about:blank');
+          await openInReader(reader, file);
+          await waitForPainted(reader, expected);
+          if (run < 0) {
+            const painted = await paintedRanges(reader);
+            if (painted !== expected) throw new Error(`memory: ${file} paints ${painted} ranges, not its ${expected} highlights`);
+          }
+          return heapAfterGc((method) => sw.send(method));
+        },
+        { runs: RUNS, warmup: WARMUP },
+      );
       await reader.close();
       return { worker, popup: await popupHeap(ext) };
     } finally {
@@ -108,10 +111,13 @@ async function popupHeap(ext: ExtensionBrowser): Promise<Samples> {
   const page = await libraryTab(ext, POPUP_VIEWPORT);
   const cdp: CDPSession = await ext.context.newCDPSession(page);
   const popupUrl = `chrome-extension://${ext.extensionId}/popup/index.html`;
-  const popup = await medianOfRuns(async () => {
-    await loadLibrary(page, popupUrl);
-    return heapAfterGc((method) => cdp.send(method));
-  }, { runs: RUNS, warmup: WARMUP });
+  const popup = await medianOfRuns(
+    async () => {
+      await loadLibrary(page, popupUrl);
+      return heapAfterGc((method) => cdp.send(method));
+    },
+    { runs: RUNS, warmup: WARMUP },
+  );
   await cdp.detach();
   await page.close();
   return popup;
@@ -142,9 +148,27 @@ export const memory: BenchModule = {
     const of = `${n(LARGE.highlights)} highlights over ${n(LARGE.articles)} articles stored`;
     const ofHuge = `${n(HUGE.highlights)} highlights over ${n(HUGE.articles)} articles stored`;
     return [
-      lessIsBetter('service worker heap', `MB used JS heap after GC (${of}; after answering ${file}'s article-seen)`, wLarge.median / MB, w10.median / MB, `the same with ${SMALL.highlights} highlights stored`),
-      lessIsBetter('popup heap', `MB used JS heap after GC (${of}; popup with everything read)`, atLarge.popup.median / MB, at10.popup.median / MB, `the same with ${SMALL.highlights} highlights stored`),
-      lessIsBetter(`popup heap at ${n(HUGE.highlights)}`, `MB used JS heap after GC (${ofHuge}; popup with everything read)`, atHuge.popup.median / MB, at10.popup.median / MB, `the same with ${SMALL.highlights} highlights stored`),
+      lessIsBetter(
+        'service worker heap',
+        `MB used JS heap after GC (${of}; after answering ${file}'s article-seen)`,
+        wLarge.median / MB,
+        w10.median / MB,
+        `the same with ${SMALL.highlights} highlights stored`,
+      ),
+      lessIsBetter(
+        'popup heap',
+        `MB used JS heap after GC (${of}; popup with everything read)`,
+        atLarge.popup.median / MB,
+        at10.popup.median / MB,
+        `the same with ${SMALL.highlights} highlights stored`,
+      ),
+      lessIsBetter(
+        `popup heap at ${n(HUGE.highlights)}`,
+        `MB used JS heap after GC (${ofHuge}; popup with everything read)`,
+        atHuge.popup.median / MB,
+        at10.popup.median / MB,
+        `the same with ${SMALL.highlights} highlights stored`,
+      ),
     ];
   },
 };

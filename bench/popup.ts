@@ -148,10 +148,13 @@ async function timeSearch(page: Page, library: LibraryData, search: LibrarySearc
     }
   }, want);
   await page.getByTestId('search').fill('');
-  await page.waitForFunction(({ articles, highlights }) => {
-    const numbers = (document.querySelector('p.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
-    return numbers[0] === articles && numbers[1] === highlights;
-  }, { articles: library.articles.length, highlights: library.annotations.length });
+  await page.waitForFunction(
+    ({ articles, highlights }) => {
+      const numbers = (document.querySelector('p.count')?.textContent?.match(/\d+/g) ?? []).map(Number);
+      return numbers[0] === articles && numbers[1] === highlights;
+    },
+    { articles: library.articles.length, highlights: library.annotations.length },
+  );
   return ms;
 }
 
@@ -219,12 +222,15 @@ async function measure(library: LibraryData, queries: Query[], { scroll = false 
     // Loads the list page again and again: the median time to its first list, and each time to everything read.
     const firstLists = async (tab: Awaited<ReturnType<typeof libraryTab>>, url: string) => {
       const ready: number[] = [];
-      const first = await medianOfRuns(async (run) => {
-        const loaded = await loadLibrary(tab, url);
-        if (run < 0) await checkListed(tab, library);
-        else ready.push(loaded.ready);
-        return loaded.firstList;
-      }, { runs: RUNS, warmup: WARMUP });
+      const first = await medianOfRuns(
+        async (run) => {
+          const loaded = await loadLibrary(tab, url);
+          if (run < 0) await checkListed(tab, library);
+          else ready.push(loaded.ready);
+          return loaded.firstList;
+        },
+        { runs: RUNS, warmup: WARMUP },
+      );
       return { first, ready };
     };
 
@@ -271,7 +277,11 @@ export const popup: BenchModule = {
     const atHuge = await measure(makeLibrary(HUGE.highlights, HUGE.articles), queries, { scroll: true });
 
     const allSearch = (m: Measured) => [...m.search.values()].flat();
-    for (const [label, m] of [[size(SMALL.highlights), at10], [size(LARGE.highlights), atLarge], [size(HUGE.highlights), atHuge]] as const) {
+    for (const [label, m] of [
+      [size(SMALL.highlights), at10],
+      [size(LARGE.highlights), atLarge],
+      [size(HUGE.highlights), atHuge],
+    ] as const) {
       console.log(
         `  popup, ${label} highlights: first list ${fmt(m.popupFirst.samples)} ms; everything read ${fmt(m.popupReady)} ms; ` +
           `library page first list ${fmt(m.pageFirst.samples)} ms, everything read ${fmt(m.pageReady)} ms`,
@@ -290,16 +300,70 @@ export const popup: BenchModule = {
     const ofHuge = `${size(HUGE.highlights)} highlights over ${size(HUGE.articles)} articles`;
     const huge = `at ${size(HUGE.highlights)}`;
     return [
-      lessIsBetter('popup first list', `ms from navigation (${of}; popup/index.html, 400×600)`, atLarge.popupFirst.median, at10.popupFirst.median, `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter('library page first list', `ms from navigation (${of}; popup/library.html, 1200×900)`, atLarge.pageFirst.median, at10.pageFirst.median, `the same library page with ${SMALL.highlights} highlights`),
+      lessIsBetter(
+        'popup first list',
+        `ms from navigation (${of}; popup/index.html, 400×600)`,
+        atLarge.popupFirst.median,
+        at10.popupFirst.median,
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        'library page first list',
+        `ms from navigation (${of}; popup/library.html, 1200×900)`,
+        atLarge.pageFirst.median,
+        at10.pageFirst.median,
+        `the same library page with ${SMALL.highlights} highlights`,
+      ),
       lessIsBetter('popup everything read', `ms from navigation (${of}; aria-busy="false")`, median(atLarge.popupReady), median(at10.popupReady), `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter('popup search', `ms from input to the next frame with the narrowed list (${of}; ${queries.length} queries)`, median(allSearch(atLarge)), median(allSearch(at10)), `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter('popup search (rows in the DOM)', `ms from input to the narrowed rows in the DOM, before the frame (${of})`, median(atLarge.searchDom), median(at10.searchDom), `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter(`popup first list ${huge}`, `ms from navigation (${ofHuge}; popup/index.html, 400×600)`, atHuge.popupFirst.median, at10.popupFirst.median, `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter(`library page first list ${huge}`, `ms from navigation (${ofHuge}; popup/library.html, 1200×900)`, atHuge.pageFirst.median, at10.pageFirst.median, `the same library page with ${SMALL.highlights} highlights`),
-      lessIsBetter(`popup everything read ${huge}`, `ms from navigation (${ofHuge}; aria-busy="false")`, median(atHuge.popupReady), median(at10.popupReady), `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter(`popup search ${huge}`, `ms from input to the next frame with the narrowed list (${ofHuge}; ${queries.length} queries)`, median(allSearch(atHuge)), median(allSearch(at10)), `the same popup with ${SMALL.highlights} highlights`),
-      lessIsBetter(`popup search (rows in the DOM) ${huge}`, `ms from input to the narrowed rows in the DOM, before the frame (${ofHuge})`, median(atHuge.searchDom), median(at10.searchDom), `the same popup with ${SMALL.highlights} highlights`),
+      lessIsBetter(
+        'popup search',
+        `ms from input to the next frame with the narrowed list (${of}; ${queries.length} queries)`,
+        median(allSearch(atLarge)),
+        median(allSearch(at10)),
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        'popup search (rows in the DOM)',
+        `ms from input to the narrowed rows in the DOM, before the frame (${of})`,
+        median(atLarge.searchDom),
+        median(at10.searchDom),
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        `popup first list ${huge}`,
+        `ms from navigation (${ofHuge}; popup/index.html, 400×600)`,
+        atHuge.popupFirst.median,
+        at10.popupFirst.median,
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        `library page first list ${huge}`,
+        `ms from navigation (${ofHuge}; popup/library.html, 1200×900)`,
+        atHuge.pageFirst.median,
+        at10.pageFirst.median,
+        `the same library page with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        `popup everything read ${huge}`,
+        `ms from navigation (${ofHuge}; aria-busy="false")`,
+        median(atHuge.popupReady),
+        median(at10.popupReady),
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        `popup search ${huge}`,
+        `ms from input to the next frame with the narrowed list (${ofHuge}; ${queries.length} queries)`,
+        median(allSearch(atHuge)),
+        median(allSearch(at10)),
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
+      lessIsBetter(
+        `popup search (rows in the DOM) ${huge}`,
+        `ms from input to the narrowed rows in the DOM, before the frame (${ofHuge})`,
+        median(atHuge.searchDom),
+        median(at10.searchDom),
+        `the same popup with ${SMALL.highlights} highlights`,
+      ),
       lessIsBetter(
         `library page scrolled through ${size(HUGE.articles)} articles`,
         `ms, the longest frame while scrolling the whole list (${ofHuge}; ${SCROLL_STEPS} jumps, one a frame; ${scrolled.longTasks.length} long tasks)`,

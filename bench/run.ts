@@ -60,7 +60,14 @@ function textTable(results: Result[]): string {
   const rows = [COLUMNS.map(String), ...results.map(cells)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const numeric = new Set([2, 3, 5]);
-  return rows.map((row) => row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function markdownTable(results: Result[]): string {

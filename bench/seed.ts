@@ -24,12 +24,15 @@ export const seed: BenchModule = {
     try {
       const admin = await ext.extensionPage();
       await ensureDatabase(ext, admin);
-      const timed = await medianOfRuns(async () => {
-        await clearStores(admin);
-        const start = performance.now();
-        await seedLibrary(admin, library);
-        return performance.now() - start;
-      }, { runs: 3, warmup: 1 });
+      const timed = await medianOfRuns(
+        async () => {
+          await clearStores(admin);
+          const start = performance.now();
+          await seedLibrary(admin, library);
+          return performance.now() - start;
+        },
+        { runs: 3, warmup: 1 },
+      );
       const counts = await storeCounts(admin);
       if (counts.annotations !== SEED_HIGHLIGHTS || counts.articles !== SEED_ARTICLES) throw new Error(`seed: the store holds ${JSON.stringify(counts)}`);
       // The seeded copy of a corpus article is that article: the reader paints its share of the highlights.

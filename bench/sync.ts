@@ -159,7 +159,9 @@ export const sync: BenchModule = {
         const pushed = await push(server, seedJson, expected, name);
         const pulled = await pull(server, expected, name);
         await fetch(server.dbUrl(name), { method: 'DELETE', headers: { authorization: server.auth } });
-        console.log(`  ${round < 0 ? 'warm-up' : `run ${round + 1}`}: import ${imported.ms.toFixed(0)} ms; push ${pushed.ms.toFixed(0)} ms (${pushed.note}); pull ${pulled.ms.toFixed(0)} ms (${pulled.note})`);
+        console.log(
+          `  ${round < 0 ? 'warm-up' : `run ${round + 1}`}: import ${imported.ms.toFixed(0)} ms; push ${pushed.ms.toFixed(0)} ms (${pushed.note}); pull ${pulled.ms.toFixed(0)} ms (${pulled.note})`,
+        );
         if (round < 0) continue;
         samples.import.push(imported.ms);
         samples.push.push(pushed.ms);
@@ -170,7 +172,7 @@ export const sync: BenchModule = {
       rmSync(dir, { recursive: true, force: true });
     }
     const of = `${LARGE.highlights.toLocaleString('en')} highlights over ${LARGE.articles.toLocaleString('en')} articles`;
-    const baselineName = 'import of the same library\'s JSON export into a fresh profile (popup, to its report)';
+    const baselineName = "import of the same library's JSON export into a fresh profile (popup, to its report)";
     const baseline = median(samples.import);
     return [
       lessIsBetter('sync first push', `ms from Save to synced and every annotation on the server (${of}; PouchDB Server in memory on loopback)`, median(samples.push), baseline, baselineName),

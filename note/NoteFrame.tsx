@@ -22,7 +22,15 @@ interface Draft {
 const SAVE_AFTER_MS = 400;
 
 // Tags are written apart by commas (either width), 、 or semicolons; each once.
-const tagList = (tags: string) => [...new Set(tags.split(/[,，、;；]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100);
+const tagList = (tags: string) =>
+  [
+    ...new Set(
+      tags
+        .split(/[,，、;；]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 100);
 
 /**
  * The note as the reader writes it, never lost: saved a moment after each key, at once when a colour
@@ -41,7 +49,10 @@ function useDraft(annotation: AnnotationRecord | null, setError: (error: string 
     const record = { ...annotation, note: current.note, color: current.color, tags: tagList(current.tags), modified: new Date().toISOString() };
     queue.current = queue.current
       .then(() => ask({ type: 'save-annotation', annotation: record }))
-      .then(() => setError(null), (e: unknown) => setError(message(e)));
+      .then(
+        () => setError(null),
+        (e: unknown) => setError(message(e)),
+      );
     return queue.current;
   };
   const change = (next: Draft, now = false) => {
@@ -118,7 +129,12 @@ export function NoteFrame({ token }: { token: string }) {
       .catch((e: unknown) => setError(message(e)));
   }, [token]);
 
-  if (!annotation) return error ? <p class="error" role="alert">{t('saveFailed', error)}</p> : null;
+  if (!annotation)
+    return error ? (
+      <p class="error" role="alert">
+        {t('saveFailed', error)}
+      </p>
+    ) : null;
   const update = (next: Partial<Draft>, now = false) => {
     const merged = { ...form, ...next };
     setForm(merged);
@@ -130,7 +146,11 @@ export function NoteFrame({ token }: { token: string }) {
   };
   const close = () => void draft.flush().then(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }).catch((e: unknown) => setError(message(e))));
   // What was typed is saved first: an undo of the delete brings the note back too.
-  const remove = () => void draft.flush().then(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId })).catch((e: unknown) => setError(message(e)));
+  const remove = () =>
+    void draft
+      .flush()
+      .then(() => ask({ type: 'delete-annotation', id: annotation.id, articleId: annotation.articleId }))
+      .catch((e: unknown) => setError(message(e)));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -141,7 +161,17 @@ export function NoteFrame({ token }: { token: string }) {
     <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={onKeyDown} onKeyUp={(e) => e.key === 'Escape' && close()}>
       <fieldset class="swatches" aria-label={t('highlightColor')}>
         {COLORS.map((c) => (
-          <button type="button" key={c} class="swatch" data-testid={`note-color-${c}`} aria-label={t(COLOR_LABEL[c])} title={t(COLOR_LABEL[c])} aria-pressed={c === form.color} style={swatchStyle(c)} onClick={() => pick(c)} />
+          <button
+            type="button"
+            key={c}
+            class="swatch"
+            data-testid={`note-color-${c}`}
+            aria-label={t(COLOR_LABEL[c])}
+            title={t(COLOR_LABEL[c])}
+            aria-pressed={c === form.color}
+            style={swatchStyle(c)}
+            onClick={() => pick(c)}
+          />
         ))}
       </fieldset>
       <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={form.note} onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })} ref={input} />

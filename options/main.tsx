@@ -47,7 +47,23 @@ async function switchOff(): Promise<void> {
   if (stored) await browser.storage.local.set({ [SETTINGS_KEY]: { ...stored, enabled: false } });
 }
 
-function Field({ id, label, type, value, onInput, autocomplete, placeholder }: { id: string; label: string; type: string; value: string; onInput(value: string): void; autocomplete?: string; placeholder?: string }) {
+function Field({
+  id,
+  label,
+  type,
+  value,
+  onInput,
+  autocomplete,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  type: string;
+  value: string;
+  onInput(value: string): void;
+  autocomplete?: string;
+  placeholder?: string;
+}) {
   return (
     <>
       <label for={id}>{label}</label>

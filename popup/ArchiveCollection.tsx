@@ -20,14 +20,30 @@ export function openInReader(articleId: string): void {
 export function ArchiveCollection({ client }: { client: ArchiveClient }) {
   const [filters, setFilters] = useState<ArchiveFilters>({ query: '', source: '', from: '', to: '', sort: 'published' });
   const { rows, total, collections, sources, searching } = useArchiveList(client, filters);
-  const listRows = useMemo(() => arrayRows(rows ?? [], (row) => row.id, (row) => (row.passage ? 92 : 64)), [rows]);
+  const listRows = useMemo(
+    () =>
+      arrayRows(
+        rows ?? [],
+        (row) => row.id,
+        (row) => (row.passage ? 92 : 64),
+      ),
+    [rows],
+  );
   const set = (patch: Partial<ArchiveFilters>) => setFilters({ ...filters, ...patch });
   if (rows === null) return null;
   if (!total) return <p class="muted">{t('archiveEmpty')}</p>;
   return (
     <section class="archive" aria-label={t('archiveTitle')}>
       <div class="archive-filters">
-        <input type="search" class="search" data-testid="archive-search" placeholder={t('archiveSearch')} aria-label={t('archiveSearch')} value={filters.query} onInput={(e) => set({ query: e.currentTarget.value })} />
+        <input
+          type="search"
+          class="search"
+          data-testid="archive-search"
+          placeholder={t('archiveSearch')}
+          aria-label={t('archiveSearch')}
+          value={filters.query}
+          onInput={(e) => set({ query: e.currentTarget.value })}
+        />
         <select aria-label={t('archiveSourceFilter')} value={filters.source} onChange={(e) => set({ source: e.currentTarget.value })}>
           <option value="">{t('archiveAllSources')}</option>
           {sources.map((source) => (

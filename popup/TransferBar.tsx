@@ -100,9 +100,9 @@ export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations
             read()
               .then(({ article, annotations }) => exportFile(format, { kind: 'article', article, annotations }, () => undefined))
               .then(
-              () => setError(null),
-              (e: unknown) => setError(String(e)),
-            )
+                () => setError(null),
+                (e: unknown) => setError(String(e)),
+              )
           }
         >
           {label}

@@ -47,7 +47,11 @@ function useCollection(client: ArchiveClient) {
 function useSearch(client: ArchiveClient, query: string): Map<string, CollectionHit> | null {
   const [found, setFound] = useState<{ serial: number; hits: Map<string, CollectionHit> } | null>(null);
   const [asked, setAsked] = useState(0);
-  useEffect(() => client.listen((reply) => reply.kind === 'results' && setFound((old) => (reply.serial < (old?.serial ?? 0) ? old : { serial: reply.serial, hits: new Map(reply.hits.map((h) => [h.id, h])) }))), [client]);
+  useEffect(
+    () =>
+      client.listen((reply) => reply.kind === 'results' && setFound((old) => (reply.serial < (old?.serial ?? 0) ? old : { serial: reply.serial, hits: new Map(reply.hits.map((h) => [h.id, h])) }))),
+    [client],
+  );
   useEffect(() => setAsked(query.trim() ? client.search(query) : 0), [client, query]);
   return asked && found?.serial === asked ? found.hits : null;
 }
@@ -67,7 +71,8 @@ export function useArchiveList(client: ArchiveClient, filters: ArchiveFilters) {
     const searching = !!filters.query.trim();
     const day = (row: CollectionListing) => (row.publishedAt ?? row.archivedAt ?? '').slice(0, 10);
     const kept = collection.listings.filter(
-      (row) => (!searching || hits?.has(row.id)) && (!filters.source || row.source === filters.source) && (!filters.from || day(row) >= filters.from) && (!filters.to || (day(row) && day(row) <= filters.to)),
+      (row) =>
+        (!searching || hits?.has(row.id)) && (!filters.source || row.source === filters.source) && (!filters.from || day(row) >= filters.from) && (!filters.to || (day(row) && day(row) <= filters.to)),
     );
     return kept.map((row): ArchiveRow => ({ ...row, annotated: collection.annotated.has(row.id), passage: hits?.get(row.id)?.passage })).sort(ORDER[filters.sort]);
   }, [collection, hits, filters]);

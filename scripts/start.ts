@@ -32,11 +32,5 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform ===
 }
 const extension = join(ROOT, 'dist/chrome');
 process.exit(
-  run(chromium, [
-    `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pizhu-start-'))}`,
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-first-run',
-    startUrl,
-  ]),
+  run(chromium, [`--user-data-dir=${mkdtempSync(join(tmpdir(), 'pizhu-start-'))}`, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run', startUrl]),
 );

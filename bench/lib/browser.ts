@@ -27,16 +27,11 @@ export async function openInReader(page: Page, corpusPath: string): Promise<void
 }
 
 /** How many ranges the extension has painted on the page (every `pizhu*` highlight). */
-export const paintedRanges = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).reduce((n, [, h]) => n + h.size, 0));
+export const paintedRanges = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).reduce((n, [, h]) => n + h.size, 0));
 
 /** Waits until the page's `pizhu*` highlights hold at least `count` ranges. */
 export async function waitForPainted(page: Page, count: number, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (want) => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).reduce((n, [, h]) => n + h.size, 0) >= want,
-    count,
-    { timeout },
-  );
+  await page.waitForFunction((want) => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).reduce((n, [, h]) => n + h.size, 0) >= want, count, { timeout });
 }
 
 /**

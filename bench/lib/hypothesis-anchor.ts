@@ -56,11 +56,7 @@ export function matchQuote(text: string, quote: string, context: Context = {}): 
 }
 
 /** The client's order of selectors (html.ts `anchor`): the position if the quote still stands there, else the quote near it. */
-export function hypothesisAnchor(
-  text: string,
-  quote: { exact: string; prefix?: string; suffix?: string },
-  position?: { start: number; end: number },
-): { start: number; end: number } | null {
+export function hypothesisAnchor(text: string, quote: { exact: string; prefix?: string; suffix?: string }, position?: { start: number; end: number }): { start: number; end: number } | null {
   if (position && text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end };
   const found = matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position?.start });
   return found && { start: found.start, end: found.end };

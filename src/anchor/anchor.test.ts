@@ -56,7 +56,15 @@ const CASES: Case[] = [
   { name: 'a paragraph added before it', words: '相互坚定支持', edit: (t) => replace(t, P1, `（新增更多分析师评论）\n${P1}`), lands: '相互坚定支持', method: 'quote' },
   { name: 'a sentence added earlier in its paragraph', words: '在桂林会晤', edit: (t) => replace(t, '中国外长王毅', '据新华社报道，中国外长王毅'), lands: '在桂林会晤', method: 'quote' },
   { name: 'the title reworded, a quote in the body', words: '美国的施压', edit: (t) => replace(t, TITLE, '中俄外长桂林会晤'), lands: '美国的施压', method: 'quote' },
-  { name: 'the second occurrence, after text was added before both', words: '美国的', nth: 1, edit: (t) => replace(t, '分析人士指出', '多位分析人士周二指出'), lands: '美国的', landsNth: 1, method: 'quote' },
+  {
+    name: 'the second occurrence, after text was added before both',
+    words: '美国的',
+    nth: 1,
+    edit: (t) => replace(t, '分析人士指出', '多位分析人士周二指出'),
+    lands: '美国的',
+    landsNth: 1,
+    method: 'quote',
+  },
   { name: 'the first occurrence, after text was added before both', words: '美国的', edit: (t) => replace(t, P1, `补充。\n${P1}`), lands: '美国的', landsNth: 0, method: 'quote' },
   { name: 'a paragraph removed before it', words: '不受国际风云变幻影响', edit: (t) => replace(t, `${P3}\n`, ''), lands: '不受国际风云变幻影响', method: 'quote' },
   { name: 'a quote in the title after a block was added to the body', words: '核心利益问题', edit: (t) => replace(t, P1, `${P1}\n新的一段。`), lands: '核心利益问题', method: 'position' },
@@ -66,11 +74,34 @@ const CASES: Case[] = [
   { name: 'a sentence reworded after it', words: '火药味十足', edit: (t) => replace(t, P4, '王毅称中俄关系牢不可破。（完）'), lands: '火药味十足', method: 'position' },
 
   // Edits inside the quote: a near match, or an orphan when too much changed.
-  { name: 'one character changed inside a long quote', words: '中国外长王毅与拉夫罗夫在桂林会晤时表示', edit: (t) => replace(t, '会晤时表示', '会谈时表示'), lands: '中国外长王毅与拉夫罗夫在桂林会谈时表示', method: 'fuzzy' },
+  {
+    name: 'one character changed inside a long quote',
+    words: '中国外长王毅与拉夫罗夫在桂林会晤时表示',
+    edit: (t) => replace(t, '会晤时表示', '会谈时表示'),
+    lands: '中国外长王毅与拉夫罗夫在桂林会谈时表示',
+    method: 'fuzzy',
+  },
   { name: 'two characters added inside a quote', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把', '正在逐步把'), lands: '美国的施压正在逐步把中俄推得更近', method: 'fuzzy' },
-  { name: 'three characters added inside a 14-character quote, the text on both sides unchanged', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把', '正在进一步把'), lands: '美国的施压正在进一步把中俄推得更近', method: 'fuzzy' },
-  { name: 'three characters added inside a 14-character quote, the sentence after it rewritten: too much changed', words: '美国的施压正在把中俄推得更近', edit: (t) => replace(t, '正在把中俄推得更近。美国的盟友则对此表示担忧', '正在进一步把中俄推得更近。欧洲国家对这一趋势感到不安'), lands: null },
-  { name: 'a word dropped inside a long quote', words: '火药味十足的中美阿拉斯加会谈上周五落幕后', edit: (t) => replace(t, '上周五', '周五'), lands: '火药味十足的中美阿拉斯加会谈周五落幕后', method: 'fuzzy' },
+  {
+    name: 'three characters added inside a 14-character quote, the text on both sides unchanged',
+    words: '美国的施压正在把中俄推得更近',
+    edit: (t) => replace(t, '正在把', '正在进一步把'),
+    lands: '美国的施压正在进一步把中俄推得更近',
+    method: 'fuzzy',
+  },
+  {
+    name: 'three characters added inside a 14-character quote, the sentence after it rewritten: too much changed',
+    words: '美国的施压正在把中俄推得更近',
+    edit: (t) => replace(t, '正在把中俄推得更近。美国的盟友则对此表示担忧', '正在进一步把中俄推得更近。欧洲国家对这一趋势感到不安'),
+    lands: null,
+  },
+  {
+    name: 'a word dropped inside a long quote',
+    words: '火药味十足的中美阿拉斯加会谈上周五落幕后',
+    edit: (t) => replace(t, '上周五', '周五'),
+    lands: '火药味十足的中美阿拉斯加会谈周五落幕后',
+    method: 'fuzzy',
+  },
   { name: 'a quote rewritten beyond recognition', words: '中俄要在核心利益问题上相互坚定支持', edit: (t) => replace(t, '中俄要在核心利益问题上相互坚定支持', '两国将加强各领域务实合作'), lands: null },
   { name: 'half of a short quote changed', words: '桂林会晤', edit: (t) => replace(t, '桂林会晤', '北京会面'), lands: null },
 
@@ -88,7 +119,13 @@ const CASES: Case[] = [
   { name: 'a line break where there was a space', words: '综述：“守望相助” 中俄', edit: (t) => replace(t, '” 中俄', '”\n中俄'), lands: '综述：“守望相助”\n中俄', method: 'quote' },
   { name: 'full-width comma turned half-width', words: '王毅说，中俄关系', edit: (t) => replace(t, '王毅说，中俄关系', '王毅说,中俄关系'), lands: '王毅说,中俄关系', method: 'quote' },
   { name: 'half-width brackets turned full-width', words: '（完）', edit: (t) => replace(t, '（完）', '(完)'), lands: '(完)', method: 'quote' },
-  { name: 'Chinese quotation marks turned corner brackets', words: '“守望相助”的关系', edit: (t) => replace(t, '“守望相助”的关系', '「守望相助」的关系'), lands: '「守望相助」的关系', method: 'quote' },
+  {
+    name: 'Chinese quotation marks turned corner brackets',
+    words: '“守望相助”的关系',
+    edit: (t) => replace(t, '“守望相助”的关系', '「守望相助」的关系'),
+    lands: '「守望相助」的关系',
+    method: 'quote',
+  },
   { name: 'full-width digits', words: '3月23日', edit: (t) => replace(t, '3月23日', '３月２３日'), lands: '３月２３日', method: 'quote' },
 
   // Repeated words: context picks the right one.
@@ -125,7 +162,11 @@ describe('anchorQuote', () => {
     const edited = replace(ARTICLE, P1, `（新增更多分析师评论）\n${P1}`);
     const matcher = new Matcher(edited);
     const mine = new LastTextMatcher();
-    for (const [words, nth] of [['相互坚定支持', 0], ['中俄', 3], ['美国的', 1]] as const) {
+    for (const [words, nth] of [
+      ['相互坚定支持', 0],
+      ['中俄', 3],
+      ['美国的', 1],
+    ] as const) {
       const { position, quote } = highlight(ARTICLE, words, nth);
       const shared = anchorQuote(edited, quote, position);
       expect(shared).not.toBeNull();

@@ -32,16 +32,34 @@ const DIFFERENCES: Record<string, { we: 'orphan' | 'places' | 'bounds'; why: str
   'hypothesis matchQuote: finds best approximate match if there is no exact match': { we: 'orphan', why: '"some years later" for "Many years later" changes 4 of 14 key units: beyond a fifth' },
   'hypothesis matchQuote: scores matches based on quote similarity (Some years later)': { we: 'orphan', why: '4 of 14 key units changed (case folded): beyond a fifth' },
   'hypothesis matchQuote: scores matches based on quote similarity (Some years after)': { we: 'orphan', why: 'more than half the quote changed' },
-  'hypothesis matchQuote: uses `hint` as a tie-breaker to choose between matches with close scores (hint 305)': { we: 'orphan', why: '"befor us" without context differs by one of 7 key units, more than a tenth: a context-less quote changed that much is not placed' },
+  'hypothesis matchQuote: uses `hint` as a tie-breaker to choose between matches with close scores (hint 305)': {
+    we: 'orphan',
+    why: '"befor us" without context differs by one of 7 key units, more than a tenth: a context-less quote changed that much is not placed',
+  },
   'hypothesis matchQuote: uses `hint` as a tie-breaker to choose between matches with close scores (hint 331)': { we: 'orphan', why: 'as above' },
   'hypothesis matchQuote: uses `hint` as a tie-breaker to choose between matches with close scores (no hint)': { we: 'orphan', why: 'as above' },
-  'dom-anchor-text-quote: finds a close exact quote': { we: 'orphan', why: '"commodo cites" without context differs from "commodo vitae" by 2 of 12: more than a tenth, and no context to vouch for it' },
+  'dom-anchor-text-quote: finds a close exact quote': {
+    we: 'orphan',
+    why: '"commodo cites" without context differs from "commodo vitae" by 2 of 12: more than a tenth, and no context to vouch for it',
+  },
   // Our floor: a short quote (under 16 key units) is placed only where its context agrees, even when
   // its words stand once in the text: short words recur, and a cut sentence must not move onto them.
-  'hypothesis matchQuote: matches when prefix length is greater than the match start offset': { we: 'orphan', why: 'the prefix "It used to be many" agrees with "Many" only: a short quote whose context disagrees is not placed' },
-  'hypothesis matchQuote: matches when match ends at end of text and there is a non-empty suffix': { we: 'orphan', why: '"text" with the suffix "missing" at the very end of the text: its only context disagrees' },
-  'hypothesis matchQuote: finds match with best context match (3)': { we: 'orphan', why: 'the prefix "we had nout" agrees with neither "we had nothing" nor "we had everything" enough (over 4 of 9 letters differ): a short quote whose context disagrees is not placed' },
-  'hypothesis matchQuote: finds match with best context match (7)': { we: 'orphan', why: 'the suffix "nutting" differs from "nothing" in 2 of 7 letters, under the three quarters a side must agree: a short quote whose context disagrees is not placed' },
+  'hypothesis matchQuote: matches when prefix length is greater than the match start offset': {
+    we: 'orphan',
+    why: 'the prefix "It used to be many" agrees with "Many" only: a short quote whose context disagrees is not placed',
+  },
+  'hypothesis matchQuote: matches when match ends at end of text and there is a non-empty suffix': {
+    we: 'orphan',
+    why: '"text" with the suffix "missing" at the very end of the text: its only context disagrees',
+  },
+  'hypothesis matchQuote: finds match with best context match (3)': {
+    we: 'orphan',
+    why: 'the prefix "we had nout" agrees with neither "we had nothing" nor "we had everything" enough (over 4 of 9 letters differ): a short quote whose context disagrees is not placed',
+  },
+  'hypothesis matchQuote: finds match with best context match (7)': {
+    we: 'orphan',
+    why: 'the suffix "nutting" differs from "nothing" in 2 of 7 letters, under the three quarters a side must agree: a short quote whose context disagrees is not placed',
+  },
   'dom-anchor-text-quote: succeeds with the best match even if the context fails': { we: 'orphan', why: 'both sides "bogomips": a short quote whose context disagrees is not placed' },
   // Our context allows edits (the page around a highlight changes) and our key ignores white space
   // (copies of an article differ in it): a context that mostly agrees is enough.
@@ -102,7 +120,13 @@ function offsetOf(root: Node, container: Node, offset: number): number {
   let result = -1;
   const walk = (node: Node): boolean => {
     if (node === container) {
-      result = node.nodeType === 3 ? at + offset : at + Array.from(node.childNodes).slice(0, offset).reduce((sum, child) => sum + textOf(child).length, 0);
+      result =
+        node.nodeType === 3
+          ? at + offset
+          : at +
+            Array.from(node.childNodes)
+              .slice(0, offset)
+              .reduce((sum, child) => sum + textOf(child).length, 0);
       return true;
     }
     if (node.nodeType === 3) at += node.nodeValue!.length;
@@ -115,7 +139,12 @@ function offsetOf(root: Node, container: Node, offset: number): number {
 }
 
 /** The text of a node's text nodes, joined (textContent, but also for a document). */
-const textOf = (root: Node): string => (root.nodeType === 3 ? root.nodeValue! : textNodes(root).map((n) => n.node.nodeValue).join(''));
+const textOf = (root: Node): string =>
+  root.nodeType === 3
+    ? root.nodeValue!
+    : textNodes(root)
+        .map((n) => n.node.nodeValue)
+        .join('');
 
 /** `//tag/text()[n]` (Annotator's expected ranges): the n-th text child of the first such element. */
 function annotatorNode(document: Document, xpath: string): Node {
@@ -132,9 +161,7 @@ function hypothesisNode(fixture: Element, path: string | number): Node {
   for (const step of path.split('/').filter(Boolean)) {
     const match = /^([\w-]+|text\(\))(?:\[(\d+)\])?$/.exec(step)!;
     const nth = Number(match[2] ?? 1) - 1;
-    const children = Array.from(node.childNodes).filter((child) =>
-      match[1] === 'text()' ? child.nodeType === 3 : child.nodeType === 1 && (child as Element).tagName.toLowerCase() === match[1],
-    );
+    const children = Array.from(node.childNodes).filter((child) => (match[1] === 'text()' ? child.nodeType === 3 : child.nodeType === 1 && (child as Element).tagName.toLowerCase() === match[1]));
     node = children[nth]!;
   }
   return node;

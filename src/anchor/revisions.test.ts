@@ -43,8 +43,18 @@ const CASES: Case[] = [
   { name: '大量 inserted into an 8-character quote', words: '释放长期资金约1', edit: (t) => replace(t, '释放长期', '释放大量长期'), lands: '释放大量长期资金约1' },
   { name: '持续 inserted into a 14-character quote', words: '央行此举旨在降低银行资金成本', edit: (t) => replace(t, '旨在降低', '旨在持续降低'), lands: '央行此举旨在持续降低银行资金成本' },
   { name: '进一步 inserted into a 14-character quote', words: '央行此举旨在降低银行资金成本', edit: (t) => replace(t, '旨在降低', '旨在进一步降低'), lands: '央行此举旨在进一步降低银行资金成本' },
-  { name: '大幅 inserted into a long quote', words: '宣布，下调金融机构存款准备金率0.5个百分点', edit: (t) => replace(t, '宣布，下调', '宣布，大幅下调'), lands: '宣布，大幅下调金融机构存款准备金率0.5个百分点' },
-  { name: '大幅 inserted just before a long quote', words: '下调金融机构存款准备金率0.5个百分点', edit: (t) => replace(t, '，下调金融', '，大幅下调金融'), lands: '下调金融机构存款准备金率0.5个百分点' },
+  {
+    name: '大幅 inserted into a long quote',
+    words: '宣布，下调金融机构存款准备金率0.5个百分点',
+    edit: (t) => replace(t, '宣布，下调', '宣布，大幅下调'),
+    lands: '宣布，大幅下调金融机构存款准备金率0.5个百分点',
+  },
+  {
+    name: '大幅 inserted just before a long quote',
+    words: '下调金融机构存款准备金率0.5个百分点',
+    edit: (t) => replace(t, '，下调金融', '，大幅下调金融'),
+    lands: '下调金融机构存款准备金率0.5个百分点',
+  },
 
   // Figures corrected.
   { name: 'a figure corrected inside a short quote', words: '达到3.5%左右', edit: (t) => replace(t, '3.5%', '3.7%'), lands: '达到3.7%左右' },
@@ -56,9 +66,24 @@ const CASES: Case[] = [
   // Attributions reworded.
   { name: 'an attribution reworded around a quote', words: '央行此举旨在降低银行资金成本', edit: (t) => replace(t, '消息人士称', '知情人士表示'), lands: '央行此举旨在降低银行资金成本' },
   { name: 'the attribution itself, reworded: an orphan', words: '消息人士称', edit: (t) => replace(t, '消息人士称', '知情人士表示'), lands: null },
-  { name: 'an attribution inside a long quote, reworded (a fifth of it), its context standing', words: '消息人士称，央行此举旨在降低银行资金成本', edit: (t) => replace(t, '消息人士称', '知情人士表示'), lands: '知情人士表示，央行此举旨在降低银行资金成本' },
-  { name: 'an attribution inside a long quote, reworded, and the next sentence too', words: '消息人士称，央行此举旨在降低银行资金成本', edit: (t) => replace(t, '消息人士称，央行此举旨在降低银行资金成本，引导贷款利率下行。分析师预计', '知情人士表示，央行此举旨在降低银行资金成本。经济学家认为'), lands: '知情人士表示，央行此举旨在降低银行资金成本' },
-  { name: 'a long quote reworded beyond a fifth: an orphan', words: '消息人士称，央行此举旨在降低银行资金成本', edit: (t) => replace(t, '消息人士称，央行此举旨在降低银行资金成本', '知情人士表示，此举意在压低银行融资成本'), lands: null },
+  {
+    name: 'an attribution inside a long quote, reworded (a fifth of it), its context standing',
+    words: '消息人士称，央行此举旨在降低银行资金成本',
+    edit: (t) => replace(t, '消息人士称', '知情人士表示'),
+    lands: '知情人士表示，央行此举旨在降低银行资金成本',
+  },
+  {
+    name: 'an attribution inside a long quote, reworded, and the next sentence too',
+    words: '消息人士称，央行此举旨在降低银行资金成本',
+    edit: (t) => replace(t, '消息人士称，央行此举旨在降低银行资金成本，引导贷款利率下行。分析师预计', '知情人士表示，央行此举旨在降低银行资金成本。经济学家认为'),
+    lands: '知情人士表示，央行此举旨在降低银行资金成本',
+  },
+  {
+    name: 'a long quote reworded beyond a fifth: an orphan',
+    words: '消息人士称，央行此举旨在降低银行资金成本',
+    edit: (t) => replace(t, '消息人士称，央行此举旨在降低银行资金成本', '知情人士表示，此举意在压低银行融资成本'),
+    lands: null,
+  },
 
   // A dateline before the title (the quote at the start of the text, an empty prefix).
   { name: 'a label put before the title, a quote at its start', words: '中国央行', edit: (t) => `快讯：${t}`, lands: '中国央行' },

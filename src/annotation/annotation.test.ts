@@ -78,8 +78,15 @@ describe('orders', () => {
 
 describe('groupByArticle', () => {
   it('groups highlights by article, keeping their order', () => {
-    const groups = groupByArticle([{ articleId: 'x', n: 1 }, { articleId: 'y', n: 2 }, { articleId: 'x', n: 3 }]);
-    expect([...groups].map(([id, list]) => [id, list.map((a) => a.n)])).toEqual([['x', [1, 3]], ['y', [2]]]);
+    const groups = groupByArticle([
+      { articleId: 'x', n: 1 },
+      { articleId: 'y', n: 2 },
+      { articleId: 'x', n: 3 },
+    ]);
+    expect([...groups].map(([id, list]) => [id, list.map((a) => a.n)])).toEqual([
+      ['x', [1, 3]],
+      ['y', [2]],
+    ]);
   });
 });
 

@@ -34,7 +34,10 @@ export const LIMITS = {
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.offset));
 /** An address the library may open later, or none (an archive file without its article's URL). */
-const address = v.pipe(text(LIMITS.address), v.check((url) => url === '' || isOpenableAddress(url), 'not a web or file address'));
+const address = v.pipe(
+  text(LIMITS.address),
+  v.check((url) => url === '' || isOpenableAddress(url), 'not a web or file address'),
+);
 
 export const ArticleIdSchema = v.pipe(text(LIMITS.articleId), v.minLength(1));
 export const ArticleSourceSchema = v.picklist([...SOURCES, 'other']);

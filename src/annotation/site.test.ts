@@ -31,7 +31,7 @@ describe('pageMaySpeakFor', () => {
     expect(pageMaySpeakFor('https://www.reuters.com/world/y', reuters)).toBe(true);
     expect(pageMaySpeakFor('https://www.reuters.com/world/y', ['reuters.com/world/y', 'https://www.reuters.com/world/y'])).toBe(true);
   });
-  it('refuses a web page speaking for another site\'s article', () => {
+  it("refuses a web page speaking for another site's article", () => {
     expect(pageMaySpeakFor('https://cn.reuters.com/article/x', ['bbc.com/zhongwen/simp/world-1', 'https://www.bbc.com/zhongwen/simp/world-1'])).toBe(false);
     // One address on the site is not enough: every id and address must be.
     expect(pageMaySpeakFor('https://cn.reuters.com/article/x', ['cn.reuters.com/a', 'https://www.bbc.com/a'])).toBe(false);

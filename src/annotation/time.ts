@@ -38,5 +38,8 @@ export function utcDay(date: Date): string {
 /** YYYY-MM-DD hh:mm (or hh:mm:ss) of a time, in UTC; empty for an invalid date. */
 export function utcDateTime(date: Date, precision: 'minutes' | 'seconds'): string {
   if (Number.isNaN(date.getTime())) return '';
-  return date.toISOString().slice(0, precision === 'minutes' ? 16 : 19).replace('T', ' ');
+  return date
+    .toISOString()
+    .slice(0, precision === 'minutes' ? 16 : 19)
+    .replace('T', ' ');
 }

@@ -35,7 +35,7 @@ function main(args: string[]): number {
   const flags = new Set(args.filter((a) => a.startsWith('--') && a !== '--'));
   const files = args.filter((a) => !a.startsWith('--'));
   const unknown = [...flags].filter((f) => f !== '--text' && f !== '--summary');
-  if (!files.length || unknown.length || (flags.size > 1) || (!flags.has('--summary') && files.length > 1)) {
+  if (!files.length || unknown.length || flags.size > 1 || (!flags.has('--summary') && files.length > 1)) {
     process.stderr.write(USAGE);
     return 2;
   }

@@ -77,7 +77,10 @@ describe('CollectionSearch', () => {
   });
 
   it('checks the words as typed: two character pairs in two places are not the phrase', async () => {
-    const kept = new Map([['x', '标题\n相助在前，守望在后，望相在中 Shanghai'], ['y', '标题\n守望相助']]);
+    const kept = new Map([
+      ['x', '标题\n相助在前，守望在后，望相在中 Shanghai'],
+      ['y', '标题\n守望相助'],
+    ]);
     const only = new CollectionSearch(async (ids) => new Map(ids.flatMap((id) => (kept.has(id) ? [[id, kept.get(id)!] as const] : []))));
     only.add([{ id: 'x', text: kept.get('x')! }]);
     expect((await only.search('守望相助')).total).toBe(0);

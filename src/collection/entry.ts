@@ -49,5 +49,14 @@ export function readCollectionFile(file: { path: string; text: string; size: num
 
 export function listingOf(entry: CollectionEntry): CollectionListing {
   const { article } = entry;
-  return { id: entry.id, collectionId: entry.collectionId, path: entry.path, title: article.title, source: article.source, publishedAt: article.publishedAt, archivedAt: article.archivedAt, problems: article.problems };
+  return {
+    id: entry.id,
+    collectionId: entry.collectionId,
+    path: entry.path,
+    title: article.title,
+    source: article.source,
+    publishedAt: article.publishedAt,
+    archivedAt: article.archivedAt,
+    problems: article.problems,
+  };
 }

@@ -24,4 +24,3 @@ export function searchTerms(text: string): string[] {
   for (const [word] of folded.replace(CJK, ' ').matchAll(WORD)) terms.push(word);
   return terms;
 }
-

@@ -7,7 +7,9 @@ const dom = cheerioDom;
 const isTag = (tag: string) => (n: unknown) => dom.tagName(n as never) === tag;
 
 describe('ElementIndex', () => {
-  const root = parseHtml('<figure><picture><source srcset="a"><img id="1"></picture><img id="2"><figcaption>x<p>y</p></figcaption></figure><div><noscript><img id="3"></noscript><p><source srcset="b"></p></div>');
+  const root = parseHtml(
+    '<figure><picture><source srcset="a"><img id="1"></picture><img id="2"><figcaption>x<p>y</p></figcaption></figure><div><noscript><img id="3"></noscript><p><source srcset="b"></p></div>',
+  );
   const index = new ElementIndex(dom, root, { img: isTag('img'), p: isTag('p'), figcaption: isTag('figcaption'), source: isTag('source') });
   const elements = findAll(dom, root, () => true);
 

@@ -11,18 +11,15 @@ import { archivePathOf } from '../annotation/archive-path';
 const exported = new Date('2026-04-01T00:00:00.000Z');
 const [article] = SAMPLE_LIBRARY.articles as [ArticleRecord];
 const highlights = SAMPLE_LIBRARY.annotations.filter((a) => a.articleId === article.id);
-const withArticle = (changes: Partial<ArticleRecord>, more: LibraryData['articles'] = []): LibraryData => ({ articles: [{ ...article, ...changes }, ...more], annotations: SAMPLE_LIBRARY.annotations, tombstones: [] });
+const withArticle = (changes: Partial<ArticleRecord>, more: LibraryData['articles'] = []): LibraryData => ({
+  articles: [{ ...article, ...changes }, ...more],
+  annotations: SAMPLE_LIBRARY.annotations,
+  tombstones: [],
+});
 const cells = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data.slice(1);
 
 describe('CSV: formulas escaped as spreadsheets read them', () => {
-  it.each([
-    ['=HYPERLINK("https://evil.example")\n第二行'],
-    ['  =1+1'],
-    ['\n=1+1'],
-    ['\u3000@SUM(A1)'],
-    ['\t-1'],
-    ['\r+1'],
-  ])('%j gets an apostrophe', (text) => {
+  it.each([['=HYPERLINK("https://evil.example")\n第二行'], ['  =1+1'], ['\n=1+1'], ['\u3000@SUM(A1)'], ['\t-1'], ['\r+1']])('%j gets an apostrophe', (text) => {
     const data: LibraryData = { articles: [article], annotations: [{ ...highlights[0]!, quote: { ...highlights[0]!.quote, exact: text }, note: text, tags: [] }], tombstones: [] };
     const [row] = cells(toReadwiseCsv(data));
     expect(row![0]).toBe(`'${text}`);
@@ -44,7 +41,11 @@ describe('Markdown: addresses and line breaks that could inject', () => {
   });
 
   it('ends a line at a lone CR, so that no line start escapes escaping', () => {
-    const data: LibraryData = { articles: [article], annotations: [{ ...highlights[0]!, note: '第一行\r# 标题\r- 列表', quote: { ...highlights[0]!.quote, exact: '引文\r> 另一段' } }], tombstones: [] };
+    const data: LibraryData = {
+      articles: [article],
+      annotations: [{ ...highlights[0]!, note: '第一行\r# 标题\r- 列表', quote: { ...highlights[0]!.quote, exact: '引文\r> 另一段' } }],
+      tombstones: [],
+    };
     const markdown = toMarkdown(data, { exported, lang: 'zh' });
     expect(markdown).not.toContain('\r');
     expect(markdown).toContain('\n\\# 标题\n\\- 列表');
@@ -64,7 +65,13 @@ describe('Markdown: addresses and line breaks that could inject', () => {
 });
 
 describe('local addresses stay local', () => {
-  const local: LibraryData = withArticle({ url: 'file:///home/reader/archive/articles/reuters/1040207.md', seenAt: ['file:///home/reader/old/reuters/1040207.md', 'file:///home/reader/archive/articles/reuters/1040207.md', 'https://cn.reuters.com/x'] }, [SAMPLE_LIBRARY.articles[1]!]);
+  const local: LibraryData = withArticle(
+    {
+      url: 'file:///home/reader/archive/articles/reuters/1040207.md',
+      seenAt: ['file:///home/reader/old/reuters/1040207.md', 'file:///home/reader/archive/articles/reuters/1040207.md', 'https://cn.reuters.com/x'],
+    },
+    [SAMPLE_LIBRARY.articles[1]!],
+  );
 
   it('names an archive copy by its place in the archive', () => {
     expect(archivePathOf('file:///home/reader/archive/articles/reuters/1040207.md')).toBe('articles/reuters/1040207.md');
@@ -75,7 +82,11 @@ describe('local addresses stay local', () => {
   it('no export holds a file:/// path', () => {
     const json = webAnnotationJson(local, { exported });
     expect(json).not.toContain('file:');
-    expect(JSON.parse(json)['pizhu:articles'].find((a: { id: string }) => a.id === article.id)).toMatchObject({ url: '', seenAt: ['https://cn.reuters.com/x'], archivePath: 'articles/reuters/1040207.md' });
+    expect(JSON.parse(json)['pizhu:articles'].find((a: { id: string }) => a.id === article.id)).toMatchObject({
+      url: '',
+      seenAt: ['https://cn.reuters.com/x'],
+      archivePath: 'articles/reuters/1040207.md',
+    });
     for (const lang of ['en', 'zh'] as const) {
       expect(toMarkdown(local, { exported, lang })).not.toContain('file:');
       expect(toReadwiseCsv(local, { lang })).not.toContain('file:');

@@ -61,7 +61,9 @@ describe('toMarkdown', () => {
   it('prefixes every line of a multi-line quote, and shows the note, tags, date and link beneath', () => {
     const markdown = toMarkdown(oneArticle(SAMPLE_LIBRARY, reuters.id), { exported, lang: 'zh' });
     const block = markdown.slice(markdown.indexOf('> [!quote] 绿色'), markdown.indexOf('> [!quote] 粉色'));
-    expect(block).toMatch(/^> \[!quote\] 绿色\n> "中俄\\\|美俄" 的关系 > 零和博弈，这一判断值得商榷。\n> 拉夫罗夫表示\n\n两种说法：\n\\- 零和\n\\- 非零和\n\n\\# 待查\n\n#外交-政策 #分析 · 2024-03-01 · \[原文\]\(https:\/\/cn\.reuters\.com\/[^\s()]+#:~:text=[^\s()]+\)\n\n$/);
+    expect(block).toMatch(
+      /^> \[!quote\] 绿色\n> "中俄\\\|美俄" 的关系 > 零和博弈，这一判断值得商榷。\n> 拉夫罗夫表示\n\n两种说法：\n\\- 零和\n\\- 非零和\n\n\\# 待查\n\n#外交-政策 #分析 · 2024-03-01 · \[原文\]\(https:\/\/cn\.reuters\.com\/[^\s()]+#:~:text=[^\s()]+\)\n\n$/,
+    );
   });
 
   it('lists several articles under headings of their own, with the export as a whole in the front matter', () => {

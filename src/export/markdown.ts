@@ -127,13 +127,14 @@ function highlight(article: ArticleRecord, annotation: AnnotationRecord, lang: U
   const note = annotation.note.trim() ? escapeNote(annotation.note.trim()) : '';
   const link = passageLink(webAddress(article), annotation.quote);
   const meta = [
-    uniqueTags(annotation.tags).map((tag) => `#${tag}`).join(' '),
+    uniqueTags(annotation.tags)
+      .map((tag) => `#${tag}`)
+      .join(' '),
     dayOf(annotation.created),
     link ? `[${LABELS[lang].link}](${markdownDestination(link)})` : '',
   ].filter(Boolean);
   return [callout, note, meta.join(' · ')].filter(Boolean).join('\n\n');
 }
-
 
 /**
  * An Obsidian tag: letters, digits, `_`, `-` and `/` only, so spaces and other marks become `-`;

@@ -95,7 +95,7 @@ describe('passageLink: long and awkward quotes', () => {
   });
 
   it('always yields well-formed terms taken from the quote and its context (property)', () => {
-    const alphabet = fc.constantFrom(...'中国外长王毅臺灣台湾的，。“”「」 -,&#%()\nabcXYZ019𠮷.\'');
+    const alphabet = fc.constantFrom(..."中国外长王毅臺灣台湾的，。“”「」 -,&#%()\nabcXYZ019𠮷.'");
     const text = fc.array(alphabet, { minLength: 1, maxLength: 120 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (body, a, b) => {
@@ -107,7 +107,10 @@ describe('passageLink: long and awkward quotes', () => {
         const directive = textDirective(quote);
         if (!quote.exact.trim()) return directive === '';
         const terms = parseDirective(directive);
-        const lines = quote.exact.split('\n').map((l) => l.trim()).filter(Boolean);
+        const lines = quote.exact
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
         expect(lines[0].startsWith(terms.start)).toBe(true);
         if (terms.end) expect(lines[lines.length - 1].endsWith(terms.end)).toBe(true);
         else expect(lines).toEqual([terms.start]);

@@ -31,7 +31,10 @@ const QUOTE_CONTEXT = 32;
 /** `text=…` for the quote, or '' when it has no visible text. */
 export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
   // Block boundaries are newlines in the article text; no term may cross one.
-  const lines = quote.exact.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = quote.exact
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length === 0) return '';
   const first = [...lines[0]];
   const last = [...lines[lines.length - 1]];

@@ -24,9 +24,7 @@ export function toReadwiseCsv(data: LibraryData, options: { lang?: UiLang } = {}
   const articles = new Map(data.articles.map((article) => [article.id, article]));
   const rows: (string | number)[][] = [];
   const order = new Map(data.articles.map((article, index) => [article.id, index]));
-  const annotations = data.annotations
-    .filter((annotation) => articles.has(annotation.articleId))
-    .sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || inTextOrder(a, b));
+  const annotations = data.annotations.filter((annotation) => articles.has(annotation.articleId)).sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || inTextOrder(a, b));
   for (const annotation of annotations) rows.push(readwiseRow(articles.get(annotation.articleId)!, annotation, lang));
   return `\uFEFF${Papa.unparse({ fields: [...READWISE_COLUMNS], data: rows }, { escapeFormulae: FORMULA_START })}`;
 }
@@ -47,7 +45,10 @@ export const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 /** Readwise reads a note that starts with `.word` as a tag; tags may hold no spaces. */
 export function readwiseTag(tag: string): string {
-  return tag.trim().replace(/^[#.]+/, '').replace(/\s+/g, '-');
+  return tag
+    .trim()
+    .replace(/^[#.]+/, '')
+    .replace(/\s+/g, '-');
 }
 
 export function readwiseNote(annotation: Pick<AnnotationRecord, 'note' | 'tags'>): string {

@@ -30,7 +30,13 @@ export function toWebAnnotationCollection(data: LibraryData, options: WebAnnotat
   const articles = [...data.articles].sort(byId);
   const byArticle = new Map(articles.map((a) => [a.id, a]));
   const items = [...data.annotations].sort(annotationOrder).map((a) => toW3cAnnotation(a, byArticle.get(a.articleId)));
-  return collection(items, articles.map(articleJson), [...data.tombstones].sort(byId), items.map((a) => a.id), options);
+  return collection(
+    items,
+    articles.map(articleJson),
+    [...data.tombstones].sort(byId),
+    items.map((a) => a.id),
+    options,
+  );
 }
 
 /**

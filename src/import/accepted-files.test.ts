@@ -24,25 +24,67 @@ function apply(library: LibraryData, plan: MergePlan): LibraryData {
 }
 
 const words = fc.string({ unit: fc.constantFrom('中', '词', ' ', '\n', '\r', 'a', '"', '<', '='), maxLength: 12 });
-const address = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('file:///home/r/articles/reuters/1.md', 'urn:x-pdf:1', '', 'https://example.org/x', 'https://example.org/x?y=1'));
-const time = fc.oneof(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2017-04-18T22:48:46.756821+00:00', '9999-12-31T00:00:00Z'));
-const id = fc.oneof(fc.uuid().map((u) => `urn:uuid:${u}`), fc.uuid().map((u) => `URN:UUID:${u.toUpperCase()}`), fc.constantFrom('a1', 'a2', 'https://h.example/a/3'));
+const address = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.constantFrom('file:///home/r/articles/reuters/1.md', 'urn:x-pdf:1', '', 'https://example.org/x', 'https://example.org/x?y=1'),
+);
+const time = fc.oneof(
+  fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('2017-04-18T22:48:46.756821+00:00', '9999-12-31T00:00:00Z'),
+);
+const id = fc.oneof(
+  fc.uuid().map((u) => `urn:uuid:${u}`),
+  fc.uuid().map((u) => `URN:UUID:${u.toUpperCase()}`),
+  fc.constantFrom('a1', 'a2', 'https://h.example/a/3'),
+);
 const selector = fc.oneof(
   fc.record({ type: fc.constant('TextQuoteSelector'), exact: words, prefix: words, suffix: words }),
   fc.record({ type: fc.constant('TextPositionSelector'), start: fc.nat(100), end: fc.nat(200) }),
-  fc.record({ type: fc.constant('FragmentSelector'), value: fc.constantFrom('xywh=1,2,3,4', 'para5', 't=10'), refinedBy: fc.option(fc.record({ type: fc.constant('TextQuoteSelector'), exact: words }), { nil: undefined }) }),
+  fc.record({
+    type: fc.constant('FragmentSelector'),
+    value: fc.constantFrom('xywh=1,2,3,4', 'para5', 't=10'),
+    refinedBy: fc.option(fc.record({ type: fc.constant('TextQuoteSelector'), exact: words }), { nil: undefined }),
+  }),
   fc.constant('https://example.org/selector1'),
 );
-const target = fc.oneof(address, fc.record({ source: fc.option(address, { nil: undefined }), selector: fc.array(selector, { maxLength: 3 }) }, { requiredKeys: ['selector'] }), fc.record({ type: fc.constantFrom('Composite', 'Image'), items: fc.array(address, { maxLength: 2 }) }));
+const target = fc.oneof(
+  address,
+  fc.record({ source: fc.option(address, { nil: undefined }), selector: fc.array(selector, { maxLength: 3 }) }, { requiredKeys: ['selector'] }),
+  fc.record({ type: fc.constantFrom('Composite', 'Image'), items: fc.array(address, { maxLength: 2 }) }),
+);
 const w3c = fc.record(
-  { id, type: fc.constant('Annotation'), motivation: fc.constantFrom('highlighting', 'commenting', 'replying'), created: time, modified: time, target, body: fc.array(fc.oneof(fc.record({ type: fc.constant('TextualBody'), value: words, purpose: fc.constantFrom('commenting', 'tagging') }), address), { maxLength: 3 }) },
+  {
+    id,
+    type: fc.constant('Annotation'),
+    motivation: fc.constantFrom('highlighting', 'commenting', 'replying'),
+    created: time,
+    modified: time,
+    target,
+    body: fc.array(fc.oneof(fc.record({ type: fc.constant('TextualBody'), value: words, purpose: fc.constantFrom('commenting', 'tagging') }), address), { maxLength: 3 }),
+  },
   { requiredKeys: ['type', 'target'] },
 );
 const hypothesis = fc.record(
-  { id: fc.constantFrom('h1', 'h2', 'h3', 'H3'), uri: address, user: fc.constant('acct:a@hypothes.is'), text: words, tags: fc.array(words, { maxLength: 3 }), created: time, updated: time, references: fc.option(fc.constant(['h0']), { nil: undefined }), target: fc.array(fc.record({ source: address, selector: fc.array(selector, { maxLength: 3 }) }, { requiredKeys: ['source'] }), { maxLength: 2 }), document: fc.record({ title: fc.array(fc.string({ maxLength: 30 }), { maxLength: 1 }) }) },
+  {
+    id: fc.constantFrom('h1', 'h2', 'h3', 'H3'),
+    uri: address,
+    user: fc.constant('acct:a@hypothes.is'),
+    text: words,
+    tags: fc.array(words, { maxLength: 3 }),
+    created: time,
+    updated: time,
+    references: fc.option(fc.constant(['h0']), { nil: undefined }),
+    target: fc.array(fc.record({ source: address, selector: fc.array(selector, { maxLength: 3 }) }, { requiredKeys: ['source'] }), { maxLength: 2 }),
+    document: fc.record({ title: fc.array(fc.string({ maxLength: 30 }), { maxLength: 1 }) }),
+  },
   { requiredKeys: ['id', 'target', 'user'] },
 );
-const file = fc.oneof(fc.array(w3c, { maxLength: 6 }), fc.array(hypothesis, { maxLength: 6 }), fc.array(hypothesis, { maxLength: 6 }).map((rows) => ({ total: rows.length, rows })), fc.array(w3c, { maxLength: 6 }).map((items) => ({ type: 'AnnotationPage', items })));
+const file = fc.oneof(
+  fc.array(w3c, { maxLength: 6 }),
+  fc.array(hypothesis, { maxLength: 6 }),
+  fc.array(hypothesis, { maxLength: 6 }).map((rows) => ({ total: rows.length, rows })),
+  fc.array(w3c, { maxLength: 6 }).map((items) => ({ type: 'AnnotationPage', items })),
+);
 
 describe('any file the import accepts', () => {
   it('makes records the library schemas take; exported and imported again, it changes nothing', () => {

@@ -42,10 +42,7 @@ export interface ArticleHint {
   title: string | null;
 }
 
-export type Outcome =
-  | { kind: 'record'; record: AnnotationRecord; article: ArticleHint }
-  | { kind: 'skip'; skip: Skipped }
-  | { kind: 'error'; error: string };
+export type Outcome = { kind: 'record'; record: AnnotationRecord; article: ArticleHint } | { kind: 'skip'; skip: Skipped } | { kind: 'error'; error: string };
 
 /**
  * An annotation without a time counts as the oldest: a copy in the library always wins over it,

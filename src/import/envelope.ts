@@ -6,9 +6,7 @@ import { PIZHU_FORMAT_VERSION, PIZHU_KEYS } from '../annotation/web-annotation-t
 export type ItemFormat = 'w3c' | 'hypothesis';
 
 /** Where a file keeps its annotations, and, in our own export, its articles and tombstones. */
-export type Envelope =
-  | { ok: true; items: unknown[]; formats: ItemFormat[]; articles: unknown[]; tombstones: unknown[] }
-  | { ok: false; error: string; notAnnotations?: boolean };
+export type Envelope = { ok: true; items: unknown[]; formats: ItemFormat[]; articles: unknown[]; tombstones: unknown[] } | { ok: false; error: string; notAnnotations?: boolean };
 
 export const NOT_ANNOTATIONS = 'this is not an annotation file (Pizhu reads W3C Web Annotation JSON: an annotation, a list, a page or a collection of them; and Hypothesis exports and API responses)';
 

@@ -22,7 +22,11 @@ const exported = () => toWebAnnotationCollection(SAMPLE_LIBRARY, { exported: EXP
 describe('import hardening: every record passes the library schemas', () => {
   it("cuts another tool's long title to the limit, and a second export of the library imports again", () => {
     const longTitle = '长'.repeat(5000);
-    const hypothesis = { annotations: [{ id: 'a1', uri: 'https://example.org/x', target: [{ source: 'https://example.org/x', selector: [{ type: 'TextQuoteSelector', exact: '词' }] }], document: { title: [longTitle] } }] };
+    const hypothesis = {
+      annotations: [
+        { id: 'a1', uri: 'https://example.org/x', target: [{ source: 'https://example.org/x', selector: [{ type: 'TextQuoteSelector', exact: '词' }] }], document: { title: [longTitle] } },
+      ],
+    };
     const result = parse(hypothesis);
     expect(result.data.articles[0]!.title).toHaveLength(LIMITS.title);
     expect(v.safeParse(ArticleRecordSchema, result.data.articles[0]).success).toBe(true);
@@ -31,7 +35,12 @@ describe('import hardening: every record passes the library schemas', () => {
 
   it('skips an annotation on an address longer than the library keeps, and keeps each address of an article once', () => {
     const long = `https://example.org/${'a'.repeat(LIMITS.address)}`;
-    const result = parse([quoteOn(long), quoteOn('https://example.org/x?a=1', { id: 'one' }), quoteOn('https://example.org/x?a=1', { id: 'two' }), quoteOn('https://example.org/x?b=2', { id: 'three' })]);
+    const result = parse([
+      quoteOn(long),
+      quoteOn('https://example.org/x?a=1', { id: 'one' }),
+      quoteOn('https://example.org/x?a=1', { id: 'two' }),
+      quoteOn('https://example.org/x?b=2', { id: 'three' }),
+    ]);
     expect(result.skipped.map((s) => s.reason)).toEqual(['too-long']);
     expect(result.data.articles).toMatchObject([{ id: 'example.org/x', seenAt: ['https://example.org/x?a=1', 'https://example.org/x?b=2'] }]);
   });
@@ -88,10 +97,22 @@ describe('import hardening: every record passes the library schemas', () => {
     const rows = [
       { id: 'h1', uri: 'https://a.example/1', user: 'acct:a', target: [{ source: 'https://a.example/1', selector: [{ type: 'TextQuoteSelector', exact: '' }] }] },
       { id: 'h2', uri: 'https://a.example/1', user: 'acct:a', references: ['h1'], text: '回复', target: [{ source: 'https://a.example/1' }] },
-      { id: 'h3', uri: 'https://a.example/1', user: 'acct:a', text: '笔记', tags: ['标签'], updated: '2026-01-02T00:00:00.000000+00:00', created: '2026-01-01T00:00:00.000000+00:00', target: [{ source: 'https://a.example/1', selector: [{ type: 'TextQuoteSelector', exact: '词' }] }] },
+      {
+        id: 'h3',
+        uri: 'https://a.example/1',
+        user: 'acct:a',
+        text: '笔记',
+        tags: ['标签'],
+        updated: '2026-01-02T00:00:00.000000+00:00',
+        created: '2026-01-01T00:00:00.000000+00:00',
+        target: [{ source: 'https://a.example/1', selector: [{ type: 'TextQuoteSelector', exact: '词' }] }],
+      },
     ];
     const result = parse(rows);
-    expect(result.skipped).toEqual([{ id: 'h1', reason: 'no-quote' }, { id: 'h2', reason: 'reply' }]);
+    expect(result.skipped).toEqual([
+      { id: 'h1', reason: 'no-quote' },
+      { id: 'h2', reason: 'reply' },
+    ]);
     expect(result.data.annotations).toMatchObject([{ note: '笔记', tags: ['标签'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z' }]);
     expect(parse({ total: 3, rows }).data).toEqual(result.data);
   });
@@ -111,7 +132,16 @@ describe('import report labels', () => {
   });
 
   it('counts in each language: English singular and plural, Chinese one form', () => {
-    const report = { added: 1, updated: 0, deleted: 0, skipped: [{ id: 'a', reason: 'image-region' as const }, { id: 'b', reason: 'image-region' as const }, { id: 'c', reason: 'no-quote' as const }] };
+    const report = {
+      added: 1,
+      updated: 0,
+      deleted: 0,
+      skipped: [
+        { id: 'a', reason: 'image-region' as const },
+        { id: 'b', reason: 'image-region' as const },
+        { id: 'c', reason: 'no-quote' as const },
+      ],
+    };
     expect(describeImportResult(report, 'en')).toBe('1 added, 0 updated, 3 skipped (2 image regions, 1 without a quote)');
     expect(describeImportResult(report, 'zh')).toBe('新增 1 条，更新 0 条，跳过 3 条（是图片区域 2 条，没有引文 1 条）');
     expect(describeImportResult({ ...report, skipped: [report.skipped[0]!] }, 'en')).toBe('1 added, 0 updated, 1 skipped: an image region');

@@ -43,7 +43,11 @@ describe('parseImport: our own export', () => {
   });
 
   it('takes an empty library', () => {
-    expect(parseImport(webAnnotationJson({ articles: [], annotations: [], tombstones: [] }, { exported: EXPORTED }))).toEqual({ ok: true, data: { articles: [], annotations: [], tombstones: [] }, skipped: [] });
+    expect(parseImport(webAnnotationJson({ articles: [], annotations: [], tombstones: [] }, { exported: EXPORTED }))).toEqual({
+      ok: true,
+      data: { articles: [], annotations: [], tombstones: [] },
+      skipped: [],
+    });
   });
 
   it('refuses a file with a malformed own field, article or tombstone, saying which', () => {
@@ -97,9 +101,13 @@ describe('parseImport: validation', () => {
     const emptyQuote = exported();
     emptyQuote.first.items[1].target.selector[0].exact = '';
     expect(refusal(JSON.stringify(emptyQuote))).toBe('annotation 2: TextQuoteSelector: exact: the quote is empty');
-    expect(refusal(JSON.stringify([{ type: 'Annotation', target: { source: 'https://a.example/x', selector: { type: 'TextQuoteSelector', exact: 'x' } }, created: 'tuesday' }]))).toBe('annotation 1: created is not a time (tuesday)');
+    expect(refusal(JSON.stringify([{ type: 'Annotation', target: { source: 'https://a.example/x', selector: { type: 'TextQuoteSelector', exact: 'x' } }, created: 'tuesday' }]))).toBe(
+      'annotation 1: created is not a time (tuesday)',
+    );
     expect(refusal(JSON.stringify([{ type: 'Annotation', target: 5 }]))).toBe('annotation 1: target is a number, not a resource');
-    expect(refusal(JSON.stringify([{ type: 'Annotation', target: { source: 'https://a.example/x', selector: { type: 'TextQuoteSelector', exact: 7 } } }]))).toMatch(/^annotation 1: TextQuoteSelector: exact: /);
+    expect(refusal(JSON.stringify([{ type: 'Annotation', target: { source: 'https://a.example/x', selector: { type: 'TextQuoteSelector', exact: 7 } } }]))).toMatch(
+      /^annotation 1: TextQuoteSelector: exact: /,
+    );
   });
 
   it('imports a 10 MB file of valid annotations', () => {
@@ -108,7 +116,17 @@ describe('parseImport: validation', () => {
     const annotations: AnnotationRecord[] = [];
     for (let i = 0; i < 9000; i++) {
       const start = i % (text.length - 20);
-      annotations.push({ id: stableUuid(String(i)), articleId: article.id, color: 'blue', ...describeRange(text, start, start + 12), parserVersion: 1, note: `第 ${i} 条笔记：${text.slice(0, 40)}`, tags: ['标签', `t${i % 7}`], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z' });
+      annotations.push({
+        id: stableUuid(String(i)),
+        articleId: article.id,
+        color: 'blue',
+        ...describeRange(text, start, start + 12),
+        parserVersion: 1,
+        note: `第 ${i} 条笔记：${text.slice(0, 40)}`,
+        tags: ['标签', `t${i % 7}`],
+        created: '2026-01-01T00:00:00.000Z',
+        modified: '2026-01-02T00:00:00.000Z',
+      });
     }
     const json = webAnnotationJson({ articles: [article], annotations, tombstones: [] }, { exported: EXPORTED });
     expect(new TextEncoder().encode(json).length).toBeGreaterThan(10 * 1024 * 1024);
@@ -155,8 +173,24 @@ describe('parseImport: other tools', () => {
       },
     ]);
     expect(result.data.articles).toEqual([
-      { id: 'bbc.com/zhongwen/simp/chinese-news-68000000', url: 'https://www.bbc.com/zhongwen/simp/chinese-news-68000000', title: '两会：代表们关心什么 - BBC News 中文', source: 'bbc', publishedAt: null, seenAt: ['https://www.bbc.com/zhongwen/simp/chinese-news-68000000'], annotatedAt: null },
-      { id: reutersId, url: `https://${reutersId}`, title: '综述：“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾 - 路透中文网', source: 'reuters', publishedAt: null, seenAt: [`https://${reutersId}`], annotatedAt: null },
+      {
+        id: 'bbc.com/zhongwen/simp/chinese-news-68000000',
+        url: 'https://www.bbc.com/zhongwen/simp/chinese-news-68000000',
+        title: '两会：代表们关心什么 - BBC News 中文',
+        source: 'bbc',
+        publishedAt: null,
+        seenAt: ['https://www.bbc.com/zhongwen/simp/chinese-news-68000000'],
+        annotatedAt: null,
+      },
+      {
+        id: reutersId,
+        url: `https://${reutersId}`,
+        title: '综述：“守望相助” 中俄誓言在核心利益问题上做彼此坚强后盾 - 路透中文网',
+        source: 'reuters',
+        publishedAt: null,
+        seenAt: [`https://${reutersId}`],
+        annotatedAt: null,
+      },
     ]);
     expect(result.data.tombstones).toEqual([]);
     // The same file gives the same ids: importing it twice adds nothing the second time.
@@ -168,7 +202,6 @@ describe('parseImport: other tools', () => {
     file.annotations = file.annotations.slice(2, 4);
     expect(refusal(JSON.stringify(file))).toBe('2 annotations, none a text highlight: 1 page note, 1 reply');
   });
-
 });
 
 describe('parseImport: W3C annotations from other tools', () => {
@@ -214,8 +247,19 @@ describe('parseImport: W3C annotations from other tools', () => {
   });
 
   it('skips a foreign annotation on a page that is not http(s), and takes the newer of two with one id', () => {
-    const annotation = (source: string, modified: string) => ({ id: 'urn:uuid:11111111-2222-4333-8444-555555555555', type: 'Annotation', modified, target: { source, selector: { type: 'TextQuoteSelector', exact: '词' } } });
-    const result = parseImport(JSON.stringify([annotation('https://a.example/1', '2026-01-01T00:00:00Z'), annotation('https://a.example/1', '2026-01-02T00:00:00Z'), { ...annotation('urn:x-pdf:abc', '2026-01-01T00:00:00Z'), id: 'urn:uuid:99999999-2222-4333-8444-555555555555' }]));
+    const annotation = (source: string, modified: string) => ({
+      id: 'urn:uuid:11111111-2222-4333-8444-555555555555',
+      type: 'Annotation',
+      modified,
+      target: { source, selector: { type: 'TextQuoteSelector', exact: '词' } },
+    });
+    const result = parseImport(
+      JSON.stringify([
+        annotation('https://a.example/1', '2026-01-01T00:00:00Z'),
+        annotation('https://a.example/1', '2026-01-02T00:00:00Z'),
+        { ...annotation('urn:x-pdf:abc', '2026-01-01T00:00:00Z'), id: 'urn:uuid:99999999-2222-4333-8444-555555555555' },
+      ]),
+    );
     if (!result.ok) throw new Error(result.error);
     expect(result.data.annotations.map((a) => a.modified)).toEqual(['2026-01-02T00:00:00.000Z']);
     expect(result.skipped).toEqual([

@@ -19,7 +19,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 const sorted = (data: LibraryData): LibraryData => ({ articles: [...data.articles].sort(byId), annotations: [...data.annotations].sort(annotationOrder), tombstones: [...data.tombstones].sort(byId) });
 
 // Text of every kind: Chinese, astral characters, lone surrogates, quotes and newlines.
-const text = (maxLength: number, minLength = 0) => fc.oneof(fc.string({ unit: 'binary', minLength, maxLength }), fc.string({ unit: fc.constantFrom('中', '国', '“', '”', '\n', '"', '\\', '𠮷', ' ', 'a'), minLength, maxLength }));
+const text = (maxLength: number, minLength = 0) =>
+  fc.oneof(fc.string({ unit: 'binary', minLength, maxLength }), fc.string({ unit: fc.constantFrom('中', '国', '“', '”', '\n', '"', '\\', '𠮷', ' ', 'a'), minLength, maxLength }));
 const time = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2100-01-01T00:00:00.000Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const articleId = fc.constantFrom('cn.reuters.com/article/a', 'cn.nytimes.com/b/c', 'archive/1f2e3d', 'bbc.com/zhongwen/simp/d');
 

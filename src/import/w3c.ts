@@ -32,7 +32,10 @@ function fromOwn(raw: Record<string, unknown>, context: ReadContext): Outcome {
   const target = targets.find((t) => list(t.selector).some((s) => s.type === 'TextQuoteSelector'));
   if (!target) return errorAt(index, 'target has no TextQuoteSelector');
   const selectors = list(target.selector);
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
+  const quote = v.safeParse(
+    TextQuoteSelectorSchema,
+    selectors.find((s) => s.type === 'TextQuoteSelector'),
+  );
   if (!quote.success) return errorAt(index, `TextQuoteSelector: ${describeIssues(quote.issues)}`);
   const rawPosition = selectors.find((s) => s.type === 'TextPositionSelector');
   const position = rawPosition ? v.safeParse(TextPositionSelectorSchema, rawPosition) : null;
@@ -55,12 +58,25 @@ function fromForeign(raw: unknown, context: ReadContext): Outcome {
 
   const created = raw.created ?? raw.published;
   const modified = raw.modified ?? raw.updated;
-  for (const [name, time] of [['created', created], ['modified', modified]] as const) {
+  for (const [name, time] of [
+    ['created', created],
+    ['modified', modified],
+  ] as const) {
     if (time !== undefined && typeof time !== 'string') return errorAt(index, `${name} is not a time (${JSON.stringify(time)})`);
   }
   const { notes, tags } = readBodies(raw);
   return finishDraft(
-    { fileId: typeof raw.id === 'string' ? raw.id : undefined, source: reading.source, own: null, quote: reading.quote, position: reading.position, note: notes.join('\n\n'), tags, created: created as string | undefined, modified: modified as string | undefined },
+    {
+      fileId: typeof raw.id === 'string' ? raw.id : undefined,
+      source: reading.source,
+      own: null,
+      quote: reading.quote,
+      position: reading.position,
+      note: notes.join('\n\n'),
+      tags,
+      created: created as string | undefined,
+      modified: modified as string | undefined,
+    },
     context,
   );
 }

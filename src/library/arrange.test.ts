@@ -37,8 +37,7 @@ const index = LibraryIndex.of(
   hits.flatMap((h) => h.annotations),
 );
 const run = (filters: ListFilters) => arrange(index, null, filters);
-const ids = ({ articles, from, highlights }: Arranged) =>
-  [...articles].map((k, j) => `${index.articles[k].id}:${[...highlights.subarray(from[j], from[j + 1])].map((i) => index.id(i)).join(',')}`);
+const ids = ({ articles, from, highlights }: Arranged) => [...articles].map((k, j) => `${index.articles[k].id}:${[...highlights.subarray(from[j], from[j + 1])].map((i) => index.id(i)).join(',')}`);
 
 describe('arrange', () => {
   it('keeps the search order, and counts colours, tags and sources', () => {

@@ -2,10 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { LibraryIndex, LibraryIndexBuilder } from './library-index';
 import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
-const article = (id: string, title: string, annotatedAt: string): ArticleRecord => ({ id, url: `https://${id}`, title, source: 'nyt', publishedAt: null, seenAt: [`file:///home/me/${id}.md`], annotatedAt });
+const article = (id: string, title: string, annotatedAt: string): ArticleRecord => ({
+  id,
+  url: `https://${id}`,
+  title,
+  source: 'nyt',
+  publishedAt: null,
+  seenAt: [`file:///home/me/${id}.md`],
+  annotatedAt,
+});
 const annotation = (id: string, articleId: string, start: number, exact: string, more: Partial<AnnotationRecord> = {}): AnnotationRecord => ({
-  id, articleId, color: 'green', position: { type: 'TextPositionSelector', start, end: start + exact.length }, quote: { type: 'TextQuoteSelector', exact, prefix: '前文', suffix: '后文' },
-  parserVersion: 1, note: '', tags: [], created: '2026-03-05T12:00:00.000Z', modified: '2026-03-06T08:30:00.000Z', ...more,
+  id,
+  articleId,
+  color: 'green',
+  position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  quote: { type: 'TextQuoteSelector', exact, prefix: '前文', suffix: '后文' },
+  parserVersion: 1,
+  note: '',
+  tags: [],
+  created: '2026-03-05T12:00:00.000Z',
+  modified: '2026-03-06T08:30:00.000Z',
+  ...more,
 });
 
 const UUID_1 = '0f8e4b2c-1d3a-4c5b-8e6f-7a8b9c0d1e2f';
@@ -28,8 +45,15 @@ describe('LibraryIndex', () => {
     for (const record of records) {
       const shown = index.highlight(index.find(record.id));
       expect(shown).toEqual({
-        id: record.id, articleId: record.articleId, color: record.color, quote: record.quote.exact, note: record.note, tags: [...new Set(record.tags)],
-        ...(record.creator ? { creator: record.creator } : {}), created: record.created, modified: record.modified,
+        id: record.id,
+        articleId: record.articleId,
+        color: record.color,
+        quote: record.quote.exact,
+        note: record.note,
+        tags: [...new Set(record.tags)],
+        ...(record.creator ? { creator: record.creator } : {}),
+        created: record.created,
+        modified: record.modified,
       });
     }
     expect(index.hasNote(index.find(UUID_1))).toBe(true);
@@ -40,7 +64,12 @@ describe('LibraryIndex', () => {
   it('finds highlights by words in their text or their title, across scripts and widths', () => {
     const found = (query: string) => {
       const matched = index.text.match(query);
-      return matched && Array.from({ length: index.size }, (_, i) => i).filter((i) => matched[i]).map((i) => index.id(i));
+      return (
+        matched &&
+        Array.from({ length: index.size }, (_, i) => i)
+          .filter((i) => matched[i])
+          .map((i) => index.id(i))
+      );
     };
     expect(found('')).toBeNull();
     expect(found('台湾 abc')).toEqual([UUID_1]);

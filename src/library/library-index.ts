@@ -117,7 +117,11 @@ export class LibraryIndex {
       this.articleStart[k + 1] = this.articleStart[k] + e.annotations.length;
     });
     const all = entries.flatMap((e) => e.annotations);
-    this.text = new TextIndex(all.map((a) => a.haystack), this.articleStart, entries.map((e) => foldForSearch(e.article.title)));
+    this.text = new TextIndex(
+      all.map((a) => a.haystack),
+      this.articleStart,
+      entries.map((e) => foldForSearch(e.article.title)),
+    );
     this.color = new Uint8Array(n);
     this.day = new Uint32Array(n);
     this.article = new Uint32Array(n);

@@ -6,8 +6,16 @@ import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
 const article = (id: string, annotatedAt: string): ArticleRecord => ({ id, url: `https://${id}`, title: id, source: 'reuters', publishedAt: null, seenAt: [], annotatedAt });
 const annotation = (id: string, articleId: string, start = 0): AnnotationRecord => ({
-  id, articleId, color: 'yellow', position: { type: 'TextPositionSelector', start, end: start + 1 }, quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
-  parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+  id,
+  articleId,
+  color: 'yellow',
+  position: { type: 'TextPositionSelector', start, end: start + 1 },
+  quote: { type: 'TextQuoteSelector', exact: '中', prefix: '', suffix: '' },
+  parserVersion: 1,
+  note: '',
+  tags: [],
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
 });
 
 describe('LibraryRows', () => {
@@ -29,7 +37,12 @@ describe('LibraryRows', () => {
     const rows = new LibraryRows(index, all, { currentArticleId: 'c', orphans: new Set(['2']) });
     expect(keys(rows)).toEqual(['a:c', 'h:3', 'a:a', 'h:1', 'h:2']);
     expect(rows.at(0)).toMatchObject({ kind: 'article', current: true });
-    expect(keys(rows).filter((_, i) => { const row = rows.at(i); return row.kind === 'annotation' && row.orphan; })).toEqual(['h:2']);
+    expect(
+      keys(rows).filter((_, i) => {
+        const row = rows.at(i);
+        return row.kind === 'annotation' && row.orphan;
+      }),
+    ).toEqual(['h:2']);
     // An article with no listed highlights stays where it is (out).
     expect(keys(new LibraryRows(index, all, { currentArticleId: 'b' }))[0]).toBe('a:a');
   });

@@ -5,9 +5,7 @@ const id = (s: string) => articleIdFromUrl(new URL(s));
 
 describe('articleIdFromUrl', () => {
   it('is host and path', () => {
-    expect(id('https://cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS')).toBe(
-      'cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS',
-    );
+    expect(id('https://cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS')).toBe('cn.reuters.com/article/wrapup-china-russia-diplomacy-meeting-03-idCNKBS2BF0GS');
   });
   it('ignores scheme, www, query, fragment and trailing slash', () => {
     expect(id('http://www.bbc.com/zhongwen/simp/chinese-news-69236740?at=1#x')).toBe(id('https://bbc.com/zhongwen/simp/chinese-news-69236740/'));

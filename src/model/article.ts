@@ -56,13 +56,5 @@ export function blockText(block: Block): string {
 }
 
 /** What can be wrong with an input that still parsed; the reader view names each in words. */
-export const ARTICLE_PROBLEMS = [
-  'missing-archive-time',
-  'missing-title',
-  'missing-url',
-  'missing-rule',
-  'empty-body',
-  'body-cut-off',
-  'no-text',
-] as const;
+export const ARTICLE_PROBLEMS = ['missing-archive-time', 'missing-title', 'missing-url', 'missing-rule', 'empty-body', 'body-cut-off', 'no-text'] as const;
 export type ArticleProblem = (typeof ARTICLE_PROBLEMS)[number];

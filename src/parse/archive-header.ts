@@ -38,7 +38,9 @@ export function normalizeNewlines(text: string): string {
  * http(s) URL followed by the rule (a file whose first line was lost). Cheap: it looks at the first three lines only.
  */
 export function looksLikeArchive(text: string): boolean {
-  const lines = normalizeNewlines(text.slice(0, 4096)).split('\n', 3).map((l) => l.trim());
+  const lines = normalizeNewlines(text.slice(0, 4096))
+    .split('\n', 3)
+    .map((l) => l.trim());
   if (EPOCH_LINE.test(lines[0] ?? '')) return lines.length < 2 || lines[1] === '' || TITLE_LINE.test(lines[1]) || RULE_LINE.test(lines[1]);
   return HTTP_TITLE_LINE.test(lines[0] ?? '') && RULE_LINE.test(lines[1] ?? '');
 }

@@ -7,14 +7,22 @@ describe('PHOTO_CREDIT', () => {
     for (const line of ['图像来源，Getty Images', '图片来源：法新社', 'Photo: AP', 'Photograph by X', 'Credit...Reuters', '© 2020 AFP', 'Image source, EPA']) {
       expect(PHOTO_CREDIT.test(line)).toBe(true);
     }
-    for (const line of ['Photos show the flood', 'Photo shows the flooded street', 'Credit card debt rises in China', 'Photographers gathered', 'Creditors met on Monday', '摄影展在北京开幕，观众排队入场', '洪水的照片']) {
+    for (const line of [
+      'Photos show the flood',
+      'Photo shows the flooded street',
+      'Credit card debt rises in China',
+      'Photographers gathered',
+      'Creditors met on Monday',
+      '摄影展在北京开幕，观众排队入场',
+      '洪水的照片',
+    ]) {
       expect(PHOTO_CREDIT.test(line)).toBe(false);
     }
   });
 });
 
 describe('BYLINE_CREDIT', () => {
-  it('knows a writer\'s credit line, not a sentence that starts with the same word', () => {
+  it("knows a writer's credit line, not a sentence that starts with the same word", () => {
     expect(BYLINE_CREDIT.test('整理 李爽')).toBe(true);
     expect(BYLINE_CREDIT.test('编译：王兴亮')).toBe(true);
     expect(BYLINE_CREDIT.test('记者：柳飞 责编：何平')).toBe(true);

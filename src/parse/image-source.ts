@@ -18,11 +18,7 @@ export function widestFromSrcset(srcset: string): string | null {
  * in src. Returns an absolute http(s) URL, or null when there is no usable one (a relative one with no base).
  */
 export function pickImageSource(attr: (name: string) => string | null, baseUrl: string | null, extraSrcsets: string[] = []): string | null {
-  const candidates = [
-    attr('data-src'),
-    attr('src'),
-    ...[attr('srcset'), attr('data-srcset'), ...extraSrcsets].map((s) => (s ? widestFromSrcset(s) : null)),
-  ];
+  const candidates = [attr('data-src'), attr('src'), ...[attr('srcset'), attr('data-srcset'), ...extraSrcsets].map((s) => (s ? widestFromSrcset(s) : null))];
   const urls: URL[] = [];
   for (const candidate of candidates) {
     if (!candidate || /^\s*data:/i.test(candidate)) continue;

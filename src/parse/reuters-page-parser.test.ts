@@ -17,11 +17,7 @@ describe('StandardArticle template (the saved cn.reuters.com page)', () => {
     expect(count('paragraph')).toBe(22);
     expect(count('heading')).toBe(3);
     expect(count('image')).toBe(1);
-    expect(article.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual([
-      '中美贸易阶段性协议已不远',
-      '英国12月12日提前大选',
-      '人民币重回“6”时代',
-    ]);
+    expect(article.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(['中美贸易阶段性协议已不远', '英国12月12日提前大选', '人民币重回“6”时代']);
   });
   it('reads the lead image at full size with its caption', () => {
     expect(article.blocks[0]).toEqual({
@@ -119,22 +115,24 @@ describe('page identity', () => {
     ['a canonical on reuters.com.evil.org', '<link rel="canonical" href="https://reuters.com.evil.org/article/x">'],
     ['an og:url naming bbc.com', '<meta property="og:url" content="https://www.bbc.com/zhongwen/simp/world-1">'],
     ['a canonical that is not http', '<link rel="canonical" href="ftp://cn.reuters.com/article/x">'],
-  ])('keeps the page\'s own address against %s', (_, head) => {
+  ])("keeps the page's own address against %s", (_, head) => {
     expect(identity(head)).toEqual(own);
   });
 
   it('passes over a foreign canonical to a Reuters og:url', () => {
-    expect(identity('<link rel="canonical" href="https://www.bbc.com/x"><meta property="og:url" content="https://cn.reuters.com/article/og-idCN2">').url).toBe('https://cn.reuters.com/article/og-idCN2');
+    expect(identity('<link rel="canonical" href="https://www.bbc.com/x"><meta property="og:url" content="https://cn.reuters.com/article/og-idCN2">').url).toBe(
+      'https://cn.reuters.com/article/og-idCN2',
+    );
   });
 
-  it('reads a relative canonical against the page: on a Reuters page it is Reuters\'', () => {
+  it("reads a relative canonical against the page: on a Reuters page it is Reuters'", () => {
     expect(identity('<link rel="canonical" href="/article/relative-idCN3">')).toEqual({
       id: 'cn.reuters.com/article/relative-idCN3',
       url: 'https://cn.reuters.com/article/relative-idCN3',
     });
   });
 
-  it('keeps the saved file\'s address where a relative canonical cannot be read against it', () => {
+  it("keeps the saved file's address where a relative canonical cannot be read against it", () => {
     const file = 'file:///home/reader/page.html';
     expect(identity('<link rel="canonical" href="/article/relative-idCN3">', file)).toEqual({ id: file, url: file });
   });

@@ -68,7 +68,10 @@ function parseStandardArticle<N>(dom: DomAdapter<N>, root: N, body: N, pageUrl: 
   });
 }
 
-const isArcParagraph = <N>(dom: DomAdapter<N>) => (node: N) => /^paragraph-\d+$/.test(dom.attr(node, 'data-testid') ?? '');
+const isArcParagraph =
+  <N>(dom: DomAdapter<N>) =>
+  (node: N) =>
+    /^paragraph-\d+$/.test(dom.attr(node, 'data-testid') ?? '');
 
 function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, track: boolean): ParsedPage<N> {
   const headline = findFirst(dom, root, (n) => dom.tagName(n) === 'h1' && dom.attr(n, 'data-testid') === 'Heading');
@@ -86,7 +89,13 @@ function parseArcArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, track:
     const text = joinMapped(walked.filter((w) => w.type !== 'image').map(draftReadingText), ' ');
     if (text.text) blocks.push(isHeading(node) ? { type: 'heading', text } : { type: 'paragraph', text });
   }
-  const authors = [...new Set(findAll(dom, root, (n) => dom.tagName(n) === 'a' && dom.attr(n, 'rel') === 'author').map((a) => cleanText(textContent(dom, a))).filter(Boolean))];
+  const authors = [
+    ...new Set(
+      findAll(dom, root, (n) => dom.tagName(n) === 'a' && dom.attr(n, 'rel') === 'author')
+        .map((a) => cleanText(textContent(dom, a)))
+        .filter(Boolean),
+    ),
+  ];
   return pageArticle(dom, root, pageUrl, {
     headline,
     timeKeys: ['article:published_time', 'og:article:published_time'],
@@ -127,7 +136,12 @@ function pageArticle<N>(dom: DomAdapter<N>, root: N, pageUrl: string, parts: Pag
 
 /** The headline's text, with its map: the title is article text a reader can highlight too. */
 function headlineText<N>(dom: DomAdapter<N>, headline: N, track: boolean): MappedText<N> {
-  return joinMapped(walkBlocks(headline, { dom, baseUrl: null, track }).filter((w) => w.type !== 'image').map(draftReadingText), ' ');
+  return joinMapped(
+    walkBlocks(headline, { dom, baseUrl: null, track })
+      .filter((w) => w.type !== 'image')
+      .map(draftReadingText),
+    ' ',
+  );
 }
 
 /**
@@ -164,7 +178,10 @@ function publishedTime<N>(dom: DomAdapter<N>, root: N, keys: string[]): string |
   for (const script of findAll(dom, root, (n) => dom.tagName(n) === 'script')) {
     const type = dom.attr(script, 'type') ?? '';
     if (type !== 'application/ld+json' && dom.attr(script, 'id') !== 'fusion-metadata') continue;
-    const raw = dom.children(script).map((c) => dom.textData(c)).join('');
+    const raw = dom
+      .children(script)
+      .map((c) => dom.textData(c))
+      .join('');
     const match = /"(?:datePublished|published_time|display_date)"\s*:\s*"([^"]+)"/.exec(raw);
     const time = match ? parseZonedDate(match[1]) : null;
     if (time) return time;
@@ -176,7 +193,14 @@ function pageTitle<N>(dom: DomAdapter<N>, root: N): string {
   const og = metaContent(dom, root, 'og:title');
   if (og) return cleanText(og);
   const title = findFirst(dom, root, (n) => dom.tagName(n) === 'title');
-  return title ? cleanText(dom.children(title).map((c) => dom.textData(c)).join('')).replace(SITE_SUFFIX, '') : '';
+  return title
+    ? cleanText(
+        dom
+          .children(title)
+          .map((c) => dom.textData(c))
+          .join(''),
+      ).replace(SITE_SUFFIX, '')
+    : '';
 }
 
 /** The lead image's src is a 20-pixel placeholder (`&w=20`); the same URL without `w` is the full image. */

@@ -19,12 +19,16 @@ describe('TreeText', () => {
     for (const order of [[...elements].reverse(), elements]) {
       for (const n of order) {
         expect(tree.text(n)).toBe(textContent(dom, n));
-        expect(tree.linkedText(n)).toBe(findAll(dom, n, (a) => dom.tagName(a) === 'a').map((a) => textContent(dom, a)).join(''));
+        expect(tree.linkedText(n)).toBe(
+          findAll(dom, n, (a) => dom.tagName(a) === 'a')
+            .map((a) => textContent(dom, a))
+            .join(''),
+        );
       }
     }
   });
 
-  it('finds each element\'s first words', () => {
+  it("finds each element's first words", () => {
     const tree = new TreeText(dom);
     const byId = (id: string) => elements.find((n) => dom.attr(n, 'id') === id)!;
     expect(tree.firstWords(byId('a'))).toBe('相关报道：');

@@ -108,8 +108,7 @@ export class TreeText<N> {
         if (dom.isText(kid)) {
           top.text += dom.textData(kid);
           top.letters += letterCount(dom.textData(kid));
-        }
-        else if (dom.isElement(kid)) {
+        } else if (dom.isElement(kid)) {
           const inner = this.sums.get(kid);
           if (inner) add(top, inner);
           else stack.push(frame(kid));

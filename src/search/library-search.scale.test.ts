@@ -28,11 +28,16 @@ function makeLibrary() {
     for (let j = 0; j < 10; j++) {
       const exact = sentence(25).slice(0, 100);
       annotations.push({
-        id: `${i}-${j}`, articleId: id, color: pick(COLORS),
+        id: `${i}-${j}`,
+        articleId: id,
+        color: pick(COLORS),
         position: { type: 'TextPositionSelector', start: (10 - j) * 200, end: (10 - j) * 200 + exact.length },
         quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        parserVersion: 1, note: next() < 0.3 ? `笔记：${sentence(4)}` : '', tags: next() < 0.5 ? [pick(TAGS)] : [],
-        created: day, modified: day,
+        parserVersion: 1,
+        note: next() < 0.3 ? `笔记：${sentence(4)}` : '',
+        tags: next() < 0.5 ? [pick(TAGS)] : [],
+        created: day,
+        modified: day,
       });
     }
   }

@@ -90,25 +90,41 @@ const SIMPLIFIED = [
 
 function library(paragraphs: string[], ranges: [number, number, number][]) {
   const articles: ArticleRecord[] = paragraphs.map((_, i) => ({
-    id: `example.com/${i}`, url: `https://example.com/${i}`, title: `第${i}篇`, source: 'other', publishedAt: null, seenAt: [], annotatedAt: null,
+    id: `example.com/${i}`,
+    url: `https://example.com/${i}`,
+    title: `第${i}篇`,
+    source: 'other',
+    publishedAt: null,
+    seenAt: [],
+    annotatedAt: null,
   }));
   const annotations: AnnotationRecord[] = ranges.map(([p, start, end], i) => ({
-    id: `h${i}`, articleId: articles[p].id, color: 'yellow', ...describeRange(paragraphs[p], start, end),
-    parserVersion: 1, note: '', tags: [], created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z',
+    id: `h${i}`,
+    articleId: articles[p].id,
+    color: 'yellow',
+    ...describeRange(paragraphs[p], start, end),
+    parserVersion: 1,
+    note: '',
+    tags: [],
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
   }));
   return { articles, annotations };
 }
 
 /** Paragraph index, then a range inside it. */
 const range = (paragraphs: string[]) =>
-  fc.nat(paragraphs.length - 1).chain((p) =>
-    fc.nat(paragraphs[p].length - 1).chain((start) => fc.integer({ min: start + 1, max: paragraphs[p].length }).map((end) => [p, start, end] as [number, number, number])),
-  );
+  fc
+    .nat(paragraphs.length - 1)
+    .chain((p) => fc.nat(paragraphs[p].length - 1).chain((start) => fc.integer({ min: start + 1, max: paragraphs[p].length }).map((end) => [p, start, end] as [number, number, number])));
 
 describe('LibrarySearch properties', () => {
   it('finds a highlight by any part of its quote', () => {
     const alphabet = fc.constantFrom(...'中国台湾臺灣发發经濟济ＡＢＣabcXYZ019１２ ，。-「」');
-    const paragraphs = fc.array(fc.array(alphabet, { minLength: 1, maxLength: 60 }).map((cs) => cs.join('')), { minLength: 1, maxLength: 4 });
+    const paragraphs = fc.array(
+      fc.array(alphabet, { minLength: 1, maxLength: 60 }).map((cs) => cs.join('')),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
       fc.property(
         paragraphs.chain((ps) => fc.tuple(fc.constant(ps), fc.array(range(ps), { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.nat())),

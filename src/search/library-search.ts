@@ -14,7 +14,13 @@ export interface SearchQuery {
 
 /** The words of a search, folded as the library is: white space separates them. */
 function searchWords(text: string): string[] {
-  return [...new Set(foldForSearch(text).split(/[\s\u0000]+/).filter(Boolean))];
+  return [
+    ...new Set(
+      foldForSearch(text)
+        .split(/[\s\u0000]+/)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** What a highlight is found by: its quote, note and tags, folded (src/search/fold.ts). */

@@ -6,8 +6,16 @@ import { AnnotationStore } from './store';
 import type { AnnotationRecord } from '../annotation/records';
 
 const highlight = (id: string, articleId: string, start: number, modified: string): AnnotationRecord => ({
-  id, articleId, color: 'blue', position: { type: 'TextPositionSelector', start, end: start + 2 }, quote: { type: 'TextQuoteSelector', exact: '中俄', prefix: '', suffix: '' },
-  parserVersion: 1, note: '', tags: [], created: modified, modified,
+  id,
+  articleId,
+  color: 'blue',
+  position: { type: 'TextPositionSelector', start, end: start + 2 },
+  quote: { type: 'TextQuoteSelector', exact: '中俄', prefix: '', suffix: '' },
+  parserVersion: 1,
+  note: '',
+  tags: [],
+  created: modified,
+  modified,
 });
 
 describe('recentlyAnnotated', () => {

@@ -21,7 +21,15 @@ function annotation(i: number, modified: string): AnnotationRecord {
   };
 }
 
-const article = (j: number, seenAt: string[]): ArticleRecord => ({ id: `example.org/article/${j}`, url: `https://example.org/article/${j}`, title: `文章 ${j}`, source: 'other', publishedAt: null, seenAt, annotatedAt: null });
+const article = (j: number, seenAt: string[]): ArticleRecord => ({
+  id: `example.org/article/${j}`,
+  url: `https://example.org/article/${j}`,
+  title: `文章 ${j}`,
+  source: 'other',
+  publishedAt: null,
+  seenAt,
+  annotatedAt: null,
+});
 
 describe('planMerge at scale', () => {
   it(`merges ${N.toLocaleString('en')} annotations into a library of as many (no timing asserted; the time is logged)`, () => {
@@ -30,7 +38,12 @@ describe('planMerge at scale', () => {
     const incoming = { articles: [] as ArticleRecord[], annotations: [] as AnnotationRecord[], tombstones: [] as Tombstone[] };
     for (let j = 0; j < 1000; j++) {
       existing.articles.push(article(j, [`https://example.org/article/${j}`, `file:///home/r/articles/other/${j}.md`]));
-      incoming.articles.push(article(j, Array.from({ length: 20 }, (_, k) => `https://example.org/article/${j}?v=${k}`)));
+      incoming.articles.push(
+        article(
+          j,
+          Array.from({ length: 20 }, (_, k) => `https://example.org/article/${j}?v=${k}`),
+        ),
+      );
     }
     for (let i = 0; i < N; i++) {
       if (i % 4 < 2) existing.annotations.push(annotation(i, time(i)));

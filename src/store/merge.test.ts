@@ -5,7 +5,15 @@ import type { LibraryData } from '../annotation/library-data';
 import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 
 const TEXT = '标题\n第一段正文，很长的一段。\n第二段正文。';
-const ARTICLE: ArticleRecord = { id: 'cn.reuters.com/article/x', url: 'https://cn.reuters.com/article/x', title: '标题', source: 'reuters', publishedAt: null, seenAt: ['https://cn.reuters.com/article/x'], annotatedAt: '2026-01-01T00:00:00.000Z' };
+const ARTICLE: ArticleRecord = {
+  id: 'cn.reuters.com/article/x',
+  url: 'https://cn.reuters.com/article/x',
+  title: '标题',
+  source: 'reuters',
+  publishedAt: null,
+  seenAt: ['https://cn.reuters.com/article/x'],
+  annotatedAt: '2026-01-01T00:00:00.000Z',
+};
 const EMPTY: LibraryData = { articles: [], annotations: [], tombstones: [] };
 
 function annotation(id: string, modified: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
@@ -19,7 +27,14 @@ describe('planMerge', () => {
   it('adds everything to an empty library', () => {
     const incoming = { articles: [ARTICLE], annotations: [annotation('a1', JAN)], tombstones: [{ id: 'gone', articleId: ARTICLE.id, deleted: JAN }] };
     const plan = planMerge(incoming, EMPTY);
-    expect(plan).toEqual({ articles: [ARTICLE], annotations: incoming.annotations, tombstones: incoming.tombstones, deletions: [], revived: [], report: { added: 1, updated: 0, deleted: 0, skipped: [] } });
+    expect(plan).toEqual({
+      articles: [ARTICLE],
+      annotations: incoming.annotations,
+      tombstones: incoming.tombstones,
+      deletions: [],
+      revived: [],
+      report: { added: 1, updated: 0, deleted: 0, skipped: [] },
+    });
   });
 
   it('keeps the later modification of each annotation; an equal one is already here', () => {
@@ -27,7 +42,15 @@ describe('planMerge', () => {
     const newer = annotation('newer-there', FEB, { note: '新' });
     const plan = planMerge({ articles: [], annotations: [annotation('same', JAN), annotation('older-there', JAN), newer], tombstones: [] }, existing);
     expect(plan.annotations).toEqual([newer]);
-    expect(plan.report).toEqual({ added: 0, updated: 1, deleted: 0, skipped: [{ id: 'same', reason: 'already-here' }, { id: 'older-there', reason: 'newer-here' }] });
+    expect(plan.report).toEqual({
+      added: 0,
+      updated: 1,
+      deleted: 0,
+      skipped: [
+        { id: 'same', reason: 'already-here' },
+        { id: 'older-there', reason: 'newer-here' },
+      ],
+    });
     expect(plan.articles).toEqual([{ ...ARTICLE, annotatedAt: FEB }]);
   });
 
@@ -53,7 +76,14 @@ describe('planMerge', () => {
 
   it('deletes what the file deleted, unless it was changed here afterwards', () => {
     const existing = { articles: [ARTICLE], annotations: [annotation('old', JAN), annotation('changed', MAR)], tombstones: [] };
-    const incoming = { ...EMPTY, tombstones: [{ id: 'old', articleId: ARTICLE.id, deleted: FEB }, { id: 'changed', articleId: ARTICLE.id, deleted: FEB }, { id: 'elsewhere', articleId: ARTICLE.id, deleted: FEB }] };
+    const incoming = {
+      ...EMPTY,
+      tombstones: [
+        { id: 'old', articleId: ARTICLE.id, deleted: FEB },
+        { id: 'changed', articleId: ARTICLE.id, deleted: FEB },
+        { id: 'elsewhere', articleId: ARTICLE.id, deleted: FEB },
+      ],
+    };
     const plan = planMerge(incoming, existing);
     expect(plan.deletions).toEqual(['old']);
     expect(plan.tombstones.map((t) => t.id)).toEqual(['old', 'elsewhere']);
@@ -61,7 +91,7 @@ describe('planMerge', () => {
     expect(plan.articles).toEqual([{ ...ARTICLE, annotatedAt: FEB }]);
   });
 
-  it('merges articles: every address (the library\'s last, where its reader last read), and the facts of the side annotated last', () => {
+  it("merges articles: every address (the library's last, where its reader last read), and the facts of the side annotated last", () => {
     const there = { ...ARTICLE, title: '新标题', seenAt: ['file:///a.md', ARTICLE.url], annotatedAt: FEB };
     const plan = planMerge({ ...EMPTY, articles: [there] }, { ...EMPTY, articles: [ARTICLE] });
     expect(plan.articles).toEqual([{ ...ARTICLE, title: '新标题', seenAt: ['file:///a.md', ARTICLE.url], annotatedAt: FEB }]);
@@ -86,7 +116,22 @@ describe('planMerge: deletions, articles and addresses', () => {
     const first = planMerge(incoming, EMPTY);
     const after = { articles: first.articles, annotations: first.annotations, tombstones: first.tombstones };
     const second = planMerge(incoming, after);
-    expect(second).toEqual({ articles: [], annotations: [], tombstones: [], deletions: [], revived: [], report: { added: 0, updated: 0, deleted: 0, skipped: [{ id: 'a1', reason: 'already-here' }, { id: 'a2', reason: 'already-here' }] } });
+    expect(second).toEqual({
+      articles: [],
+      annotations: [],
+      tombstones: [],
+      deletions: [],
+      revived: [],
+      report: {
+        added: 0,
+        updated: 0,
+        deleted: 0,
+        skipped: [
+          { id: 'a1', reason: 'already-here' },
+          { id: 'a2', reason: 'already-here' },
+        ],
+      },
+    });
   });
 
   it('passes on what parsing skipped, first', () => {

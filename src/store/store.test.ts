@@ -123,7 +123,10 @@ describe('AnnotationStore', () => {
     ]);
     expect(await store.article(ARTICLE.id)).toMatchObject({ seenAt: [ARTICLE.url], annotatedAt: null });
     await store.saveAnnotation(annotation('v2', 10, 12, { tags: ['新'] }));
-    expect((await store.annotationsFor(ARTICLE.id)).map((a) => [a.id, a.tags])).toEqual([['v1', []], ['v2', ['新']]]);
+    expect((await store.annotationsFor(ARTICLE.id)).map((a) => [a.id, a.tags])).toEqual([
+      ['v1', []],
+      ['v2', ['新']],
+    ]);
   });
 
   it('upgrades a version 2 database: the indexes nothing reads go, every record stays', async () => {
@@ -191,7 +194,11 @@ describe('AnnotationStore', () => {
     await store.saveAnnotation(annotation('kept', 3, 6));
     const before = await store.readAll();
     const good = planMerge(
-      { articles: [{ ...ARTICLE, id: 'other', url: 'https://x/other', seenAt: [], annotatedAt: null }], annotations: [annotation('new', 10, 12)], tombstones: [{ id: 'kept', articleId: ARTICLE.id, deleted: '2026-06-01T00:00:00.000Z' }] },
+      {
+        articles: [{ ...ARTICLE, id: 'other', url: 'https://x/other', seenAt: [], annotatedAt: null }],
+        annotations: [annotation('new', 10, 12)],
+        tombstones: [{ id: 'kept', articleId: ARTICLE.id, deleted: '2026-06-01T00:00:00.000Z' }],
+      },
       before,
     );
     expect(good.deletions).toEqual(['kept']);

@@ -146,12 +146,7 @@ export class AnnotationStore {
   /** Everything, as one consistent snapshot (each list in id order). */
   async readAll(): Promise<LibraryData> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones'], 'readonly');
-    const [articles, annotations, tombstones] = await Promise.all([
-      tx.objectStore('articles').getAll(),
-      tx.objectStore('annotations').getAll(),
-      tx.objectStore('tombstones').getAll(),
-      tx.done,
-    ]);
+    const [articles, annotations, tombstones] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('annotations').getAll(), tx.objectStore('tombstones').getAll(), tx.done]);
     return { articles, annotations, tombstones };
   }
 
@@ -200,11 +195,7 @@ export class AnnotationStore {
   /** Reads the library, plans the merge of `incoming` and writes it, all in one transaction. */
   async importLibrary(incoming: LibraryData, skipped: Skipped[] = []): Promise<MergeReport> {
     const tx = this.db.transaction(['articles', 'annotations', 'tombstones', 'outbox'], 'readwrite');
-    const [articles, annotations, tombstones] = await Promise.all([
-      tx.objectStore('articles').getAll(),
-      tx.objectStore('annotations').getAll(),
-      tx.objectStore('tombstones').getAll(),
-    ]);
+    const [articles, annotations, tombstones] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('annotations').getAll(), tx.objectStore('tombstones').getAll()]);
     // Planning is synchronous: the transaction stays open for the writes.
     const plan = planMerge(incoming, { articles, annotations, tombstones }, skipped);
     await writePlan(tx, plan);

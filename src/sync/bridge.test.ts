@@ -115,20 +115,22 @@ describe('the sync bridge', () => {
     const transaction = two.db.transaction.bind(two.db);
     // defineProperty: idb's proxy would take an assignment onto the real database.
     const broken = Object.create(two.db, {
-      transaction: { value: (...args: Parameters<typeof transaction>) => {
-        const tx = transaction(...args);
-        if (!Array.isArray(args[0]) || !args[0].includes('syncState') || args[1] !== 'readwrite') return tx;
-        return new Proxy(tx, {
-          get: (target, key) =>
-            key === 'objectStore'
-              ? (name: string) => (name === 'syncState' ? { put: () => Promise.reject(new Error('worker stopped')) } : target.objectStore(name as never))
-              : Reflect.get(target, key),
-        });
-      } },
+      transaction: {
+        value: (...args: Parameters<typeof transaction>) => {
+          const tx = transaction(...args);
+          if (!Array.isArray(args[0]) || !args[0].includes('syncState') || args[1] !== 'readwrite') return tx;
+          return new Proxy(tx, {
+            get: (target, key) =>
+              key === 'objectStore'
+                ? (name: string) => (name === 'syncState' ? { put: () => Promise.reject(new Error('worker stopped')) } : target.objectStore(name as never))
+                : Reflect.get(target, key),
+          });
+        },
+      },
     }) as typeof two.db;
     const { SyncBridge } = await import('./bridge');
     await expect(new SyncBridge(broken, two.pouch, { batchSize: 7 }).pull()).rejects.toThrow('worker stopped');
-    expect((await two.db.get('syncState', 'pullSeq'))).toBeUndefined();
+    expect(await two.db.get('syncState', 'pullSeq')).toBeUndefined();
     expect((await two.store.readAll()).annotations.length).toBeLessThan(20);
     await two.bridge.pull();
     expect((await two.store.readAll()).annotations).toHaveLength(20);
@@ -148,10 +150,21 @@ describe('the sync bridge', () => {
       { ...good, _id: uuid(6), _rev: undefined, id: `urn:uuid:${uuid(6)}`, modified: 'yesterday' },
       { ...good, _id: uuid(7), _rev: undefined, id: `urn:uuid:${uuid(7)}`, creator: { name: 'x'.repeat(500) } },
       { _id: uuid(8), type: 'pizhu:Tombstone', id: `urn:uuid:${uuid(8)}`, 'pizhu:articleId': ARTICLE.id, 'pizhu:deleted': 'never' },
-      { _id: 'article:javascript', type: 'pizhu:Article', 'pizhu:article': { id: 'javascript', url: 'javascript:alert(1)', title: 'x', source: 'other', publishedAt: null, seenAt: [], annotatedAt: null } },
+      {
+        _id: 'article:javascript',
+        type: 'pizhu:Article',
+        'pizhu:article': { id: 'javascript', url: 'javascript:alert(1)', title: 'x', source: 'other', publishedAt: null, seenAt: [], annotatedAt: null },
+      },
       { _id: 'something', type: 'Mystery' },
       { _id: 'big', type: 'Annotation', 'pizhu:articleId': ARTICLE.id, padding: 'x'.repeat(1_100_000) },
-      { ...good, _id: uuid(9), _rev: undefined, id: `urn:uuid:${uuid(9)}`, 'pizhu:articleId': 'another/article', target: { ...(good.target as object), selector: [{ type: 'TextQuoteSelector', exact: '' }] } },
+      {
+        ...good,
+        _id: uuid(9),
+        _rev: undefined,
+        id: `urn:uuid:${uuid(9)}`,
+        'pizhu:articleId': 'another/article',
+        target: { ...(good.target as object), selector: [{ type: 'TextQuoteSelector', exact: '' }] },
+      },
     ];
     for (const doc of hostile) await server.put(Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as never);
     const run = await runSync(one.bridge, server);

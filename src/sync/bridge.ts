@@ -141,7 +141,11 @@ export class SyncBridge {
     // Awaited below; a failed request before then must not leave its rejection unheard.
     tx.done.catch(() => undefined);
     const later = await laterOutboxIds(tx, snapshot.lastKey);
-    await this.writeVersions(tx, plan.adopt.filter((version) => !later.has(versionId(version))), report);
+    await this.writeVersions(
+      tx,
+      plan.adopt.filter((version) => !later.has(versionId(version))),
+      report,
+    );
     const own = await stampSent(tx, snapshot, plan.sent, revs, later, report);
     const outbox = tx.objectStore('outbox');
     for (const [key, entry] of snapshot.entries) {

@@ -76,7 +76,8 @@ describe('sync convergence', () => {
         const local: Version = localTombstone ? { kind: 'tombstone', tombstone: tombstone(t1) } : { kind: 'annotation', record: annotation(1, { modified: at(t1), note: 'here' }) };
         const incoming: Version = incomingTombstone ? { kind: 'tombstone', tombstone: tombstone(t2) } : { kind: 'annotation', record: annotation(1, { modified: at(t2), note: 'there' }) };
         const existing: LibraryData = local.kind === 'tombstone' ? { articles: [], annotations: [], tombstones: [local.tombstone] } : { articles: [], annotations: [local.record], tombstones: [] };
-        const file: LibraryData = incoming.kind === 'tombstone' ? { articles: [], annotations: [], tombstones: [incoming.tombstone] } : { articles: [], annotations: [incoming.record], tombstones: [] };
+        const file: LibraryData =
+          incoming.kind === 'tombstone' ? { articles: [], annotations: [], tombstones: [incoming.tombstone] } : { articles: [], annotations: [incoming.record], tombstones: [] };
         const plan = planMerge(file, existing);
         // A tombstone over a tombstone changes nothing either way.
         const importTakes = plan.annotations.length > 0 || plan.deletions.length > 0 || (local.kind === 'annotation' && plan.tombstones.length > 0);

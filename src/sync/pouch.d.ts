@@ -7,8 +7,22 @@ declare namespace PouchDB {
     type Doc = { _id: string; _rev?: string; _deleted?: boolean; [key: string]: unknown };
     type ExistingDocument<T = object> = T & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
     type PutDocument<T = object> = T & { _id: string; _rev?: string; _deleted?: boolean };
-    interface Response { ok?: boolean; id?: string; rev?: string; error?: string | boolean; status?: number; reason?: string; message?: string }
-    interface Change { id: string; seq: number | string; changes: { rev: string }[]; deleted?: boolean; doc?: ExistingDocument<object> }
+    interface Response {
+      ok?: boolean;
+      id?: string;
+      rev?: string;
+      error?: string | boolean;
+      status?: number;
+      reason?: string;
+      message?: string;
+    }
+    interface Change {
+      id: string;
+      seq: number | string;
+      changes: { rev: string }[];
+      deleted?: boolean;
+      doc?: ExistingDocument<object>;
+    }
   }
   interface Database {
     name: string;
@@ -20,7 +34,13 @@ declare namespace PouchDB {
       total_rows: number;
       rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Core.ExistingDocument<object> | null; error?: string }[];
     }>;
-    changes(options: { since?: number | string; limit?: number; include_docs?: boolean; conflicts?: boolean; style?: 'all_docs' | 'main_only' }): Promise<{ results: Core.Change[]; last_seq: number | string }>;
+    changes(options: {
+      since?: number | string;
+      limit?: number;
+      include_docs?: boolean;
+      conflicts?: boolean;
+      style?: 'all_docs' | 'main_only';
+    }): Promise<{ results: Core.Change[]; last_seq: number | string }>;
     sync(remote: Database | string, options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number }): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
     replicate: {
       to(remote: Database | string, options?: object): Promise<ReplicationResult>;
@@ -29,7 +49,14 @@ declare namespace PouchDB {
     destroy(): Promise<unknown>;
     close(): Promise<unknown>;
   }
-  interface ReplicationResult { ok: boolean; docs_read: number; docs_written: number; doc_write_failures: number; errors: unknown[]; status?: string }
+  interface ReplicationResult {
+    ok: boolean;
+    docs_read: number;
+    docs_written: number;
+    doc_write_failures: number;
+    errors: unknown[];
+    status?: string;
+  }
   interface Static {
     new (name: string, options?: { adapter?: string; auth?: { username: string; password: string }; skip_setup?: boolean; fetch?: unknown }): Database;
     plugin(plugin: unknown): Static;

@@ -12,7 +12,6 @@ export function sameVersion(a: Version, b: Version): boolean {
   return canonical(a) === canonical(b);
 }
 
-
 /**
  * Two records of one article, joined the same way in any order (commutative, associative,
  * idempotent): every address of both (in sorted order: a set), the latest annotation time, and the
@@ -50,7 +49,10 @@ export function articleIntoStore(here: ArticleRecord | undefined, there: Article
   if (!here) return there;
   const joined = joinArticles(here, there);
   const kept = new Set(here.seenAt);
-  const seenAt = joined.seenAt.filter((address) => !kept.has(address)).concat(here.seenAt).slice(-LIMITS.addressesPerArticle);
+  const seenAt = joined.seenAt
+    .filter((address) => !kept.has(address))
+    .concat(here.seenAt)
+    .slice(-LIMITS.addressesPerArticle);
   return { ...joined, seenAt };
 }
 

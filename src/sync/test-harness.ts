@@ -42,7 +42,19 @@ export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart
 
 export function annotation(n: number, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
   const { position, quote } = describeRange(TEXT, 3, 8);
-  return { id: uuid(n), articleId: ARTICLE.id, color: 'yellow', position, quote, parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...extra };
+  return {
+    id: uuid(n),
+    articleId: ARTICLE.id,
+    color: 'yellow',
+    position,
+    quote,
+    parserVersion: 1,
+    note: '',
+    tags: [],
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 export const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000).toISOString();

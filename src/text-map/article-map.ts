@@ -36,5 +36,8 @@ export function placedRuns<N>(map: ArticleMap<N>): PlacedRun<N>[] {
 
 /** An image's reading text: caption and credit joined by one space (src/text/article-text.ts). */
 export function captionReadingText<N>(caption: MappedText<N> | null, credit: MappedText<N> | null): MappedText<N> {
-  return joinMapped([caption, credit].filter((m): m is MappedText<N> => !!m && !!m.text), ' ');
+  return joinMapped(
+    [caption, credit].filter((m): m is MappedText<N> => !!m && !!m.text),
+    ' ',
+  );
 }

@@ -9,7 +9,11 @@ import { buildArticleMap, type ArticleMap } from './article-map';
  * the map's text is the article text and each character maps onto the node that shows it.
  */
 export function mapRenderedView<N>(dom: DomAdapter<N>, title: N | null, blocks: readonly (readonly N[])[]): ArticleMap<N> {
-  const read = (elements: readonly N[]): MappedText<N> => joinMapped(elements.map((element) => renderedText(dom, element)).filter((m) => m.text), ' ');
+  const read = (elements: readonly N[]): MappedText<N> =>
+    joinMapped(
+      elements.map((element) => renderedText(dom, element)).filter((m) => m.text),
+      ' ',
+    );
   return buildArticleMap(title ? renderedText(dom, title) : { text: '', runs: [] }, blocks.map(read));
 }
 

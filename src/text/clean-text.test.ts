@@ -18,11 +18,21 @@ describe('cleanText', () => {
   });
   it('agrees with the regular-expression definition on any text', () => {
     const reference = (raw: string) =>
-      raw.normalize('NFC').replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' ')).trim();
+      raw
+        .normalize('NFC')
+        .replace(/[\u200b\ufeff]/g, '')
+        .replace(/\s+/g, (run) => (/^\u3000+$/.test(run) ? '\u3000' : ' '))
+        .trim();
     const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u0300', '\u0301', 'e', '\u2028', 'Å', '\ud83d\ude00', '\u1100', '\u1161', '\u11a8');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
-      expect(cleanText(raw)).toBe(reference(raw));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        (raw) => {
+          expect(cleanText(raw)).toBe(reference(raw));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -50,15 +60,21 @@ describe('cleanTracked', () => {
   });
   it('gives the same text as cleanText, and raw slices that clean to each character', () => {
     const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u200b', '\u0300', 'e', '\ud83d\ude00');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (raw) => {
-      const tracked = cleanTracked(raw);
-      expect(tracked.text).toBe(cleanText(raw));
-      for (let i = 0; i < tracked.text.length; i++) {
-        expect(tracked.from[i]).toBeLessThan(tracked.to[i]);
-        if (i > 0) expect(tracked.from[i]).toBeGreaterThanOrEqual(tracked.from[i - 1]);
-        const piece = raw.slice(tracked.from[i], tracked.to[i]);
-        if (tracked.text[i] !== ' ' && tracked.text[i] !== '\u3000') expect(piece.normalize('NFC')).toContain(tracked.text[i]);
-      }
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        (raw) => {
+          const tracked = cleanTracked(raw);
+          expect(tracked.text).toBe(cleanText(raw));
+          for (let i = 0; i < tracked.text.length; i++) {
+            expect(tracked.from[i]).toBeLessThan(tracked.to[i]);
+            if (i > 0) expect(tracked.from[i]).toBeGreaterThanOrEqual(tracked.from[i - 1]);
+            const piece = raw.slice(tracked.from[i], tracked.to[i]);
+            if (tracked.text[i] !== ' ' && tracked.text[i] !== '\u3000') expect(piece.normalize('NFC')).toContain(tracked.text[i]);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -13,8 +13,8 @@ export function cleanText(raw: string): string {
   // The same result as clean(raw, false) (a property test holds them equal), without a loop per character.
   // A white-space run with any other space in it becomes one space; a run of ideographic spaces only,
   // one of those. Runs of one plain space, the commonest, are not touched (nor backtracked over).
-  return compose(raw, false).text
-    .replace(/[\u200b\ufeff]/g, '')
+  return compose(raw, false)
+    .text.replace(/[\u200b\ufeff]/g, '')
     .replace(/\s{2,}|[^\S \u3000]/g, (run) => (/[^\S\u3000]/.test(run) ? ' ' : '\u3000'))
     .trim();
 }

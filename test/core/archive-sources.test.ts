@@ -121,8 +121,6 @@ describe('the other sources', () => {
     expect(a.publishedAt).toBe('2025-02-13T16:00:00.000Z');
     expect(texts(a).join('')).not.toContain('档案卡');
     const photo = parse('cdt/0.md');
-    expect(photo.blocks).toEqual([
-      { type: 'image', src: expect.stringMatching(/51012467015_7432b7c023_c\.jpeg$/), caption: 'Untitled (Shanghai), by Hsiuan Boyen (CC BY-NC-ND 2.0)' },
-    ]);
+    expect(photo.blocks).toEqual([{ type: 'image', src: expect.stringMatching(/51012467015_7432b7c023_c\.jpeg$/), caption: 'Untitled (Shanghai), by Hsiuan Boyen (CC BY-NC-ND 2.0)' }]);
   });
 });

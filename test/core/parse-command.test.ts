@@ -30,14 +30,18 @@ describe('the parse command', () => {
     ['notes.md', '# notes\n'],
     ['page.html', '<html><body><p>not reuters</p></body></html>'],
     ['binary.bin', Buffer.from([0xff, 0xfe, 0x00, 0x81])],
-  ])('refuses %s with a one-line reason and a non-zero exit', (name, content) => {
-    const file = join(scratch, name);
-    writeFileSync(file, content);
-    const { status, stdout, stderr } = parse(file);
-    expect(status).not.toBe(0);
-    expect(stdout).toBe('');
-    expect(stderr).toHaveLength(1);
-  }, 30_000);
+  ])(
+    'refuses %s with a one-line reason and a non-zero exit',
+    (name, content) => {
+      const file = join(scratch, name);
+      writeFileSync(file, content);
+      const { status, stdout, stderr } = parse(file);
+      expect(status).not.toBe(0);
+      expect(stdout).toBe('');
+      expect(stderr).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it('prints the article text with --text: the title, then each block, one line each', () => {
     const { status, stdout } = parse('--text', join(CORPUS_DIR, 'reuters/1040207.md'));

@@ -44,9 +44,17 @@ describe('an archive file nested 100,000 levels deep, through the parse command'
   it('keeps a figure inside 100,000 <figure>s, a caption inside 100,000 <span>s, and list items 100,000 deep', () => {
     const body =
       PRELUDE +
-      '<figure>'.repeat(DEPTH) + '<img src="https://static.reuters.com/a.jpg"><figcaption>图片说明。</figcaption>' + '</figure>'.repeat(DEPTH) +
-      '<p>正文。</p><img src="https://static.reuters.com/b.jpg"><div><small>' + '<span>'.repeat(DEPTH) + '第二张图片的说明' + '</span>'.repeat(DEPTH) + '</small></div>' +
-      '<ul><li>'.repeat(DEPTH) + '列表文字' + '</li></ul>'.repeat(DEPTH);
+      '<figure>'.repeat(DEPTH) +
+      '<img src="https://static.reuters.com/a.jpg"><figcaption>图片说明。</figcaption>' +
+      '</figure>'.repeat(DEPTH) +
+      '<p>正文。</p><img src="https://static.reuters.com/b.jpg"><div><small>' +
+      '<span>'.repeat(DEPTH) +
+      '第二张图片的说明' +
+      '</span>'.repeat(DEPTH) +
+      '</small></div>' +
+      '<ul><li>'.repeat(DEPTH) +
+      '列表文字' +
+      '</li></ul>'.repeat(DEPTH);
     expect(parseFile('figures.md', body).blocks).toEqual([
       { type: 'image', src: 'https://static.reuters.com/a.jpg', caption: '图片说明。' },
       { type: 'paragraph', text: '正文。' },

@@ -26,8 +26,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** The pizhu highlights painted in a page, as their text. */
-const painted = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
+const painted = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu-')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 /** Drags across an element's first line, from one fraction of its width to another. */
 async function select(page: Page, element: Locator, from: number, to: number) {
@@ -103,7 +102,7 @@ describe('archive files opened through Pizhu', () => {
     await reader.close();
   });
 
-  it('keeps a folder chosen with the browser\'s folder picker, and reads it again for the files added since', async () => {
+  it("keeps a folder chosen with the browser's folder picker, and reads it again for the files added since", async () => {
     const page = await browser.context.newPage();
     // The picker is the browser's own dialog: here it answers a folder of the page's private file system, filled as a reader's disk would be.
     await page.addInitScript(() => {

@@ -43,9 +43,9 @@ describe('Firefox', () => {
 
   it('runs the Reuters content script: the page is read into the model and left as it is', async () => {
     await page.goto(URL, { waitUntil: 'load' });
-    await expect.poll(() => logs.find((l) => l.startsWith('Pizhu: read')), { timeout: 10_000 }).toBe(
-      'Pizhu: read cn.reuters.com/article/weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077 (26 blocks)',
-    );
+    await expect
+      .poll(() => logs.find((l) => l.startsWith('Pizhu: read')), { timeout: 10_000 })
+      .toBe('Pizhu: read cn.reuters.com/article/weekly-wrapup-global-fx-brexit-1108-idCNKBS1XJ077 (26 blocks)');
     await expect(page.$$eval('[class*="pizhu"], [data-testid^="reader"]', (els) => els.length)).resolves.toBe(0);
   });
 

@@ -38,7 +38,10 @@ window.__reach = () => {
 
 /** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out. */
 function reutersPage(drop: number[] = []): string {
-  const body = paragraphs.filter((_, i) => !drop.includes(i)).map((p) => `<p>${p}</p>`).join('\n');
+  const body = paragraphs
+    .filter((_, i) => !drop.includes(i))
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
   return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"><meta property="og:article:published_time" content="${article.publishedAt}"></head>
 ${SPY}<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
 <div class="StandardArticleBody_body">${body}</div><aside>相关新闻</aside></body></html>`;
@@ -50,9 +53,7 @@ let served = reutersPage();
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await browser.context.route(/^https?:/, (route) =>
-    route.request().url() === article.url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served }) : route.abort(),
-  );
+  await browser.context.route(/^https?:/, (route) => (route.request().url() === article.url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served }) : route.abort()));
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 1600 });
 });
@@ -93,12 +94,17 @@ describe('highlights on the reader view', () => {
     await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
   });
 
-  it('comes back after a reload, and the page\'s own elements are left as they were', async () => {
+  it("comes back after a reload, and the page's own elements are left as they were", async () => {
     await page.reload();
     await page.getByTestId('reader').waitFor();
     await expect.poll(async () => (await painted())['pizhu-green']?.length ?? 0).toBe(1);
     // Painting wraps nothing: the article's paragraphs hold their text and nothing else.
-    await expect(page.getByTestId('reader-block').first().evaluate((el) => el.children.length)).resolves.toBe(0);
+    await expect(
+      page
+        .getByTestId('reader-block')
+        .first()
+        .evaluate((el) => el.children.length),
+    ).resolves.toBe(0);
   });
 
   it('clicking the highlight opens its note; a note typed and saved is there after a reload', async () => {
@@ -161,10 +167,13 @@ describe('by keyboard', () => {
     // Caret browsing (F7) is how a keyboard reader selects static text; headless Chromium has none, so
     // the selection is set here and the Shift key ends it, as it does for that reader.
     const selectSix = () =>
-      page.getByTestId('reader-block').nth(6).evaluate((el) => {
-        const text = el.firstChild!;
-        getSelection()!.setBaseAndExtent(text, 0, text, 6);
-      });
+      page
+        .getByTestId('reader-block')
+        .nth(6)
+        .evaluate((el) => {
+          const text = el.firstChild!;
+          getSelection()!.setBaseAndExtent(text, 0, text, 6);
+        });
     await selectSix();
     await page.keyboard.press('Shift');
     await page.getByTestId('toolbar').waitFor();
@@ -196,13 +205,16 @@ describe('the keyboard command and the context menu', () => {
     await openReader();
     const selected = await select(page.getByTestId('reader-block').nth(4), 0.1, 0.4);
     await browser.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } } })
+        .chrome;
       const tab = (await c.tabs.query({})).find((t) => t.url === url);
       await c.tabs.sendMessage(tab!.id!, { type: 'highlight-selection' }, { frameId: 0 });
     }, FILE_URL);
     // The last colour picked (green, on the toolbar by the keyboard above) outlives the page loads since.
     await expect.poll(async () => (await painted())['pizhu-green']?.includes(selected)).toBe(true);
-    const manifest = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }).chrome.runtime.getManifest());
+    const manifest = await browser.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }).chrome.runtime.getManifest(),
+    );
     expect(manifest.commands['highlight-selection'].suggested_key.default).toBe('Alt+Shift+H');
     // Delete it again through its note editor: the next tests count the highlights.
     const green = await page.evaluate((words) => {
@@ -267,9 +279,7 @@ describe('one article, two copies', () => {
     await page.goto(article.url);
     const selected = await select(page.locator('.StandardArticleBody_body p').nth(5), 0.05, 0.4);
     await page.getByTestId('copy-citation').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `“${cleanText(selected)}”\nReuters. (2021, March 23). ${article.title}. ${article.url}`,
-    );
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`“${cleanText(selected)}”\nReuters. (2021, March 23). ${article.title}. ${article.url}`);
   });
 
   it('on a copy that lost the paragraph, the highlight is listed as an orphan, not painted elsewhere', async () => {

@@ -18,9 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await browser.context.route(/^https?:/, (route) =>
-    route.request().url() === article.url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }) : route.abort(),
-  );
+  await browser.context.route(/^https?:/, (route) => (route.request().url() === article.url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE }) : route.abort()));
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 1600 });
   await page.goto(article.url);

@@ -192,7 +192,7 @@ async function stored(articleId: string): Promise<{ article: unknown; annotation
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const read = <T,>(request: IDBRequest<T>) =>
+      const read = <T>(request: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
@@ -220,7 +220,7 @@ async function selectInFirstParagraph(to: number) {
 
 const painted = () => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('pizhu')).flatMap((name) => [...CSS.highlights.get(name)!]).length);
 
-describe('a page that names another site\'s article', () => {
+describe("a page that names another site's article", () => {
   const URL = 'https://cn.reuters.com/article/hostile-canonical-idCNHOSTILE1';
   const consoleLines: string[] = [];
 
@@ -262,7 +262,7 @@ const ARTICLE_ID = 'cn.reuters.com/article/note-frame-idCNHOSTILE2';
 const noteAddresses: string[] = [];
 const noteFrames = () => noteFramesOf(page);
 
-describe('the note editor against the page\'s own scripts', () => {
+describe("the note editor against the page's own scripts", () => {
   const URL = NOTE_URL;
   const TITLE = '对照文章：记者手记';
   const PARAGRAPHS = ['第一段正文，供划线和批注之用，写得长一些以便选择。', '第二段正文，也写得足够长，以便在上面划线。'];
@@ -274,7 +274,7 @@ describe('the note editor against the page\'s own scripts', () => {
     await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
   });
 
-  it('a highlight\'s note editor opens in a frame, with a token', async () => {
+  it("a highlight's note editor opens in a frame, with a token", async () => {
     const box = await selectInFirstParagraph(0.5);
     await page.getByTestId('color-green').click();
     await expect.poll(painted).toBe(1);

@@ -118,7 +118,9 @@ describe('the popup', () => {
     const collection = JSON.parse(json.text);
     expect(collection.type).toBe('AnnotationCollection');
     const annotations = collection.items ?? collection.first.items;
-    expect(annotations.map((a: { target: { selector: { type: string; exact?: string }[] } }) => cleanText(a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact!)).sort()).toEqual([...quotes].sort());
+    expect(annotations.map((a: { target: { selector: { type: string; exact?: string }[] } }) => cleanText(a.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact!)).sort()).toEqual(
+      [...quotes].sort(),
+    );
     expect(annotations.every((a: { id: string }) => a.id.startsWith('urn:uuid:'))).toBe(true);
 
     const csv = await downloaded(popup, 'export-csv');
@@ -161,7 +163,9 @@ describe('the popup', () => {
     reader = opened;
     await reader.getByTestId('reader').waitFor({ timeout: 10_000 });
     expect(reader.url()).toBe(FILE_URL);
-    await expect.poll(() => reader.evaluate(() => [...(CSS.highlights.get('pz-reveal') ?? [])].map((r) => (r as Range).toString()).join(''))).toBe(await reader.evaluate(() => [...CSS.highlights.get('pizhu-blue')!].map((r) => (r as Range).toString()).join('')));
+    await expect
+      .poll(() => reader.evaluate(() => [...(CSS.highlights.get('pz-reveal') ?? [])].map((r) => (r as Range).toString()).join('')))
+      .toBe(await reader.evaluate(() => [...CSS.highlights.get('pizhu-blue')!].map((r) => (r as Range).toString()).join('')));
     expect(cleanText(await reader.evaluate(() => [...CSS.highlights.get('pizhu-blue')!].map((r) => (r as Range).toString()).join('')))).toBe(quotes[1]);
     // The popup steps aside for the article.
     await expect.poll(() => popup.isClosed()).toBe(true);
@@ -172,15 +176,25 @@ describe('the popup', () => {
 
 describe('a highlight that cannot be placed', () => {
   it('is marked in the popup as not placed where the article was last read, and can be deleted there', async () => {
-    const articleId = (await popup.evaluate(() => new Promise<string>((resolve) => {
-      const open = indexedDB.open('pizhu');
-      open.onsuccess = () => open.result.transaction('annotations').objectStore('annotations').getAll().onsuccess = (e) => resolve(((e.target as IDBRequest).result as { articleId: string }[])[0]!.articleId);
-    })));
+    const articleId = await popup.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('pizhu');
+          open.onsuccess = () =>
+            (open.result.transaction('annotations').objectStore('annotations').getAll().onsuccess = (e) => resolve(((e.target as IDBRequest).result as { articleId: string }[])[0]!.articleId));
+        }),
+    );
     const lost = {
-      id: '0b7a8e4c-9999-4222-8333-944455556666', articleId, color: 'green' as const,
+      id: '0b7a8e4c-9999-4222-8333-944455556666',
+      articleId,
+      color: 'green' as const,
       position: { type: 'TextPositionSelector' as const, start: 0, end: 9 },
       quote: { type: 'TextQuoteSelector' as const, exact: '这句话不在文章里面', prefix: '', suffix: '' },
-      parserVersion: 1, note: '', tags: [], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+      parserVersion: 1,
+      note: '',
+      tags: [],
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
     };
     await seedLibrary(popup, { articles: [], annotations: [lost], tombstones: [] });
     await reader.reload();
@@ -213,7 +227,14 @@ describe('the JSON export in a fresh profile', () => {
       const article = await fresh.context.newPage();
       await article.goto(FILE_URL);
       await article.getByTestId('reader').waitFor({ timeout: 10_000 });
-      await expect.poll(async () => Object.values(await painted(article)).map(cleanText).filter(Boolean).sort()).toEqual([...quotes].sort());
+      await expect
+        .poll(async () =>
+          Object.values(await painted(article))
+            .map(cleanText)
+            .filter(Boolean)
+            .sort(),
+        )
+        .toEqual([...quotes].sort());
     } finally {
       await fresh.close();
     }

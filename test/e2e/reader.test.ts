@@ -142,13 +142,17 @@ describe('an archive file nested 100,000 levels deep', () => {
   it.each([
     ['divs', `<div>${'<div>'.repeat(DEPTH)}<p>最深处的段落。</p>${'</div>'.repeat(DEPTH)}<p>之后的段落。（完）</p></div>`, ['最深处的段落。', '之后的段落。（完）']],
     ['bold', `<p>开头，${'<b>'.repeat(DEPTH)}加粗的文字${'</b>'.repeat(DEPTH)}，段落的结尾。</p><p>（完）</p>`, ['开头，加粗的文字，段落的结尾。', '（完）']],
-  ])('%s: the reader shows its text', async (name, body, blocks) => {
-    const path = join(dir, `${name}.md`);
-    writeFileSync(path, `${header}\n${body}`);
-    await page.goto(pathToFileURL(path).href);
-    await page.getByTestId('reader').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('reader-block').allTextContents()).resolves.toEqual(blocks);
-  }, 60_000);
+  ])(
+    '%s: the reader shows its text',
+    async (name, body, blocks) => {
+      const path = join(dir, `${name}.md`);
+      writeFileSync(path, `${header}\n${body}`);
+      await page.goto(pathToFileURL(path).href);
+      await page.getByTestId('reader').waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('reader-block').allTextContents()).resolves.toEqual(blocks);
+    },
+    60_000,
+  );
 });
 
 describe('every corpus file', () => {

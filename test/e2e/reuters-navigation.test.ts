@@ -53,7 +53,7 @@ async function highlight(paragraph: number, color: string) {
 }
 
 describe('client-side navigation on www.reuters.com', () => {
-  it('reads the next article and paints each article\'s own highlights, there and back', async () => {
+  it("reads the next article and paints each article's own highlights, there and back", async () => {
     await page.goto(A);
     await expect.poll(() => page.locator('[data-pizhu="ui"]').count(), { timeout: 10_000 }).toBe(1);
     const onA = await highlight(0, 'yellow');

@@ -13,9 +13,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   const html = readFileSync(REUTERS_PAGE);
   // Only the article itself is served; every other request (the page's scripts, ads, images) fails.
-  await browser.context.route(/^https?:/, (route) =>
-    route.request().url() === URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
-  );
+  await browser.context.route(/^https?:/, (route) => (route.request().url() === URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
   page = await browser.context.newPage();
   await page.goto(URL, { waitUntil: 'load' });
 });

@@ -119,4 +119,12 @@ export const syncStatusText = (page: Page) => page.getByTestId('sync-status').in
 
 /** The status the background wrote last (the page shows it in words). */
 export const storedSyncStatus = (page: Page) =>
-  page.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('syncStatus')).syncStatus ?? {}) as { at?: string; state?: string; syncedAt?: string; waiting?: number });
+  page.evaluate(
+    async () =>
+      ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('syncStatus')).syncStatus ?? {}) as {
+        at?: string;
+        state?: string;
+        syncedAt?: string;
+        waiting?: number;
+      },
+  );

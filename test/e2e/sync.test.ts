@@ -25,7 +25,15 @@ const configure = (browser: ExtensionBrowser, name: string, password = ADMIN.pas
 async function syncNow(options: Page): Promise<void> {
   const before = (await storedStatus(options)).at;
   await options.getByTestId('sync-now').click();
-  await expect.poll(async () => { const s = await storedStatus(options); return s.at !== before && s.state !== 'syncing'; }, { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const s = await storedStatus(options);
+        return s.at !== before && s.state !== 'syncing';
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 /** Highlights the first words of the article's first paragraph in the reader view. */
@@ -57,8 +65,7 @@ async function popupItems(browser: ExtensionBrowser): Promise<string[]> {
   return items;
 }
 
-const painted = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
+const painted = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 beforeAll(async () => {
   // With an admin: the server answers 401 to a wrong name or password.
@@ -86,7 +93,7 @@ describe('sync through a CouchDB server', () => {
     await expect.poll(() => statusOf(optionsTwo), { timeout: 20_000 }).toMatch(/^Synced at/);
   });
 
-  it('a highlight made in one browser appears in the other, with its maker\'s name', async () => {
+  it("a highlight made in one browser appears in the other, with its maker's name", async () => {
     made = await highlight(one);
     // The change starts a run by itself (debounced): the server gets a W3C annotation.
     await expect.poll(async () => (await serverDocs()).filter((d) => d.type === 'Annotation').length, { timeout: 20_000 }).toBe(1);

@@ -30,9 +30,7 @@ beforeAll(async () => {
   probe = out[0].output[0].code!;
   browser = await launchWithExtension();
   const html = readFileSync(REUTERS_PAGE);
-  await browser.context.route(/^https?:/, (route) =>
-    route.request().url() === URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
-  );
+  await browser.context.route(/^https?:/, (route) => (route.request().url() === URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
   page = await browser.context.newPage();
   // Tall enough that both ends of a drag are on screen: the saved page loads no style sheet.
   await page.setViewportSize({ width: 1280, height: 2400 });

@@ -8,7 +8,5 @@ export function parseFixture(url: string, body: string, title = '测试标题'):
 
 /** The blocks in brief: "p:text", "h:text", "img:caption|credit", and "li:", "quote:" … for styles. */
 export function brief(article: Article): string[] {
-  return article.blocks.map((b: Block) =>
-    b.type === 'image' ? `img:${b.caption ?? ''}|${b.credit ?? ''}` : b.type === 'heading' ? `h:${b.text}` : `${b.style ?? 'p'}:${b.text}`,
-  );
+  return article.blocks.map((b: Block) => (b.type === 'image' ? `img:${b.caption ?? ''}|${b.credit ?? ''}` : b.type === 'heading' ? `h:${b.text}` : `${b.style ?? 'p'}:${b.text}`));
 }

@@ -9,7 +9,9 @@ function bbcAuthors<N>(dom: DomAdapter<N>, root: N): SourceMeta<N> {
   const meta = emptyMeta<N>();
   const list = findFirst(dom, root, (n) => dom.tagName(n) === 'ul' || dom.tagName(n) === 'time' || dom.tagName(n) === 'p');
   if (list && dom.tagName(list) === 'ul' && !isLinkList(dom, list)) {
-    const names = findAll(dom, list, (n) => dom.tagName(n) === 'li').map((li) => cleanText(textContent(dom, li))).filter(Boolean);
+    const names = findAll(dom, list, (n) => dom.tagName(n) === 'li')
+      .map((li) => cleanText(textContent(dom, li)))
+      .filter(Boolean);
     if (names.length && names.join('').length < 80) {
       meta.byline = names.join('，');
       meta.consumed.push(list);
@@ -30,7 +32,9 @@ function bbcCaptions<N>(dom: DomAdapter<N>, root: N): SourceMeta<N> {
     if (kids.length !== 2) continue;
     const [media, text] = kids;
     if (!(isImg(media) || findFirst(dom, media, isImg)) || findFirst(dom, text, isImg)) continue;
-    const credit = findAll(dom, media, (n) => dom.attr(n, 'role') === 'text').map((n) => textContent(dom, n)).join('');
+    const credit = findAll(dom, media, (n) => dom.attr(n, 'role') === 'text')
+      .map((n) => textContent(dom, n))
+      .join('');
     if (cleanText(textContent(dom, media)) !== cleanText(credit)) continue;
     const paragraphs = dom.tagName(text) === 'p' ? [text] : findAll(dom, text, (n) => dom.tagName(n) === 'p');
     if (paragraphs.length === 1 && cleanText(textContent(dom, text)).length <= 200) captions.push(text);

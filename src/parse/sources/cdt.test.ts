@@ -14,8 +14,9 @@ describe('cdt archive rules', () => {
     expect(brief(article)).toEqual(['p:正文。']);
   });
 
-  it('cuts a reposted WeChat article\'s own footer', () => {
-    const body = '<p>正文。</p><p>本文关联阅读：<strong><a href="https://x">为什么你喝不到真正牛奶味？</a></strong></p><p><strong>* <a href="https://y">都散了吧</a></strong></p><p><strong>\\~END\\~</strong></p><p><strong>欢迎点赞、在看和转发</strong></p>';
+  it("cuts a reposted WeChat article's own footer", () => {
+    const body =
+      '<p>正文。</p><p>本文关联阅读：<strong><a href="https://x">为什么你喝不到真正牛奶味？</a></strong></p><p><strong>* <a href="https://y">都散了吧</a></strong></p><p><strong>\\~END\\~</strong></p><p><strong>欢迎点赞、在看和转发</strong></p>';
     expect(brief(parseFixture(ARTICLE, body))).toEqual(['p:正文。']);
   });
 

@@ -10,7 +10,10 @@ const NAME_LINE = /^[\p{Script=Han}·]{2,4}(?:\s*\/\s*[\p{Script=Han}·]{2,4})*\
 
 /** The prelude's byline without its noise: "null 林双" (an empty field printed), "张慈 （综合报道）". */
 export function cleanDwByline(byline: string | null): string | null {
-  const clean = byline?.replace(/^null\s+/, '').replace(/\s*[（(]?\s*综合报[道导]\s*[）)]?\s*$/, '').trim();
+  const clean = byline
+    ?.replace(/^null\s+/, '')
+    .replace(/\s*[（(]?\s*综合报[道导]\s*[）)]?\s*$/, '')
+    .trim();
   return clean || null;
 }
 

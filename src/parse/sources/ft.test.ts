@@ -13,13 +13,14 @@ describe('ft archive rules', () => {
     expect(brief(article)).toEqual(['p:罗志恒、方堃：大宗商品价格过快上涨，或产生三大风险。', 'h:一、大宗商品上涨原因', 'p:正文。', 'p:注：本文仅代表作者个人观点']);
   });
 
-  it('does not take a speaker quoted in a news standfirst, or an editor\'s note, for the writer', () => {
+  it("does not take a speaker quoted in a news standfirst, or an editor's note, for the writer", () => {
     expect(parseFixture(ARTICLE, '<div class="story-lead">拜登：美国不会退出北约。</div><p>正文。</p>').byline).toBeNull();
     expect(parseFixture(ARTICLE, '<div class="story-lead">编者按：本文作者认为。</div><p>正文。</p><p>注：本文仅代表作者个人观点</p>').byline).toBeNull();
   });
 
-  it('leaves a news standfirst\'s byline empty, and drops the app promo and the editor\'s address', () => {
-    const body = '<div>美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。</div><div><div id="story-body-container"><div>来自FT中文网的温馨提示：下载App。</div><p>正文。</p><p><b>本文编辑徐瑾 Jin.Xu@FTChinese.com </b></p></div></div>';
+  it("leaves a news standfirst's byline empty, and drops the app promo and the editor's address", () => {
+    const body =
+      '<div>美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。</div><div><div id="story-body-container"><div>来自FT中文网的温馨提示：下载App。</div><p>正文。</p><p><b>本文编辑徐瑾 Jin.Xu@FTChinese.com </b></p></div></div>';
     const article = parseFixture(ARTICLE, body);
     expect(article.byline).toBeNull();
     expect(brief(article)).toEqual(['p:美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。', 'p:正文。']);

@@ -20,17 +20,13 @@ describe('nyt archive rules', () => {
     expect(parse(1611740000000, '<div><i>KRISTIN HUSSEY,KRISTIN HUSSEY<br>2021-01-27 16:20:24</i></div><p>正文。</p>').byline).toBe('KRISTIN HUSSEY');
   });
 
-  it('cuts the older layout\'s end matter and drops the briefing\'s subscription lines; bullets become list items', () => {
+  it("cuts the older layout's end matter and drops the briefing's subscription lines; bullets become list items", () => {
     const body =
       '<div><i>张彦<br>2021-04-06 17:24:20</i></div><p>• <a href="https://x">为何很多亚洲异见人士支持特朗普</a>？从香港说起。</p><p>他说，翻译：这是一个误会。</p>' +
       '<p><i>感谢阅读今天的简报</i><i>，新读者请</i><i><a href="https://x">点击此处订阅</a>。</i></p>' +
       '<div><p>Steven Erlanger自布鲁塞尔、Anna Joyce自都柏林对本文有报道贡献。<br/>翻译：Harry Wong</p></div><p><a href="https://x">点击查看本文英文版。</a></p>' +
       '<p>David Streitfeld已撰写科技新闻20年。<br/>翻译：晋其角<br/><a href="https://x">点击查看本文英文版。</a></p>';
-    expect(brief(parse(1617701060000, body))).toEqual([
-      'list-item:为何很多亚洲异见人士支持特朗普？从香港说起。',
-      'p:他说，翻译：这是一个误会。',
-      'p:David Streitfeld已撰写科技新闻20年。',
-    ]);
+    expect(brief(parse(1617701060000, body))).toEqual(['list-item:为何很多亚洲异见人士支持特朗普？从香港说起。', 'p:他说，翻译：这是一个误会。', 'p:David Streitfeld已撰写科技新闻20年。']);
   });
 
   it('reads a figcaption that ran on into the article: its first words caption, the rest stays the article', () => {

@@ -38,6 +38,10 @@ describe('applyReutersMarkup', () => {
     expect(heading.text.runs.map((r) => [r.nodeStart, r.nodeEnd])).toEqual([[2, 5]]);
     // Three stretches: the cut asterisks are not covered by any run.
     expect(body.text.text).toBe('正文 加粗 结束');
-    expect(body.text.runs.map((r) => [r.nodeStart, r.nodeEnd, r.joined])).toEqual([[0, 3, false], [5, 7, false], [9, 12, false]]);
+    expect(body.text.runs.map((r) => [r.nodeStart, r.nodeEnd, r.joined])).toEqual([
+      [0, 3, false],
+      [5, 7, false],
+      [9, 12, false],
+    ]);
   });
 });

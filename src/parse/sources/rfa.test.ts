@@ -12,7 +12,7 @@ describe('rfa archive rules', () => {
     }
   });
 
-  it('keeps an interview\'s closing words as text', () => {
+  it("keeps an interview's closing words as text", () => {
     const article = parseFixture(ARTICLE, '<p>正文。</p><p>记者：谢谢您接受采访。</p>');
     expect(article.byline).toBeNull();
     expect(brief(article)).toEqual(['p:正文。', 'p:记者：谢谢您接受采访。']);

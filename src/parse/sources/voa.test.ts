@@ -18,7 +18,7 @@ describe('voa archive rules', () => {
     expect(brief(parse(body))).toEqual(['img:时事大家谈：特朗普新冠治疗找到“银弹”？|', 'p:特朗普总统从确诊。']);
   });
 
-  it('drops a programme\'s schedule, disclaimer and playlist link', () => {
+  it("drops a programme's schedule, disclaimer and playlist link", () => {
     const body =
       '<p>正文。</p><p>时事大家谈每星期一到四，星期六北京时间晚上九点播出，敬请收看。</p><p>==========================================<br />嘉宾和观众听众发表的都是个人观点，并不代表美国之音。<br />==========================================</p>' +
       '<p>《时事大家谈》YouTube播放列表：<a href="http://bit.ly/x">http://bit.ly/x</a></p>';

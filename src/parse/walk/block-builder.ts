@@ -25,7 +25,6 @@ const NOT_A_HEADING_END = /[。．！!…：:；;，,、][）)”"’」』]*$/;
 /** An interview's question, "法广：目前大选总体局势如何？", is no heading; "Parler真的中立吗？" is. */
 const SPEAKER_QUESTION = /^[^：:]{1,12}[：:].*[？?]$/;
 
-
 export interface CaptionParts<N> {
   caption: MappedText<N>;
   credit: MappedText<N>;
@@ -167,4 +166,3 @@ export class BlockBuilder<N> {
     if (split.credit?.text) image.credit = withoutCreditLabel(split.credit);
   }
 }
-

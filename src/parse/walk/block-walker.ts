@@ -36,9 +36,42 @@ const isSourceTag = (tag: string) => tag === 'source' || tag.startsWith('sourcet
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'label', 'dialog', 'hr']);
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'main', 'article', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'pre', 'center', 'address', 'details', 'summary',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'figure', 'figcaption', 'picture',
+  'p',
+  'div',
+  'section',
+  'main',
+  'article',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'pre',
+  'center',
+  'address',
+  'details',
+  'summary',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'body',
+  'html',
+  'figure',
+  'figcaption',
+  'picture',
 ]);
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -95,7 +128,12 @@ const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
  */
 export function walkBlocks<N>(root: N, options: WalkOptions<N>): DraftBlock<N>[] {
   const walk = new BlockWalk(root, options);
-  traverse(options.dom, root, (node) => walk.enter(node), (node) => walk.leave(node));
+  traverse(
+    options.dom,
+    root,
+    (node) => walk.enter(node),
+    (node) => walk.leave(node),
+  );
   walk.builder.endBlock();
   return walk.builder.blocks;
 }

@@ -73,7 +73,10 @@ export function readCaption<N>(dom: DomAdapter<N>, node: N, track: boolean, skip
   if (split) {
     const after = sliceMapped(words, split.index + split[0].length, words.text.length);
     words = sliceMapped(words, 0, split.index);
-    credits = joinMapped([after, credits].filter((m) => m.text), ' ');
+    credits = joinMapped(
+      [after, credits].filter((m) => m.text),
+      ' ',
+    );
   }
   return { caption: words, credit: credits };
 }
