@@ -13,7 +13,10 @@ function reference(text: string) {
     const char = text.slice(i, i + width);
     if (!/\s/u.test(char) && char !== '\u200b' && char !== '\ufeff') {
       const folded = (same[char] ?? char.normalize('NFKC')).toLowerCase();
-      for (let k = 0; k < folded.length; k++) from.push(i), to.push(i + width);
+      for (let k = 0; k < folded.length; k++) {
+        from.push(i);
+        to.push(i + width);
+      }
       key += folded;
     }
     i += width;

@@ -71,7 +71,7 @@ export async function authorizeWrite(ctx: Context, articleId: string, annotation
     }
     pageFrameId = binding.pageFrameId;
   } else if (ctx.kind === 'popup' || (ctx.kind === 'page' && !pageMaySpeakFor(ctx.sender.url, [articleId]))) {
-    return refuse('a page writes highlights of its own site\'s articles only');
+    return refuse("a page writes highlights of its own site's articles only");
   }
   const shown = await ctx.ports.tabArticles.get(ctx.tabId, pageFrameId);
   if (ctx.kind !== 'note' && shown?.articleId !== articleId) return refuse('a page writes highlights of its own article only');

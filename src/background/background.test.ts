@@ -58,8 +58,15 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
 const summary = { id: 'cn.reuters.com/a', url: 'https://cn.reuters.com/a', title: '标题', source: 'reuters' as const, publishedAt: null, blockCount: 3, origin: 'page' as const };
 const TEXT = '标题\n第一段正文。';
 const annotation = (id = '0b7a8e4c-1111-4222-8333-944455556666', articleId = summary.id) => ({
-  id, articleId, color: 'yellow', ...(({ position, quote }) => ({ position, quote }))(describeRange(TEXT, 3, 6)),
-  parserVersion: 1, note: '笔记', tags: ['中俄'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+  id,
+  articleId,
+  color: 'yellow',
+  ...(({ position, quote }) => ({ position, quote }))(describeRange(TEXT, 3, 6)),
+  parserVersion: 1,
+  note: '笔记',
+  tags: ['中俄'],
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
 });
 const page = { id: OWN, tabId: 9, frameId: 0, url: 'https://cn.reuters.com/a' };
 const noteFrame = { id: OWN, tabId: 9, frameId: 3, url: 'chrome-extension://pizhu-extension-id/note/index.html' };
@@ -116,11 +123,10 @@ describe('pages and their highlights', () => {
     expect(await p.db.annotationsFor('other.com/b')).toEqual([]);
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
   });
-
 });
 
 describe('the note editor', () => {
-  it('passes the note editor\'s news to its tab, and hears it from the note editor only', async () => {
+  it("passes the note editor's news to its tab, and hears it from the note editor only", async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
     await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
@@ -163,7 +169,6 @@ describe('the note editor', () => {
     expect(await handleMessage({ type: 'delete-annotation', id: other.id, articleId: summary.id }, noteFrame, p)).toMatchObject({ ok: false });
     expect(await p.db.annotation(other.id)).toEqual(other);
   });
-
 });
 
 describe('undoing a delete on the page', () => {
@@ -188,7 +193,7 @@ describe('undoing a delete on the page', () => {
   });
 });
 
-describe('the note editor\'s token', () => {
+describe("the note editor's token", () => {
   it('a note page without a token, or with a made-up, reused, expired or foreign one, reads and changes nothing', async () => {
     const p = await ports();
     await handleMessage({ type: 'article-seen', article: summary }, page, p);
@@ -223,7 +228,7 @@ describe('the note editor\'s token', () => {
     expect(await p.db.annotation(id)).toEqual(annotation());
   });
 
-  it('gives a token for a highlight of the page\'s own article only', async () => {
+  it("gives a token for a highlight of the page's own article only", async () => {
     const p = await ports();
     const elsewhere = { ...summary, id: 'cn.reuters.com/b', url: 'https://cn.reuters.com/b' };
     await handleMessage({ type: 'article-seen', article: elsewhere }, { ...page, tabId: 11 }, p);
@@ -233,11 +238,10 @@ describe('the note editor\'s token', () => {
     expect(await handleMessage({ type: 'note-token', articleId: summary.id, id: annotation().id }, page, p)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: 'note-token', articleId: elsewhere.id, id: annotation().id }, { ...page, tabId: 11 }, p)).toMatchObject({ ok: true });
   });
-
 });
 
 describe('which articles a page speaks for', () => {
-  it('a web page speaks for articles of its own site only: another article\'s highlights stay out of reach', async () => {
+  it("a web page speaks for articles of its own site only: another article's highlights stay out of reach", async () => {
     const p = await ports();
     const bbc = { ...summary, id: 'bbc.com/zhongwen/simp/world-1', url: 'https://www.bbc.com/zhongwen/simp/world-1', source: 'bbc' as const };
     const bbcHighlight = annotation('0b7a8e4c-3333-4222-8333-944455556666', bbc.id);
@@ -297,7 +301,6 @@ describe('which articles a page speaks for', () => {
       expect(await handleMessage(message, page, p)).toMatchObject({ ok: false, error: `${message.type} is answered by the page, not the background` });
     }
   });
-
 });
 
 describe('what the background hears', () => {
@@ -315,9 +318,9 @@ describe('what the background hears', () => {
     const mutated = fc.oneof(
       fc.anything(),
       fc.record({ type: fc.constantFrom('save-annotation', 'delete-annotation', 'article-seen'), annotation: fc.anything(), id: fc.anything(), articleId: fc.anything() }, { requiredKeys: ['type'] }),
-      fc.constantFrom<(keyof typeof valid)[]>(['id'], ['color'], ['position'], ['quote'], ['created']).chain((keys) =>
-        fc.anything().map((junk) => ({ type: 'save-annotation', annotation: { ...valid, [keys[0]]: junk } })),
-      ),
+      fc
+        .constantFrom<(keyof typeof valid)[]>(['id'], ['color'], ['position'], ['quote'], ['created'])
+        .chain((keys) => fc.anything().map((junk) => ({ type: 'save-annotation', annotation: { ...valid, [keys[0]]: junk } }))),
     );
     await fc.assert(
       fc.asyncProperty(mutated, async (message) => {
@@ -339,7 +342,6 @@ describe('what the background hears', () => {
     expect(await handleMessage({ type: 'placement', articleId: 'other.com/x', orphans: [id] }, page, p)).toMatchObject({ ok: false });
     expect(p.calls.filter((c) => c.startsWith('orphans'))).toEqual([`orphans ${summary.id} ${id}`]);
   });
-
 });
 
 describe('the popup and the library page', () => {

@@ -50,7 +50,7 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
   if (!isBackgroundRequest(message)) return refuse(`${message.type} is answered by the page, not the background`);
   const route = ROUTES[message.type] as unknown as Route<BackgroundType>;
   const kind = senderKind(sender, ports);
-  if (!kind) return refuse('messages come from tabs and this extension\'s pages only');
+  if (!kind) return refuse("messages come from tabs and this extension's pages only");
   if (!route.from.includes(kind)) return refuse(route.refusal);
   return route.handle(message, { sender, kind, tabId: sender.tabId ?? -1, frameId: sender.frameId ?? 0, ports });
 }

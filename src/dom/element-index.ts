@@ -68,7 +68,7 @@ export class ElementIndex<N, K extends string> {
     const tests = kinds.map((k) => this.kinds[k]);
     const stops = kinds.map((k) => this.stopAt[k]);
     const lists = kinds.map(() => ({ nodes: [] as N[], at: [] as number[] }));
-    kinds.forEach((k, i) => this.lists.set(k, lists[i]!));
+    for (const [i, k] of kinds.entries()) this.lists.set(k, lists[i]!);
     const stopped = kinds.map(() => 0);
     let count = 0;
     spans.set(this.root, { start: count++, end: 0 });

@@ -66,7 +66,7 @@ describe('streaming exports of the whole library', () => {
     // Articles without a record before the first, between two batches, and after the last.
     const [a] = data.annotations;
     const orphans = ['0-before-all', `${data.articles.map((x) => x.id).sort()[7]}~between`, '~after-all'];
-    orphans.forEach((articleId, i) => data.annotations.push({ ...a!, id: `be0c0000-0000-4000-8000-00000000bbb${i}`, articleId }));
+    for (const [i, articleId] of orphans.entries()) data.annotations.push({ ...a!, id: `be0c0000-0000-4000-8000-00000000bbb${i}`, articleId });
     const store = await stored(data);
     const all = await store.readAll();
     for (const batchSize of [1, 7, 8, 61, 62, 500]) {

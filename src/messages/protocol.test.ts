@@ -11,12 +11,20 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'article-seen', article: summary })).toEqual({ type: 'article-seen', article: summary });
   });
   it('refuses unknown types, extra fields and malformed summaries', () => {
-    for (const bad of [null, 'archive-detected', [], {}, { type: 'nope' }, { type: 'archive-detected', tabId: 3 },
-      { type: 'article-seen' }, { type: 'article-seen', article: { ...summary, id: '' } },
+    for (const bad of [
+      null,
+      'archive-detected',
+      [],
+      {},
+      { type: 'nope' },
+      { type: 'archive-detected', tabId: 3 },
+      { type: 'article-seen' },
+      { type: 'article-seen', article: { ...summary, id: '' } },
       { type: 'article-seen', article: { ...summary, source: 'evil' } },
       { type: 'article-seen', article: { ...summary, blockCount: -1 } },
       { type: 'article-seen', article: { ...summary, publishedAt: 'yesterday' } },
-      { type: 'article-seen', article: { ...summary, title: 'x'.repeat(5000) } }]) {
+      { type: 'article-seen', article: { ...summary, title: 'x'.repeat(5000) } },
+    ]) {
       expect(parseMessage(bad)).toBeNull();
     }
   });

@@ -47,7 +47,7 @@ async function highlight(block: Locator, color: string): Promise<string> {
 }
 
 async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()])) as [Download, void];
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()])) as [Download, undefined];
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
 

@@ -134,7 +134,7 @@ describe('import', () => {
 });
 
 async function download(page: Page, testId: string): Promise<string> {
-  const [file] = (await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()])) as [Download, void];
+  const [file] = (await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId(testId).click()])) as [Download, undefined];
   return readFileSync((await file.path())!, 'utf8');
 }
 

@@ -188,6 +188,7 @@ describe('one word for one thing', () => {
         .locator('body')
         .evaluate(
           (body) =>
+            // biome-ignore lint/performance/useDomNodeTextContent: the words a reader sees, not hidden ones
             (body as HTMLElement).innerText +
             [...body.querySelectorAll('[aria-label],[placeholder],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')} ${el.getAttribute('title')}`).join(' '),
         ),

@@ -115,7 +115,11 @@ export async function fillSyncSettings(options: Page, url: string, name: string,
 }
 
 /** The state in words, as the options page shows it. */
-export const syncStatusText = (page: Page) => page.getByTestId('sync-status').innerText();
+export const syncStatusText = (page: Page) =>
+  page
+    .getByTestId('sync-status')
+    .textContent()
+    .then((text) => text ?? '');
 
 /** The status the background wrote last (the page shows it in words). */
 export const storedSyncStatus = (page: Page) =>

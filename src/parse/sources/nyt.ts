@@ -46,7 +46,10 @@ const CONTRIBUTORS = /对本文有(?:报道|研究)?贡献。?$|對本文有(?:�
 function finish<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
   const out: DraftBlock<N>[] = [];
   blocks.forEach((block, i) => {
-    if (block.type === 'image') return out.push(block);
+    if (block.type === 'image') {
+      out.push(block);
+      return;
+    }
     if (PROMO.test(block.text.text)) return;
     let text = block.text;
     if (i >= blocks.length - 6) {

@@ -74,7 +74,10 @@ export class BlockBuilder<N> {
    * paragraphs; `asSpace` (a page that marks its paragraphs itself): always a space.
    */
   addLineBreak(asSpace: boolean): void {
-    if (!asSpace && this.afterLineBreak) return this.endBlock();
+    if (!asSpace && this.afterLineBreak) {
+      this.endBlock();
+      return;
+    }
     this.text.addMadeUp('\n');
     this.afterLineBreak = !asSpace;
   }

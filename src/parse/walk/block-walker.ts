@@ -105,7 +105,14 @@ const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
   { name: 'noscript', applies: (_, __, tag) => tag === 'noscript', enter: (w, n) => w.noscript(n) },
   { name: 'not text', applies: (w, n, tag) => w.isNotText(n, tag), enter: (w) => w.gap() },
   { name: 'line break', applies: (_, __, tag) => tag === 'br', enter: (w) => w.lineBreak() },
-  { name: 'image', applies: (_, __, tag) => isImgTag(tag), enter: (w, n) => (w.image(n, null), false) },
+  {
+    name: 'image',
+    applies: (_, __, tag) => isImgTag(tag),
+    enter: (w, n) => {
+      w.image(n, null);
+      return false;
+    },
+  },
   { name: 'source figure', applies: (w, n) => !!w.options.isFigure?.(n), enter: (w, n) => (w.image(n, n) ? false : NEXT) },
   // Places the figure's image and reads on: the rest of it (a second picture, a paragraph) is still read.
   { name: 'figure', applies: (_, __, tag) => tag === 'figure' || tag === 'picture', enter: (w, n) => w.figure(n) },
