@@ -184,14 +184,12 @@ describe('one word for one thing', () => {
     const frame = await noteFrame(page);
     await expect(frame.getByTestId('highlight-delete').textContent()).resolves.toBe('删除标注');
     const words = [
-      await frame
-        .locator('body')
-        .evaluate(
-          (body) =>
-            // biome-ignore lint/performance/useDomNodeTextContent: the words a reader sees, not hidden ones
-            (body as HTMLElement).innerText +
-            [...body.querySelectorAll('[aria-label],[placeholder],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')} ${el.getAttribute('title')}`).join(' '),
-        ),
+      await frame.locator('body').evaluate(
+        (body) =>
+          // biome-ignore lint/performance/useDomNodeTextContent: the words a reader sees, not hidden ones
+          (body as HTMLElement).innerText +
+          [...body.querySelectorAll('[aria-label],[placeholder],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('placeholder')} ${el.getAttribute('title')}`).join(' '),
+      ),
       await page.locator('[data-pizhu="ui"]').evaluate((host) => {
         const root = host.shadowRoot!;
         return root.textContent + [...root.querySelectorAll('[aria-label],[title]')].map((el) => `${el.getAttribute('aria-label')} ${el.getAttribute('title')}`).join(' ');
