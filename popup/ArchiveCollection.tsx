@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
 import type { CollectionRecord } from '../src/collection/collection-database';
 import type { ArchiveClient } from './archive-client';
 import { filesOfDirectory, mayRead } from './folder-handle';
-import { type ArchiveFilters, type ArchiveRow, type ArchiveSort, useArchiveList } from './use-archive-list';
+import { type ArchiveFilters, type ArchiveRow, type ArchiveSort, useArchiveList, usePassages } from './use-archive-list';
 import { arrayRows, VirtualList } from './VirtualList';
 
 /** Where an archive article opens: the reader view, on an extension page. */
@@ -20,14 +20,15 @@ export function openInReader(articleId: string): void {
 export function ArchiveCollection({ client }: { client: ArchiveClient }) {
   const [filters, setFilters] = useState<ArchiveFilters>({ query: '', source: '', from: '', to: '', sort: 'published' });
   const { rows, total, collections, sources, searching } = useArchiveList(client, filters);
+  const passages = usePassages(client, filters.query);
   const listRows = useMemo(
     () =>
       arrayRows(
         rows ?? [],
         (row) => row.id,
-        (row) => (row.passage ? 92 : 64),
+        () => (filters.query.trim() ? 92 : 64),
       ),
-    [rows],
+    [rows, filters.query],
   );
   const set = (patch: Partial<ArchiveFilters>) => setFilters({ ...filters, ...patch });
   if (rows === null) return null;
@@ -67,7 +68,7 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
       <p class="muted" role="status" aria-busy={searching}>
         {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
       </p>
-      <VirtualList rows={listRows} render={(row) => <ArchiveItem row={row} />} class="list archive-list" label={t('archiveTitle')} />
+      <VirtualList rows={listRows} render={(row) => <ArchiveItem row={row} passage={passages.passage(row.id)} onShown={() => passages.want(row.id)} />} class="list archive-list" label={t('archiveTitle')} />
       <Collections collections={collections} onRemove={(id) => client.remove(id)} onReread={(c) => void reread(client, c)} />
     </section>
   );
@@ -75,14 +76,18 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
 
 const dateFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
 
-function ArchiveItem({ row }: { row: ArchiveRow }) {
+function ArchiveItem({ row, passage, onShown }: { row: ArchiveRow; passage: string | undefined; onShown(): void }) {
   const when = row.publishedAt ?? row.archivedAt;
+  // A row shown during a search asks for its passage.
+  useEffect(() => {
+    if (passage === undefined) onShown();
+  });
   const facts = [t(`source_${row.source}`), when ? dateFormat().format(new Date(when)) : null, row.annotated ? t('archiveAnnotated') : null, row.problems.length ? t('archiveDamaged') : null];
   return (
     <button type="button" class="archive-item" data-testid="archive-item" onClick={() => openInReader(row.id)}>
       <span class="archive-item-title">{row.title || t('untitled')}</span>
       <span class="muted">{facts.filter(Boolean).join(' · ')}</span>
-      {row.passage && <span class="archive-passage">{row.passage}</span>}
+      {passage && <span class="archive-passage">{passage}</span>}
     </button>
   );
 }

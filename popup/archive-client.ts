@@ -41,6 +41,11 @@ export class ArchiveClient {
     return this.serial;
   }
 
+  /** Asks for the passages of these rows; they come back as a `passages` reply. */
+  passages(query: string, ids: string[]): void {
+    this.post({ op: 'passages', query, ids });
+  }
+
   remove(collectionId: string): void {
     this.post({ op: 'remove', collectionId });
   }

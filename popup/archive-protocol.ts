@@ -16,11 +16,15 @@ export type ArchiveRequest =
   | { op: 'read'; files: ArchiveFile[]; name: string; keepRaw: boolean; into?: string; folder?: FileSystemDirectoryHandle }
   | { op: 'cancel' }
   | { op: 'search'; query: string; serial: number }
+  /** Passages of these articles for the query: the rows a list has just shown. */
+  | { op: 'passages'; query: string; ids: string[] }
   | { op: 'remove'; collectionId: string };
 
 export type ArchiveReply =
   | { kind: 'progress'; stage: 'read' | 'index'; done: number; total: number }
   | { kind: 'read'; collection: CollectionRecord; firstId: string | null; cancelled: boolean }
-  | { kind: 'results'; serial: number; total: number; hits: CollectionHit[] }
+  /** Every article that matches (`ids`, best first), the first with their passages. */
+  | { kind: 'results'; serial: number; total: number; ids: string[]; hits: CollectionHit[] }
+  | { kind: 'passages'; query: string; hits: CollectionHit[] }
   | { kind: 'removed'; collectionId: string }
   | { kind: 'failed'; error: string };

@@ -89,8 +89,13 @@ async function handle(request: ArchiveRequest): Promise<void> {
       cancelled = true;
       return;
     case 'search': {
-      const found = await (await searchIndex(store)).search(request.query);
+      // Passages are asked for as rows are shown: the answer is every match, at once.
+      const found = await (await searchIndex(store)).search(request.query, 0);
       post({ kind: 'results', serial: request.serial, ...found });
+      return;
+    }
+    case 'passages': {
+      post({ kind: 'passages', query: request.query, hits: await (await searchIndex(store)).passages(request.ids, request.query) });
       return;
     }
     case 'remove': {

@@ -56,17 +56,21 @@ export class CollectionSearch {
   }
 
   /** Entries holding every word of `query` (white space separates words), best first; the first `limit` with their passage. */
-  async search(query: string, limit = 50): Promise<{ total: number; hits: CollectionHit[] }> {
-    const words = query.split(/\s+/).map(foldForSearch).filter(Boolean);
-    if (!words.length) return { total: 0, hits: [] };
+  async search(query: string, limit = 50): Promise<{ total: number; ids: string[]; hits: CollectionHit[] }> {
+    const words = wordsOf(query);
+    if (!words.length) return { total: 0, ids: [], hits: [] };
     const candidates = this.index.search(words.join(' '), { limit: MAX_CANDIDATES }) as string[];
     // A word that is one term (one or two characters, a Latin word) is the index's own answer.
     const exact = words.every((word) => searchTerms(word).length <= 1);
     const matching = exact ? candidates : await this.check(candidates, words);
-    const shown = matching.slice(0, limit);
-    const texts = await this.textsOf(shown);
-    const hits = shown.map((id) => ({ id, passage: passageOf(texts.get(id) ?? '', words) }));
-    return { total: matching.length, hits };
+    return { total: matching.length, ids: matching, hits: await this.passages(matching.slice(0, limit), query) };
+  }
+
+  /** Where the words of `query` stand in each of these entries (the rows a list shows). */
+  async passages(ids: readonly string[], query: string): Promise<CollectionHit[]> {
+    const words = wordsOf(query);
+    const texts = await this.textsOf(ids);
+    return ids.map((id) => ({ id, passage: words.length ? passageOf(texts.get(id) ?? '', words) : '' }));
   }
 
   /** The candidates whose text holds every word as typed. */
@@ -83,6 +87,8 @@ export class CollectionSearch {
     return out;
   }
 }
+
+const wordsOf = (query: string) => query.split(/\s+/).map(foldForSearch).filter(Boolean);
 
 /** The line of `text` where the first word stands (the title's only when no other line holds it), cut around it. */
 function passageOf(text: string, words: readonly string[]): string {

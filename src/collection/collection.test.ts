@@ -94,4 +94,15 @@ describe('CollectionSearch', () => {
     expect((await only.search('守')).total).toBe(1);
     expect((await only.search('shang')).total).toBe(1);
   });
+
+  it('answers every matching entry, however many, and the passages of the first few', async () => {
+    const many = new Map(Array.from({ length: 120 }, (_, i) => [`id${i}`, `标题${i}\n第${i}段提到人民币汇率。`]));
+    const big = new CollectionSearch(async (ids) => new Map(ids.flatMap((id) => (many.has(id) ? [[id, many.get(id)!] as const] : []))));
+    big.add([...many].map(([id, text]) => ({ id, text })));
+    const found = await big.search('人民币', 10);
+    expect(found.total).toBe(120);
+    expect(new Set(found.ids)).toEqual(new Set(many.keys()));
+    expect(found.hits).toHaveLength(10);
+    expect(await big.passages(['id7'], '人民币')).toEqual([{ id: 'id7', passage: '第7段提到人民币汇率。' }]);
+  });
 });

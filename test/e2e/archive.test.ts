@@ -90,7 +90,8 @@ describe('archive files opened through Pizhu', () => {
     await library.getByTestId('archive-search').fill(phrase);
     const hit = library.getByTestId('archive-item').filter({ hasText: target.title });
     await hit.waitFor({ timeout: 15_000 });
-    await expect(hit.textContent()).resolves.toContain(phrase);
+    // The passage comes once the row is on screen.
+    await expect.poll(() => hit.textContent(), { timeout: 10_000 }).toContain(phrase);
 
     // Opening it shows it in the reader (a folder's file keeps no raw text: no show original text).
     const opened = browser.context.waitForEvent('page');
