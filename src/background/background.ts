@@ -29,6 +29,7 @@ interface Route<T extends BackgroundType> {
  */
 const ROUTES: { [T in BackgroundType]: Route<T> } = {
   'archive-detected': { from: ['page'], refusal: 'pages ask for the reader', handle: archiveDetected },
+  'load-highlighting': { from: ['page'], refusal: 'page scripts load the highlighting', handle: loadHighlighting },
   'article-seen': { from: ['page', 'reader'], refusal: 'pages report the article they show', handle: articleSeen },
   placement: { from: ['page', 'reader'], refusal: 'pages report their own placements', handle: placement },
   'save-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
@@ -58,6 +59,12 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
 async function archiveDetected(_message: unknown, ctx: Context): Promise<ReplyTo<'archive-detected'> | Refusal> {
   if (!ctx.sender.url?.startsWith('file:')) return refuse('the reader runs on file:// pages only');
   await ctx.ports.injectReader(ctx.tabId, ctx.frameId);
+  return { ok: true };
+}
+
+/** A page script shows an article: the toolbar, the note editor's host and the painter come after it, in their own bundle. */
+async function loadHighlighting(_message: unknown, ctx: Context): Promise<ReplyTo<'load-highlighting'>> {
+  await ctx.ports.injectHighlighting(ctx.tabId, ctx.frameId);
   return { ok: true };
 }
 

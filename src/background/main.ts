@@ -21,6 +21,9 @@ const ports: BackgroundPorts = {
   async injectReader(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
   },
+  async injectHighlighting(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/highlights.js'] });
+  },
   async markTab(tabId, title, highlights) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#a8322d' });
     await browser.action.setBadgeText({ tabId, text: highlights > 0 ? String(highlights) : '批' });
