@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { anchor } from './anchor';
 import { archive } from './archive';
 import type { BenchModule, Result } from './lib/result';
+import { livePage } from './live-page';
 import { memory } from './memory';
 import { pageCost } from './page-cost';
 import { parse } from './parse';
@@ -21,6 +22,7 @@ const MODULES: BenchModule[] = [
   parse,
   anchor,
   pageCost,
+  livePage, // a Reuters article page changing its DOM 100 times a second: the main thread's share with and without the extension
   seed,
   popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency
   memory, // service worker and popup JS heap with 10,000 highlights stored against 10
