@@ -79,9 +79,12 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   // A visit moves "where it was last read"; a page reloading its highlights is not one. Pizhu's reader
   // page is no address to open the article at again: the article's own is kept.
   const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
-  if (!message.again) await store.recordArticle(article, seenAt);
-  await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
-  const annotations = await store.annotationsFor(article.id);
+  // The page waits for its highlights: the visit and the tab's article are written while they are read.
+  const [annotations] = await Promise.all([
+    store.annotationsFor(article.id),
+    message.again ? null : store.recordArticle(article, seenAt),
+    ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }),
+  ]);
   // The page waits for its highlights, not for the badge.
   void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
   const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
