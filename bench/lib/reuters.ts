@@ -25,7 +25,7 @@ export async function serveReutersPage(context: BrowserContext): Promise<void> {
 /** The page's article as Node parses it (the content script's parser, on cheerio), and its seeded highlights. */
 export function reutersCase(): { article: Article; highlights: AnnotationRecord[] } {
   const article = parseInput(readFileSync(REUTERS_PAGE, 'utf8'), REUTERS_URL);
-  return { article, highlights: highlightsOf(article, REUTERS_HIGHLIGHTS, { seed: 10 }) };
+  return { article, highlights: highlightsOf(article, REUTERS_HIGHLIGHTS, { seed: 10, group: 1 }) };
 }
 
 /** Puts the page's article and its highlights in the extension's store (the database made first). */
