@@ -10,6 +10,7 @@ import { anchor } from './anchor';
 import { archive } from './archive';
 import { importBench } from './import';
 import type { BenchModule, Result } from './lib/result';
+import { livePage } from './live-page';
 import { memory } from './memory';
 import { pageCost } from './page-cost';
 import { parse } from './parse';
@@ -24,6 +25,7 @@ const MODULES: BenchModule[] = [
   anchor,
   importBench, // import of 100,000 highlights against putting the same records in one transaction
   pageCost,
+  livePage, // a Reuters article page changing its DOM 100 times a second: the main thread's share with and without the extension
   seed,
   popup, // first list of the popup and the library page at 10 and 10,000 highlights, everything read, search latency
   memory, // service worker and popup JS heap with 10,000 highlights stored against 10

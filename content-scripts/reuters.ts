@@ -5,10 +5,11 @@
  * renders and navigates in the page: when its address changes or the article's text is replaced,
  * the page is read again and painted again.
  */
-import { summarize } from '../src/messages/protocol';
+import { summarize } from '../src/messages/summary';
 import { parseReutersPage } from '../src/parse/reuters-page-parser';
 import type { ArticleMap } from '../src/text-map/article-map';
-import { startHighlighting, type HighlightSession } from './highlights/session';
+import type { HighlightSession } from './highlights/session';
+import { loadHighlighting } from './lib/highlighting';
 import { inArticleOf } from './highlights/scope';
 import { announceArticle } from './lib/article-port';
 import { liveDom } from './lib/live-dom';
@@ -32,11 +33,14 @@ async function read(): Promise<void> {
     return;
   }
   shown = { id: article.id, url: location.href, map };
+  // The highlighting's bundle is asked for while the article's highlights are: both travel at once.
+  const loading = session ? null : loadHighlighting();
   const announced = await announceArticle(article);
   const annotations = announced?.annotations ?? [];
+  const start = await loading;
   if (session) session.switchTo(target, annotations, announced?.reveal);
-  else {
-    session = startHighlighting(target);
+  else if (start) {
+    session = start(target);
     session.show(annotations, announced?.reveal);
   }
 }

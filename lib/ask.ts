@@ -1,11 +1,10 @@
-import browser from 'webextension-polyfill';
+import { api } from './browser-api';
 import { askWith } from '../src/messages/replies';
 
-export { BackgroundRefused } from '../src/messages/replies';
-
 /**
- * Asks the background (content scripts, the note editor, the popup and the library page alike):
+ * Asks the background (the note editor, the popup, the library page; the scripts in pages use
+ * page-ask.ts, the same without a schema library):
  * resolves with the reply the message expects, checked; throws BackgroundRefused when the
  * background says no, BackgroundUnreachable when nothing (or nothing valid) answers.
  */
-export const ask = askWith((message) => browser.runtime.sendMessage(message));
+export const ask = askWith((message) => api.runtime.sendMessage(message));

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { api as browser } from './browser-api';
 import { type UiLang, uiLangOf } from '../src/i18n/ui-messages';
 
 /** A visible string in the browser's language (_locales); the key itself if a message is missing. */

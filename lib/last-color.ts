@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { api as browser } from './browser-api';
 import { type Color, COLORS } from '../src/annotation/records';
 
 /**

@@ -27,7 +27,8 @@ async function open(): Promise<void> {
     document.body.append(pre);
   }
   const anchor = pre ?? document.body.appendChild(document.createElement('div'));
-  await showArticle(entry.article, pre, anchor);
+  // An extension page: the highlighting is a module of its own here, loaded once the article is shown.
+  await showArticle(entry.article, pre, anchor, async () => (await import('../content-scripts/highlights/session')).startHighlighting);
 }
 
 open().catch((error: unknown) => {

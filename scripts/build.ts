@@ -17,6 +17,8 @@ const SCRIPTS: [string, string][] = [
   ['content-scripts/detector.ts', 'content-scripts/detector.js'],
   ['content-scripts/reader/main.tsx', 'content-scripts/reader.js'],
   ['content-scripts/reuters.ts', 'content-scripts/reuters.js'],
+  // The highlighting, run by the background in a frame once its page script shows an article.
+  ['content-scripts/highlights/main.ts', 'content-scripts/highlights.js'],
   ['src/background/main.ts', 'background.js'],
 ];
 

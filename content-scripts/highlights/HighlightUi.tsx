@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { ask } from '../../lib/ask';
+import { api as browser } from '../../lib/browser-api';
+import { ask } from '../../lib/page-ask';
 import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, swatchStyle } from '../../lib/highlight-colors';
 import { shortcutLabel } from '../../lib/last-color';

@@ -1,6 +1,7 @@
-import browser from 'webextension-polyfill';
-import { ask } from '../../lib/ask';
-import { parseMessage, type ArticleSummary, type Message } from '../../src/messages/protocol';
+import { ask } from '../../lib/page-ask';
+import { onMessage } from '../../lib/browser-api';
+import type { ArticleSummary } from '../../src/messages/protocol';
+import { parsePageMessage, type PageMessage } from '../../src/messages/page-guards';
 import type { AnnotationRecord } from '../../src/annotation/records';
 
 /**
@@ -10,7 +11,7 @@ import type { AnnotationRecord } from '../../src/annotation/records';
  * a message, acknowledged. `dispose()` stops hearing the background.
  */
 export class BackgroundClient {
-  private readonly listeners: ((raw: unknown) => undefined)[] = [];
+  private readonly stops: (() => void)[] = [];
 
   /** The article's highlights as the store holds them now. */
   async seen(article: ArticleSummary): Promise<AnnotationRecord[]> {
@@ -32,18 +33,17 @@ export class BackgroundClient {
   }
 
   /** Hears the background's messages to this page (each checked first; others are ignored), until `dispose()`. */
-  listen(handler: (message: Message) => void): void {
-    const listener = (raw: unknown): undefined => {
-      const message = parseMessage(raw);
+  listen(handler: (message: PageMessage) => void): void {
+    const stop = onMessage((raw) => {
+      const message = parsePageMessage(raw);
       if (message) handler(message);
       return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    this.listeners.push(listener);
+    });
+    this.stops.push(stop);
   }
 
   dispose(): void {
-    for (const listener of this.listeners) browser.runtime.onMessage.removeListener(listener);
-    this.listeners.length = 0;
+    for (const stop of this.stops) stop();
+    this.stops.length = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { citation } from '../../src/cite/citation';
-import { type ArticleSummary } from '../../src/messages/protocol';
+import type { ArticleSummary } from '../../src/messages/protocol';
 import { uiLang } from '../../lib/i18n';
 
 /**

@@ -11,9 +11,10 @@
  * and selectionInArticle (selection.ts) turns the page's selection into a stretch of article text.
  */
 import { createAnnotation } from '../../src/anchor/annotations';
-import { type ArticleSummary, type Message } from '../../src/messages/protocol';
+import type { ArticleSummary } from '../../src/messages/protocol';
+import type { PageMessage } from '../../src/messages/page-guards';
 import type { ArticleMap } from '../../src/text-map/article-map';
-import browser from 'webextension-polyfill';
+import { api as browser, type StorageChange } from '../../lib/browser-api';
 import { t } from '../../lib/i18n';
 import { lastColor, rememberColor } from '../../lib/last-color';
 import { BackgroundClient } from './background-client';
@@ -183,7 +184,7 @@ class Session implements HighlightSession {
   }
 
   /** The last colour, picked here or in another tab's toolbar or note editor. */
-  private readonly onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  private readonly onStorage = (changes: Record<string, StorageChange>, area: string) => {
     if (area === 'local' && changes.lastColor) void lastColor().then((color) => this.ui.update({ lastColor: color }));
   };
 
@@ -300,7 +301,7 @@ class Session implements HighlightSession {
    * (reveal a highlight), another view's change, or the note editor's frame reporting saved,
    * deleted or closed.
    */
-  private onMessage(message: Message): void {
+  private onMessage(message: PageMessage): void {
     // The page no longer shows the article: nothing about it is done here.
     if (this.left) return;
     if (message.type === 'highlight-selection') {

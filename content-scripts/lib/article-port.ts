@@ -1,13 +1,15 @@
-import browser from 'webextension-polyfill';
 import type { Article } from '../../src/model/article';
-import { ask, BackgroundRefused } from '../../lib/ask';
-import { parseMessage, summarize, type ArticleSummary, type Reply } from '../../src/messages/protocol';
+import { ask, BackgroundRefused } from '../../lib/page-ask';
+import { onMessage } from '../../lib/browser-api';
+import { summarize } from '../../src/messages/summary';
+import type { ArticleSummary, Reply } from '../../src/messages/protocol';
+import { parsePageMessage } from '../../src/messages/page-guards';
 import type { AnnotationRecord } from '../../src/annotation/records';
 
 let current: ArticleSummary | null = null;
 
 function answerPopup(raw: unknown): Promise<Reply> | undefined {
-  const message = parseMessage(raw);
+  const message = parsePageMessage(raw);
   if (message?.type !== 'get-article' || !current) return undefined;
   return Promise.resolve({ ok: true, article: current });
 }
@@ -22,7 +24,7 @@ export async function announceArticle(article: Article): Promise<{ annotations: 
   // One line for readers who open devtools (and for tests where the badge cannot be read).
   console.info(`Pizhu: read ${summary.id} (${summary.blockCount} blocks)`);
   // A page that navigates in place announces each article it shows: the popup hears the current one.
-  if (!current) browser.runtime.onMessage.addListener(answerPopup);
+  if (!current) onMessage(answerPopup);
   current = summary;
   try {
     const { annotations, reveal } = await ask({ type: 'article-seen', article: summary });

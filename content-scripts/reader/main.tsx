@@ -4,6 +4,7 @@
  * page's own document, next to the browser's <pre>, which stays one click away.
  */
 import { readArchive } from '../../src/parse/archive-parser';
+import { loadHighlighting } from '../lib/highlighting';
 import { inertHtml } from '../lib/live-dom';
 import { showArticle } from './mount';
 
@@ -17,7 +18,7 @@ async function mount(): Promise<void> {
   document.documentElement.dataset[MOUNTED] = '1';
   // The browser's own parser, into an inert document: nothing of the file runs or loads.
   const { article } = readArchive(pre.textContent ?? '', inertHtml);
-  await showArticle(article, pre, pre);
+  await showArticle(article, pre, pre, loadHighlighting);
 }
 mount().catch((error: unknown) => {
   // Never leave the reader half-built: show the file as the browser did.

@@ -5,11 +5,12 @@
  */
 import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { api as browser } from '../../lib/browser-api';
 import type { Article } from '../../src/model/article';
 import { announceArticle } from '../lib/article-port';
-import { startHighlighting, type HighlightSession } from '../highlights/session';
-import { summarize } from '../../src/messages/protocol';
+import type { HighlightSession } from '../highlights/session';
+import type { StartHighlighting } from '../lib/highlighting';
+import { summarize } from '../../src/messages/summary';
 import { readerViewMap } from './reader-map';
 import { ReaderView, type Theme } from './ReaderView';
 import readerCss from './reader.css?inline';
@@ -63,9 +64,16 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
 
 /**
  * Shows `article` before `pre` (the raw text, or null where it was not kept: then there is no
- * *show original text*), and starts highlighting on it.
+ * *show original text*), and starts highlighting on it once it is shown, with the start `load`
+ * gives (the highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
+ * Null when the highlighting could not be loaded: the article stays shown.
  */
-export async function showArticle(article: Article, pre: HTMLElement | null, before: Element): Promise<HighlightSession> {
+export async function showArticle(
+  article: Article,
+  pre: HTMLElement | null,
+  before: Element,
+  load: () => Promise<StartHighlighting>,
+): Promise<HighlightSession | null> {
   // Ask for the article's highlights now: the answer travels while the view is built.
   const announcing = announceArticle(article);
   const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
@@ -91,7 +99,14 @@ export async function showArticle(article: Article, pre: HTMLElement | null, bef
     session?.setTheme(next);
   };
   render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} onThemeShown={themed} />, root);
-  const announced = await announcing;
+  const [announced, startHighlighting] = await Promise.all([
+    announcing,
+    load().catch((error: unknown) => {
+      console.warn('Pizhu: no highlighting on this page', error);
+      return null;
+    }),
+  ]);
+  if (!startHighlighting) return null;
   session = startHighlighting({
     article: summarize(article),
     map: readerViewMap(root),

@@ -24,6 +24,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     ownOrigin: 'chrome-extension://pizhu-extension-id/',
     tellTab: async (tab, message) => void calls.push(`tell ${tab} ${JSON.stringify(message)}`),
     injectReader: async (tab, frame) => void calls.push(`inject ${tab}/${frame}`),
+    injectHighlighting: async (tab, frame) => void calls.push(`highlighting ${tab}/${frame}`),
     markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
     store: async () => db,
     tabArticles: {
@@ -88,6 +89,15 @@ describe('pages and their highlights', () => {
     const p = await ports();
     expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
     expect(p.calls).toEqual(['inject 4/2']);
+  });
+
+  it('runs the highlighting bundle in the frame of the page script that asks, and for no other sender', async () => {
+    const p = await ports();
+    expect(await handleMessage({ type: 'load-highlighting' }, { id: OWN, tabId: 4, frameId: 2, url: 'https://cn.reuters.com/article/x' }, p)).toEqual({ ok: true });
+    expect(p.calls).toEqual(['highlighting 4/2']);
+    expect(await handleMessage({ type: 'load-highlighting' }, noteFrame, p)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'load-highlighting' }, { id: 'another-extension', tabId: 4, url: 'https://cn.reuters.com/article/x' }, p)).toMatchObject({ ok: false });
+    expect(p.calls).toEqual(['highlighting 4/2']);
   });
 
   it('refuses to inject into web pages', async () => {

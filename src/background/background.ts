@@ -29,6 +29,7 @@ interface Route<T extends BackgroundType> {
  */
 const ROUTES: { [T in BackgroundType]: Route<T> } = {
   'archive-detected': { from: ['page'], refusal: 'pages ask for the reader', handle: archiveDetected },
+  'load-highlighting': { from: ['page'], refusal: 'page scripts load the highlighting', handle: loadHighlighting },
   'article-seen': { from: ['page', 'reader'], refusal: 'pages report the article they show', handle: articleSeen },
   placement: { from: ['page', 'reader'], refusal: 'pages report their own placements', handle: placement },
   'save-annotation': { from: ['page', 'reader', 'note'], refusal: 'pages and the note editor save highlights', handle: saveAnnotation },
@@ -61,6 +62,12 @@ async function archiveDetected(_message: unknown, ctx: Context): Promise<ReplyTo
   return { ok: true };
 }
 
+/** A page script shows an article: the toolbar, the note editor's host and the painter come after it, in their own bundle. */
+async function loadHighlighting(_message: unknown, ctx: Context): Promise<ReplyTo<'load-highlighting'>> {
+  await ctx.ports.injectHighlighting(ctx.tabId, ctx.frameId);
+  return { ok: true };
+}
+
 /** The longest address the store keeps (an export's schema takes no longer ones back). */
 const MAX_ADDRESS = 4096;
 
@@ -72,9 +79,12 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   // A visit moves "where it was last read"; a page reloading its highlights is not one. Pizhu's reader
   // page is no address to open the article at again: the article's own is kept.
   const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
-  if (!message.again) await store.recordArticle(article, seenAt);
-  await ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title });
-  const annotations = await store.annotationsFor(article.id);
+  // The page waits for its highlights: the visit and the tab's article are written while they are read.
+  const [annotations] = await Promise.all([
+    store.annotationsFor(article.id),
+    message.again ? null : store.recordArticle(article, seenAt),
+    ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }),
+  ]);
   // The page waits for its highlights, not for the badge.
   void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
   const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;

@@ -19,7 +19,10 @@ const ports: BackgroundPorts = {
     await browser.tabs.sendMessage(tabId, message, { frameId });
   },
   async injectReader(tabId, frameId) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'], injectImmediately: true });
+  },
+  async injectHighlighting(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/highlights.js'], injectImmediately: true });
   },
   async markTab(tabId, title, highlights) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#a8322d' });

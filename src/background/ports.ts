@@ -14,6 +14,8 @@ export interface BackgroundPorts {
   ownId: string;
   /** Runs the reader bundle in one frame of a tab. */
   injectReader(tabId: number, frameId: number): Promise<void>;
+  /** Runs the highlighting bundle (content-scripts/highlights.js) in one frame of a tab, where a page script shows an article. */
+  injectHighlighting(tabId: number, frameId: number): Promise<void>;
   /** The extension's own pages start with this (chrome-extension://id/): only they may speak for the popup or the note editor. */
   ownOrigin: string;
   /** Passes a message on to the page script in a tab's frame (the top one unless said). */

@@ -1,21 +1,8 @@
 import * as v from 'valibot';
-import type { Article } from '../model/article';
-import { MessageSchema, ReplySchema, type ArticleSummary, type Message, type Reply } from './schemas';
+import { MessageSchema, ReplySchema, type Message, type Reply } from './schemas';
 
 export type { ArticleSummary, Message, Reply } from './schemas';
-
-export function summarize(article: Article): ArticleSummary {
-  return {
-    id: article.id,
-    url: article.url,
-    title: article.title,
-    source: article.source,
-    publishedAt: article.publishedAt,
-    archivedAt: article.archivedAt,
-    blockCount: article.blocks.length,
-    origin: article.origin,
-  };
-}
+export { summarize } from './summary';
 
 /**
  * Checks what arrives: messages cross from web pages' content scripts, so nothing is trusted

@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import { AnnotationIdSchema } from '../annotation/ids';
 import { AnnotationRecordSchema } from '../annotation/records';
+import { BackgroundRefused, BackgroundUnreachable } from './errors';
 import { NoteTokenSchema, type Message } from './schemas';
+
+export { BackgroundRefused, BackgroundUnreachable } from './errors';
 
 /**
  * What the background answers each message it hears, checked on arrival by `ask` (lib/ask.ts): a
@@ -14,6 +17,7 @@ const OneAnnotation = v.strictObject({ ok: v.literal(true), annotation: Annotati
 
 export const REPLY_SCHEMAS = {
   'archive-detected': Done,
+  'load-highlighting': Done,
   // The article's highlights; with them, the one to scroll to when the reader opened the page from the popup.
   'article-seen': v.strictObject({ ok: v.literal(true), annotations: v.array(AnnotationRecordSchema), reveal: v.optional(AnnotationIdSchema) }),
   placement: Done,
@@ -39,28 +43,6 @@ export type BackgroundRequest<T extends BackgroundType = BackgroundType> = Messa
 export type ReplyTo<T extends BackgroundType> = v.InferOutput<(typeof REPLY_SCHEMAS)[T]>;
 
 export const isBackgroundRequest = (message: Message): message is BackgroundRequest => Object.hasOwn(REPLY_SCHEMAS, message.type);
-
-/** The background said no: `reason` is its words. */
-export class BackgroundRefused extends Error {
-  override name = 'BackgroundRefused';
-  constructor(
-    readonly request: BackgroundType,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-/** The background could not be reached, or answered something that is not a reply to this message. */
-export class BackgroundUnreachable extends Error {
-  override name = 'BackgroundUnreachable';
-  constructor(
-    readonly request: BackgroundType,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
 
 /**
  * Sends one message through `send` and checks the answer against what that message expects: it

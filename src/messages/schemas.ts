@@ -23,6 +23,8 @@ export const NoteTokenSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'not
 export const MessageSchema = v.variant('type', [
   // Detector on file:// pages → background: load the reader into this frame.
   v.strictObject({ type: v.literal('archive-detected') }),
+  // Page script → background: run the highlighting bundle (content-scripts/highlights.js) in this frame; it comes after the article is shown.
+  v.strictObject({ type: v.literal('load-highlighting') }),
   // Popup → page: which article do you show?
   v.strictObject({ type: v.literal('get-article') }),
   // Page → background: this page shows that article; the answer holds its highlights.
