@@ -90,20 +90,26 @@ async function paintedReader(): Promise<{ result: Result; detail: string }> {
     await ensureDatabase(ext, admin);
     await seedLibrary(admin, { articles: [articleRecord(article, highlights, url)], annotations: highlights, tombstones: [] });
     await admin.close();
-    ours = await medianOfRuns(async (run) => {
-      const ms = await timeToPainted(page, url, PAGE_HIGHLIGHTS);
-      if (run >= 0) {
-        const marks = await page.evaluate(() => (window as unknown as { __pizhuBench: Record<string, number> }).__pizhuBench);
-        for (const key of ['load', 'reader', 'ui'] as const) (milestones[key] ??= []).push(marks[key] ?? Number.NaN);
-      }
-      if (run < 0) {
-        // The warm-up checks the case itself: every highlight painted, one range each, no orphans listed.
-        const painted = await paintedRanges(page);
-        const orphans = await page.getByTestId('orphans').count();
-        if (painted !== PAGE_HIGHLIGHTS || orphans) throw new Error(`page cost: ${painted} ranges painted, orphans shown: ${orphans}`);
-      }
-      return ms;
-    }, { runs: RUNS, warmup: 2 });
+    ours = await medianOfRuns(
+      async (run) => {
+        const ms = await timeToPainted(page, url, PAGE_HIGHLIGHTS);
+        if (run >= 0) {
+          const marks = await page.evaluate(() => (window as unknown as { __pizhuBench: Record<string, number> }).__pizhuBench);
+          for (const key of ['load', 'reader', 'ui'] as const) {
+            milestones[key] ??= [];
+            milestones[key].push(marks[key] ?? Number.NaN);
+          }
+        }
+        if (run < 0) {
+          // The warm-up checks the case itself: every highlight painted, one range each, no orphans listed.
+          const painted = await paintedRanges(page);
+          const orphans = await page.getByTestId('orphans').count();
+          if (painted !== PAGE_HIGHLIGHTS || orphans) throw new Error(`page cost: ${painted} ranges painted, orphans shown: ${orphans}`);
+        }
+        return ms;
+      },
+      { runs: RUNS, warmup: 2 },
+    );
   } finally {
     await ext.close();
   }
@@ -136,18 +142,21 @@ async function paintedReutersPage(): Promise<{ result: Result; detail: string }>
     await seedReutersPage(ext);
     const page = await ext.context.newPage();
     await page.addInitScript(MILESTONES);
-    ours = await medianOfRuns(async (run) => {
-      const ms = await timeToPainted(page, REUTERS_URL, REUTERS_HIGHLIGHTS);
-      if (run < 0) {
-        const painted = await paintedRanges(page);
-        const orphans = await page.getByTestId('orphans').count();
-        if (painted !== REUTERS_HIGHLIGHTS || orphans) throw new Error(`page cost (Reuters): ${painted} ranges painted, orphans shown: ${orphans}`);
-      } else {
-        const marks = await page.evaluate(() => (window as unknown as { __pizhuBench: Record<string, number> }).__pizhuBench);
-        ui.push(marks.ui ?? Number.NaN);
-      }
-      return ms;
-    }, { runs: RUNS, warmup: 2 });
+    ours = await medianOfRuns(
+      async (run) => {
+        const ms = await timeToPainted(page, REUTERS_URL, REUTERS_HIGHLIGHTS);
+        if (run < 0) {
+          const painted = await paintedRanges(page);
+          const orphans = await page.getByTestId('orphans').count();
+          if (painted !== REUTERS_HIGHLIGHTS || orphans) throw new Error(`page cost (Reuters): ${painted} ranges painted, orphans shown: ${orphans}`);
+        } else {
+          const marks = await page.evaluate(() => (window as unknown as { __pizhuBench: Record<string, number> }).__pizhuBench);
+          ui.push(marks.ui ?? Number.NaN);
+        }
+        return ms;
+      },
+      { runs: RUNS, warmup: 2 },
+    );
   } finally {
     await ext.close();
   }

@@ -91,7 +91,10 @@ async function push(server: TestServer, json: string, expected: number, name: st
     await options.getByTestId('sync-save').click();
     const synced = await until('the status to say synced', async () => (await storedSyncStatus(options)).state === 'ok');
     const all = await until(`${expected} annotations on the server`, async () => (await serverAnnotations(server, name)) >= expected);
-    const shown = await options.getByTestId('sync-status').textContent().then((text) => text ?? '');
+    const shown = await options
+      .getByTestId('sync-status')
+      .textContent()
+      .then((text) => text ?? '');
     if (!/^Synced at/.test(shown)) throw new Error(`sync: the options page says "${shown}" after the push`);
     const count = await serverAnnotations(server, name);
     if (count !== expected) throw new Error(`sync: the server holds ${count} annotations, not ${expected}`);

@@ -7,7 +7,7 @@
 import { looksLikeArchive } from '../src/parse/archive-header';
 
 interface RuntimeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> | void };
+  runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
 }
 
 (() => {

@@ -68,7 +68,12 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
       <p class="muted" role="status" aria-busy={searching}>
         {searching ? t('popupLoading') : rows.length === total ? t('archiveCount', String(total)) : t('archiveFound', [String(rows.length), String(total)])}
       </p>
-      <VirtualList rows={listRows} render={(row) => <ArchiveItem row={row} passage={passages.passage(row.id)} onShown={() => passages.want(row.id)} />} class="list archive-list" label={t('archiveTitle')} />
+      <VirtualList
+        rows={listRows}
+        render={(row) => <ArchiveItem row={row} passage={passages.passage(row.id)} onShown={() => passages.want(row.id)} />}
+        class="list archive-list"
+        label={t('archiveTitle')}
+      />
       <Collections collections={collections} onRemove={(id) => client.remove(id)} onReread={(c) => void reread(client, c)} />
     </section>
   );

@@ -82,7 +82,12 @@ export function usePassages(client: ArchiveClient, query: string): { passage(id:
       if (!query.trim() || wanted.current.has(id)) return;
       wanted.current.add(id);
       cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(() => client.passages(query, [...wanted.current].filter((w) => !passages.map.has(w))));
+      frame.current = requestAnimationFrame(() =>
+        client.passages(
+          query,
+          [...wanted.current].filter((w) => !passages.map.has(w)),
+        ),
+      );
     },
   };
 }

@@ -63,7 +63,11 @@ async function buildPage(dir: string): Promise<void> {
       minify: true,
       modulePreload: false,
       copyPublicDir: false,
-      rollupOptions: { input: readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.html')).map((f) => join(ROOT, dir, f)) },
+      rollupOptions: {
+        input: readdirSync(join(ROOT, dir))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => join(ROOT, dir, f)),
+      },
     },
   });
 }

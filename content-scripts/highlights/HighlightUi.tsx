@@ -58,6 +58,7 @@ const SCHEME: Record<Theme, string> = { auto: 'light dark', light: 'light', dark
  */
 export function HighlightUi({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in Pizhu's own controls closes them; the controls themselves are buttons
     <div class="root" lang={uiLanguage()} data-theme={state.theme} onKeyDown={trusted((e) => e.key === 'Escape' && actions.close())}>
       {state.marks.map((mark) => (
         <button
@@ -127,6 +128,7 @@ function Notices({ state, actions }: { state: UiState; actions: UiActions }) {
  * document coordinates, so it moves with the text when the page scrolls.
  */
 function usePlacement(ref: RefObject<HTMLElement>, anchor: Box, height?: number): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again when the passage or the editor's height changes; the element is the same
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;

@@ -80,7 +80,10 @@ export class Painter {
     if (byBox) return byBox;
     const caret = caretAt(x, y);
     if (!caret) return null;
-    return ids.find((id) => this.painted.get(id)!.ranges.some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))) ?? null;
+    return (
+      ids.find((id) => this.painted.get(id)!.ranges.some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))) ??
+      null
+    );
   }
 
   /** Scrolls a painted highlight into view and flashes it, for the reader who came from the popup; false when it is not painted. */

@@ -284,7 +284,10 @@ class Session implements HighlightSession {
     const selection = getSelection();
     if (!selection || selection.isCollapsed) return;
     const range = this.takeSelection();
-    if (!range) return this.ui.update({ toolbar: null });
+    if (!range) {
+      this.ui.update({ toolbar: null });
+      return;
+    }
     this.ui.update({ toolbar: { anchor: toDocument(range.getBoundingClientRect()), focus: viaKeyboard } });
   }
 

@@ -81,6 +81,7 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw: (() 
         )}
       </header>
       {article.blocks.map((block, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the blocks are the model's, fixed for the page's life; the index is their identity
         <BlockView key={index} block={block} index={index} />
       ))}
     </article>

@@ -32,6 +32,7 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
   const [theme, setTheme] = useState<Theme>(initialTheme);
   // Where the reader was in the article when the original text was shown: going back returns there.
   const articleScroll = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the reader switches between the article and the raw text
   useLayoutEffect(() => {
     if (pre) pre.hidden = !showingRaw;
     // The raw text starts right under the bar, not a screen further down.
@@ -41,6 +42,7 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
     // The article's nodes are new each time it is shown: its highlights are painted on them again.
     if (!showingRaw) onArticleShown();
   }, [showingRaw]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the theme changes
   useLayoutEffect(() => {
     root.dataset.theme = theme;
     onThemeShown(theme);
@@ -50,10 +52,13 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
       article={article}
       showingRaw={showingRaw}
       theme={theme}
-      onToggleRaw={pre && (() => {
-        if (!showingRaw) articleScroll.current = scrollY;
-        setShowingRaw(!showingRaw);
-      })}
+      onToggleRaw={
+        pre &&
+        (() => {
+          if (!showingRaw) articleScroll.current = scrollY;
+          setShowingRaw(!showingRaw);
+        })
+      }
       onTheme={(next) => {
         setTheme(next);
         browser.storage.local.set({ [THEME_KEY]: next }).catch((e: unknown) => console.warn('Pizhu: theme not saved', e));
@@ -68,12 +73,7 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
  * gives (the highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
  * Null when the highlighting could not be loaded: the article stays shown.
  */
-export async function showArticle(
-  article: Article,
-  pre: HTMLElement | null,
-  before: Element,
-  load: () => Promise<StartHighlighting>,
-): Promise<HighlightSession | null> {
+export async function showArticle(article: Article, pre: HTMLElement | null, before: Element, load: () => Promise<StartHighlighting>): Promise<HighlightSession | null> {
   // Ask for the article's highlights now: the answer travels while the view is built.
   const announcing = announceArticle(article);
   const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);

@@ -52,7 +52,9 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     },
     setOrphans: async (articleId, ids) => void calls.push(`orphans ${articleId} ${ids.join(',')}`),
     now: () => new Date(clock).toISOString(),
-    tick: (ms: number) => void (clock += ms),
+    tick: (ms: number) => {
+      clock += ms;
+    },
   };
 }
 

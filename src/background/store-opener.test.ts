@@ -32,7 +32,10 @@ describe('storeOpener', () => {
     const name = `opener-${++count}`;
     await blockWithNewerVersion(name);
     let opens = 0;
-    const store = storeOpener(() => (opens++, openDatabase(name)));
+    const store = storeOpener(() => {
+      opens++;
+      return openDatabase(name);
+    });
     await expect(store()).rejects.toThrow();
     await deleteDatabase(name);
     const opened = await store();
@@ -62,7 +65,10 @@ describe('storeOpener', () => {
   it('gives way to a newer version of the database: the next call opens again', async () => {
     const name = `opener-${++count}`;
     let opens = 0;
-    const store = storeOpener(() => (opens++, openDatabase(name)));
+    const store = storeOpener(() => {
+      opens++;
+      return openDatabase(name);
+    });
     await store();
     await blockWithNewerVersion(name);
     await expect(store()).rejects.toThrow();
