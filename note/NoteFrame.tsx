@@ -159,21 +159,7 @@ export function NoteFrame({ token }: { token: string }) {
   };
   return (
     <div class="editor" role="dialog" aria-label={t('noteEditor')} data-testid="note-editor" onKeyDown={onKeyDown} onKeyUp={(e) => e.key === 'Escape' && close()}>
-      <fieldset class="swatches" aria-label={t('highlightColor')}>
-        {COLORS.map((c) => (
-          <button
-            type="button"
-            key={c}
-            class="swatch"
-            data-testid={`note-color-${c}`}
-            aria-label={t(COLOR_LABEL[c])}
-            title={t(COLOR_LABEL[c])}
-            aria-pressed={c === form.color}
-            style={swatchStyle(c)}
-            onClick={() => pick(c)}
-          />
-        ))}
-      </fieldset>
+      <Swatches chosen={form.color} onPick={pick} />
       <textarea data-testid="note-input" lang="zh-Hans" placeholder={t('notePlaceholder')} value={form.note} onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })} ref={input} />
       <div class="measure" ref={measure} aria-hidden="true" />
       <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={form.tags} onInput={(e) => update({ tags: (e.target as HTMLInputElement).value })} />
@@ -182,18 +168,45 @@ export function NoteFrame({ token }: { token: string }) {
           {t('saveFailed', error)}
         </p>
       )}
-      <div class="actions">
-        <button type="button" class="delete" data-testid="highlight-delete" onClick={remove}>
-          {t('highlightDelete')}
-        </button>
-        <span class="hint">{t('noteAutosaved')}</span>
-        <button type="button" onClick={close}>
-          {t('close')}
-        </button>
-        <button type="button" class="primary" data-testid="note-save" title={t('noteSaveShortcut', /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter')} onClick={close}>
-          {t('noteSave')}
-        </button>
-      </div>
+      <Actions onDelete={remove} onClose={close} />
+    </div>
+  );
+}
+
+function Swatches({ chosen, onPick }: { chosen: Color; onPick(color: Color): void }) {
+  return (
+    <fieldset class="swatches" aria-label={t('highlightColor')}>
+      {COLORS.map((c) => (
+        <button
+          type="button"
+          key={c}
+          class="swatch"
+          data-testid={`note-color-${c}`}
+          aria-label={t(COLOR_LABEL[c])}
+          title={t(COLOR_LABEL[c])}
+          aria-pressed={c === chosen}
+          style={swatchStyle(c)}
+          onClick={() => onPick(c)}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** Delete alone on the left; Close and Save (which also closes: the note is saved as it is typed) together on the right. */
+function Actions({ onDelete, onClose }: { onDelete(): void; onClose(): void }) {
+  return (
+    <div class="actions">
+      <button type="button" class="delete" data-testid="highlight-delete" onClick={onDelete}>
+        {t('highlightDelete')}
+      </button>
+      <span class="hint">{t('noteAutosaved')}</span>
+      <button type="button" onClick={onClose}>
+        {t('close')}
+      </button>
+      <button type="button" class="primary" data-testid="note-save" title={t('noteSaveShortcut', /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter')} onClick={onClose}>
+        {t('noteSave')}
+      </button>
     </div>
   );
 }
