@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { AnnotationIdSchema } from '../annotation/ids';
 import { AnnotationRecordSchema } from '../annotation/records';
-import { BackgroundRefused, BackgroundUnreachable } from './errors';
 import { NoteTokenSchema, type Message } from './schemas';
+import { askThrough } from './ask-through';
 
 export { BackgroundRefused, BackgroundUnreachable } from './errors';
 
@@ -44,24 +44,16 @@ export type ReplyTo<T extends BackgroundType> = v.InferOutput<(typeof REPLY_SCHE
 
 export const isBackgroundRequest = (message: Message): message is BackgroundRequest => Object.hasOwn(REPLY_SCHEMAS, message.type);
 
-/**
- * Sends one message through `send` and checks the answer against what that message expects: it
- * resolves with the reply, or throws BackgroundRefused (the background said no) or
- * BackgroundUnreachable (no answer, or not one of ours). Every part of the extension asks this way.
- */
+/** askThrough (ask-through.ts) with every reply checked against its schema: the background, extension pages. */
 export function askWith(send: (message: unknown) => Promise<unknown>) {
-  return async function ask<M extends BackgroundRequest>(message: M): Promise<ReplyTo<M['type']>> {
-    const type: M['type'] = message.type;
-    let raw: unknown;
-    try {
-      raw = await send(message);
-    } catch (error) {
-      throw new BackgroundUnreachable(type, error instanceof Error ? error.message : String(error));
-    }
-    const refusal = v.safeParse(RefusalSchema, raw);
-    if (refusal.success) throw new BackgroundRefused(type, refusal.output.error);
-    const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<M['type']>>, raw);
-    if (!reply.success) throw new BackgroundUnreachable(type, raw === undefined ? 'no answer' : 'not a reply to this message');
-    return reply.output;
-  };
+  return askThrough<BackgroundType>(send, {
+    refusal: (raw) => {
+      const refused = v.safeParse(RefusalSchema, raw);
+      return refused.success ? refused.output.error : null;
+    },
+    reply: <T extends BackgroundType>(type: T, raw: unknown) => {
+      const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<T>>, raw);
+      return reply.success ? reply.output : null;
+    },
+  });
 }

@@ -8,12 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { CORPUS_DIR, corpusFiles, readCorpus } from '../shared-data';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { livePageOf } from './page-helpers';
 
 const FILE = 'reuters/1040207.md';
 const article = parseArchive(readCorpus(FILE));
-const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
-const livePage = `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
-<body><h1 class="ArticleHeader_headline">${article.title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+const livePage = livePageOf(article);
 
 let browser: ExtensionBrowser;
 let library: Page;

@@ -9,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/parse/parse-archive';
 import { CORPUS_DIR, readCorpus } from '../shared-data';
 import { EXTENSION_BASE, findTab, grantFileAccess, launchFirefox, openPrivileged, waitForAddress } from './firefox-browser';
+import { livePageOf } from './page-helpers';
 
 const FILE = 'reuters/1040207.md';
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
 const article = parseArchive(readCorpus(FILE));
-const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
-const livePage = `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
-<body><h1 class="ArticleHeader_headline">${article.title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+const livePage = livePageOf(article);
 const HINT =
   'For a file opened from disk, switch on “Access local files on your computer” (about:addons → Pizhu → Permissions) and reload the tab, or open the file through Pizhu with “Open archive files…”.';
 

@@ -47,3 +47,10 @@ export function pointIn(page: Page, color: string, text?: string): Promise<{ x: 
 
 /** The bounding box of an element in the page's open shadow root (Pizhu's UI). */
 export const uiBox = (page: Page, selector: string) => page.locator(`[data-pizhu="ui"] ${selector}`).first().boundingBox();
+
+/** An article's live Reuters page (the StandardArticle template), written from its archive copy's model: headline and paragraphs. */
+export function livePageOf(article: { title: string; url: string; blocks: readonly { type: string }[] }): string {
+  const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as unknown as { text: string }).text);
+  return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"></head>
+<body><h1 class="ArticleHeader_headline">${article.title}</h1><div class="StandardArticleBody_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+}
