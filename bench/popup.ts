@@ -15,7 +15,7 @@ import type { LibraryData } from '../src/annotation/library-data';
 /** The two libraries: `makeLibrary(10, 1)` is exactly the first article of the large one, with its 10 highlights. */
 export const SMALL = { highlights: 10, articles: 1 };
 export const LARGE = { highlights: 10_000, articles: 1_000 };
-/** The issue's large library (issue 16): 100,000 highlights over 10,000 articles, the same generator. */
+/** The largest library measured: 100,000 highlights over 10,000 articles, the same generator. */
 export const HUGE = { highlights: 100_000, articles: 10_000 };
 const RUNS = 7;
 const WARMUP = 2;
