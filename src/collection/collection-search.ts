@@ -19,21 +19,24 @@ export interface CollectionHit {
 const PASSAGE_CONTEXT = 40;
 /** Candidates the index is asked for. */
 const MAX_CANDIDATES = 100_000;
-/** Texts read from the store per request, when candidates are checked. */
-const READ_BATCH = 200;
 
 /**
  * Full-text search over a collection of archive articles, Chinese included: FlexSearch over the
  * terms of tokenize.ts ('forward': a term's starts are found too, so one character finds the pairs
  * it begins, and a word being typed finds the words it begins). Each candidate is then checked
  * for the words as typed, since a pair of characters can stand in two places, and the line that
- * holds them is the passage. The texts stay where they are kept: `textsOf` reads them when needed,
- * which is only for the passages shown and for words the index cannot answer alone (a word of three
- * or more characters: its pairs may stand apart).
+ * holds them is the passage. A word the index cannot answer alone (three or more characters: its
+ * pairs may stand apart) is checked against the folded texts kept here; the texts as written stay
+ * where they are kept, and `textsOf` reads them for the passages shown.
  */
 export class CollectionSearch {
   private readonly index = new Index({ tokenize: 'forward', encode: searchTerms, resolution: 3 });
   private readonly ids = new Set<string>();
+  /**
+   * Each entry's text, folded: words of three or more characters are checked here without a read.
+   * About twice the size of the texts themselves, in the worker that searches, never on a page.
+   */
+  private readonly folded = new Map<string, string>();
 
   constructor(private readonly textsOf: (ids: readonly string[]) => Promise<Map<string, string>>) {}
 
@@ -41,6 +44,7 @@ export class CollectionSearch {
     for (const entry of entries) {
       if (this.ids.has(entry.id)) this.index.remove(entry.id);
       this.ids.add(entry.id);
+      this.folded.set(entry.id, foldForSearch(entry.text));
       this.index.add(entry.id, entry.text);
     }
   }
@@ -48,6 +52,7 @@ export class CollectionSearch {
   remove(ids: Iterable<string>): void {
     for (const id of ids) {
       if (this.ids.delete(id)) this.index.remove(id);
+      this.folded.delete(id);
     }
   }
 
@@ -62,7 +67,7 @@ export class CollectionSearch {
     const candidates = this.index.search(words.join(' '), { limit: MAX_CANDIDATES }) as string[];
     // A word that is one term (one or two characters, a Latin word) is the index's own answer.
     const exact = words.every((word) => searchTerms(word).length <= 1);
-    const matching = exact ? candidates : await this.check(candidates, words);
+    const matching = exact ? candidates : this.check(candidates, words);
     return { total: matching.length, ids: matching, hits: await this.passages(matching.slice(0, limit), query) };
   }
 
@@ -74,17 +79,11 @@ export class CollectionSearch {
   }
 
   /** The candidates whose text holds every word as typed. */
-  private async check(candidates: readonly string[], words: readonly string[]): Promise<string[]> {
-    const out: string[] = [];
-    for (let i = 0; i < candidates.length; i += READ_BATCH) {
-      const batch = candidates.slice(i, i + READ_BATCH);
-      const texts = await this.textsOf(batch);
-      for (const id of batch) {
-        const folded = foldForSearch(texts.get(id) ?? '');
-        if (words.every((word) => folded.includes(word))) out.push(id);
-      }
-    }
-    return out;
+  private check(candidates: readonly string[], words: readonly string[]): string[] {
+    return candidates.filter((id) => {
+      const folded = this.folded.get(id);
+      return folded !== undefined && words.every((word) => folded.includes(word));
+    });
   }
 }
 

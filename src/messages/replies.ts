@@ -46,14 +46,15 @@ export const isBackgroundRequest = (message: Message): message is BackgroundRequ
 
 /** askThrough (ask-through.ts) with every reply checked against its schema: the background, extension pages. */
 export function askWith(send: (message: unknown) => Promise<unknown>) {
-  return askThrough<BackgroundType>(send, {
+  const ask = askThrough(send, {
     refusal: (raw) => {
       const refused = v.safeParse(RefusalSchema, raw);
       return refused.success ? refused.output.error : null;
     },
-    reply: <T extends BackgroundType>(type: T, raw: unknown) => {
-      const reply = v.safeParse(REPLY_SCHEMAS[type] as v.GenericSchema<unknown, ReplyTo<T>>, raw);
+    reply: (type, raw) => {
+      const reply = v.safeParse(REPLY_SCHEMAS[type as BackgroundType] as v.GenericSchema, raw);
       return reply.success ? reply.output : null;
     },
   });
+  return <M extends BackgroundRequest>(message: M) => ask(message) as Promise<ReplyTo<M['type']>>;
 }
