@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../lib/i18n';
 import { COLOR_LABEL } from '../lib/highlight-colors';
 import type { LibraryRow } from '../src/library/rows';
@@ -57,12 +57,13 @@ export function AnnotationItem({ row, expanded, onToggle, onOpen, onDelete }: It
 /** Whether the quote or the note is cut short: measured when the row is laid out or changes size, while it is not expanded. */
 function useCut(body: { current: HTMLElement | null }, expanded: boolean): boolean {
   const [cut, setCut] = useState(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = body.current;
     if (!element || expanded) return;
     const measure = () => setCut([...element.querySelectorAll<HTMLElement>('.quote, .note')].some((e) => e.scrollHeight > e.clientHeight + 1));
-    measure();
-    // The list's width changes with the window (the library page): what is cut changes with it.
+    // Measured when the browser has laid the row out (the observer's first call), never forcing a layout
+    // of its own: a list scrolled fast shows many rows a frame. The list's width changes with the window
+    // (the library page), and what is cut with it.
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
