@@ -4,18 +4,13 @@ type Listener = (reply: ArchiveReply) => void;
 
 /**
  * The page's side of the archive worker: one worker for the page's life (it holds the search
- * index), requests posted to it, every reply heard by whoever listens.
+ * index), started by the first request, so that a popup or library page opened without touching
+ * the archive starts none; every reply heard by whoever listens.
  */
 export class ArchiveClient {
-  private readonly worker = new Worker(new URL('./archive-worker.ts', import.meta.url), { type: 'module' });
+  private worker: Worker | null = null;
   private readonly listeners = new Set<Listener>();
   private serial = 0;
-
-  constructor() {
-    this.worker.addEventListener('message', (event: MessageEvent<ArchiveReply>) => {
-      for (const listener of this.listeners) listener(event.data);
-    });
-  }
 
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -23,6 +18,12 @@ export class ArchiveClient {
   }
 
   private post(request: ArchiveRequest): void {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./archive-worker.ts', import.meta.url), { type: 'module' });
+      this.worker.addEventListener('message', (event: MessageEvent<ArchiveReply>) => {
+        for (const listener of this.listeners) listener(event.data);
+      });
+    }
     this.worker.postMessage(request);
   }
 
