@@ -63,7 +63,7 @@ async function chromiumItems(): Promise<string[]> {
 }
 
 /** The text of every element with this test id in a Firefox page. */
-const textsOf = (page: Page, testId: string) => page.$$eval(`[data-testid="${testId}"]`, (els) => els.map((el) => (el as HTMLElement).innerText));
+const textsOf = (page: Page, testId: string) => page.$$eval(`[data-testid="${testId}"]`, (els) => els.map((el) => el.textContent ?? ''));
 
 /** Types into an input of the Firefox options page, as a reader does. */
 async function typeInto(page: Page, testId: string, text: string): Promise<void> {
