@@ -1,6 +1,7 @@
 // Sync into Firefox: a Chromium profile with a highlight syncs to a PouchDB Server on loopback; a
 // Firefox profile set up through its options page, as a reader would, gets the same library (in its
-// popup, and painted on the archive file in its reader page); a deletion made in Firefox reaches Chromium.
+// popup, and painted on the archive file in its reader page); then, each browser left alone, a highlight
+// made in Chromium reaches Firefox's open popup and a deletion made in Firefox leaves Chromium's open library page.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page as ChromiumPage } from 'playwright-core';
@@ -34,16 +35,16 @@ afterAll(async () => {
 const paintedIn = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith('pizhu')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())));
 
 /** Highlights the first words of the article's first paragraph in Chromium's reader view. */
-async function highlightInChromium(): Promise<string> {
+async function highlightInChromium(from = 0.1, to = 0.5): Promise<string> {
   const page = await chromium.context.newPage();
   await page.setViewportSize({ width: 1200, height: 1600 });
   await page.goto(FILE_URL);
   await page.getByTestId('reader').waitFor({ timeout: 10_000 });
   await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
   const box = (await page.getByTestId('reader-block').first().boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.1, box.y + 12);
+  await page.mouse.move(box.x + box.width * from, box.y + 12);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + 12, { steps: 6 });
+  await page.mouse.move(box.x + box.width * to, box.y + 12, { steps: 6 });
   await page.mouse.up();
   const quote = await page.evaluate(() => getSelection()!.toString());
   await page.getByTestId('color-blue').click();
@@ -74,6 +75,7 @@ async function typeInto(page: Page, testId: string, text: string): Promise<void>
 
 describe('Firefox: the same library, synced from Chromium through the same server', () => {
   let quote = '';
+  let second = '';
   let options: Page;
 
   it('a highlight made in Chromium reaches the server', async () => {
@@ -108,15 +110,34 @@ describe('Firefox: the same library, synced from Chromium through the same serve
     await Promise.all([library.close(), reader.close()]);
   });
 
-  it('a deletion made in Firefox disappears in Chromium', async () => {
-    expect(await chromiumItems()).toHaveLength(1);
+  it("with Firefox's popup open, a highlight made in Chromium appears in it within seconds, with no action in Firefox", async () => {
     const popup = await openPrivileged(firefox, `${EXTENSION_BASE}popup/index.html`);
+    await expect.poll(() => textsOf(popup, 'annotation-item')).toHaveLength(1);
+    // The popup's opening starts a run; Firefox then watches the server.
+    await expect.poll(() => textsOf(popup, 'popup-sync-state'), { timeout: 20_000 }).toEqual([expect.stringMatching(/^Synced at/)]);
+    second = await highlightInChromium(0.6, 0.85);
+    await expect.poll(() => textsOf(popup, 'annotation-item'), { timeout: 15_000 }).toHaveLength(2);
+    expect((await textsOf(popup, 'annotation-item')).join('\n')).toContain(second.trim().slice(0, 4));
+    await popup.close();
+  });
+
+  it("a deletion made in Firefox disappears from Chromium's open library page within seconds, with no action in Chromium", async () => {
+    const library = await chromium.extensionPage('popup/library.html');
+    await expect.poll(() => library.getByTestId('annotation-item').count(), { timeout: 10_000 }).toBe(2);
+    const popup = await openPrivileged(firefox, `${EXTENSION_BASE}popup/index.html`);
+    await expect.poll(() => textsOf(popup, 'annotation-item')).toHaveLength(2);
     const item = (await popup.waitForSelector('[data-testid="annotation-item"]'))!;
     await item.hover();
     await (await popup.waitForSelector('[data-testid="annotation-delete"]'))!.click();
-    await expect.poll(() => textsOf(popup, 'annotation-item')).toHaveLength(0);
+    await expect.poll(() => textsOf(popup, 'annotation-item')).toHaveLength(1);
     // Past the undo's few seconds, the deletion is sent.
     await expect.poll(async () => (await server.docs()).filter((d) => d.type === 'pizhu:Tombstone').length, { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => chromiumItems(), { timeout: 30_000 }).toHaveLength(0);
+    await expect.poll(() => library.getByTestId('annotation-item').count(), { timeout: 15_000 }).toBe(1);
+    await library.close();
+    // The same highlight is left in both.
+    const [left] = await textsOf(popup, 'annotation-item');
+    const [leftInChromium] = await chromiumItems();
+    expect(left).toContain(leftInChromium!.trim().slice(0, 4));
+    await popup.close();
   });
 });
