@@ -133,7 +133,7 @@ function startWatch(config: SyncSettings, since: number | string, ports: Backgro
     if (end.kind === 'news') void requestSync(ports);
     if (end.kind === 'failed') {
       // The run it starts reports in the status what is wrong with the server, if anything is.
-      console.warn('Pizhu sync: watching the server failed:', end.error instanceof Error ? end.error.message : end.error);
+      console.warn('Pizhu sync: watching the server failed:', end.error instanceof Error ? end.error.message : 'failed');
       watchFailed = true;
       void requestSync(ports);
     }
@@ -166,10 +166,14 @@ export function startSync(ports: BackgroundPorts): void {
       void (async () => {
         if (another || !after?.enabled) {
           await (running ?? Promise.resolve());
-          await forgetReplica().catch(() => undefined);
+          await inTurn(forgetReplica).catch(() => undefined);
         }
         if (after?.enabled) await requestSync(ports);
-        else await setStatus({ state: 'off', waiting: 0 });
+        else {
+          // A run that was under way when sync was switched off may have started a watch.
+          stopWatch();
+          await setStatus({ state: 'off', waiting: 0 });
+        }
       })();
     } else if (changes[REQUEST_KEY]) void requestSync(ports);
   });
