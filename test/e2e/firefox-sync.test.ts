@@ -77,6 +77,8 @@ describe('Firefox: the same library, synced from Chromium through the same serve
   let quote = '';
   let second = '';
   let options: Page;
+  /** Firefox's reader page on the article, left open. */
+  let reader: Page;
 
   it('a highlight made in Chromium reaches the server', async () => {
     const chromiumOptions = await configureSync(chromium, server.dbUrl(), '甲');
@@ -104,13 +106,13 @@ describe('Firefox: the same library, synced from Chromium through the same serve
     const library = await openPrivileged(firefox, `${EXTENSION_BASE}popup/library.html`);
     const input = await library.waitForSelector('input[data-testid="archive-files"]');
     await input!.uploadFile(join(CORPUS_DIR, FILE));
-    const reader = await findTab(firefox, (href) => href.startsWith(`${EXTENSION_BASE}reader/index.html#id=`));
+    reader = await findTab(firefox, (href) => href.startsWith(`${EXTENSION_BASE}reader/index.html#id=`));
     await reader.waitForSelector('[data-testid="reader"]', { timeout: 15_000 });
     await expect.poll(() => paintedIn(reader), { timeout: 10_000 }).toEqual([quote]);
-    await Promise.all([library.close(), reader.close()]);
+    await library.close();
   });
 
-  it("with Firefox's popup open, a highlight made in Chromium appears in it within seconds, with no action in Firefox", async () => {
+  it("with Firefox's popup open, a highlight made in Chromium appears in it within seconds, with no action in Firefox, and on its open reader page", async () => {
     const popup = await openPrivileged(firefox, `${EXTENSION_BASE}popup/index.html`);
     await expect.poll(() => textsOf(popup, 'annotation-item')).toHaveLength(1);
     // The popup's opening starts a run; Firefox then watches the server.
@@ -119,6 +121,8 @@ describe('Firefox: the same library, synced from Chromium through the same serve
     await expect.poll(() => textsOf(popup, 'annotation-item'), { timeout: 15_000 }).toHaveLength(2);
     expect((await textsOf(popup, 'annotation-item')).join('\n')).toContain(second.trim().slice(0, 4));
     await popup.close();
+    // The reader page left open paints it too.
+    await expect.poll(async () => (await paintedIn(reader)).sort(), { timeout: 10_000 }).toEqual([quote, second].sort());
   });
 
   it("a deletion made in Firefox disappears from Chromium's open library page within seconds, with no action in Chromium", async () => {
