@@ -204,6 +204,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A git worktree links node_modules to the main checkout's: packages keep their node_modules/ paths.
+    preserveSymlinks: true,
     // Tests (*.test.ts) are left out of the graph: a round-trip test may import both ends, and a test importing
     // test/fixtures would make folder cycles that the product does not have. `npm run lint:deps` cruises
     // product code only; tsc and knip check tests, bench and scripts.

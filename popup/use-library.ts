@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { t } from '../lib/i18n';
 import { LibraryIndex, LibraryIndexBuilder, type ListedHighlight } from '../src/library/library-index';
 import { readInBatches, recentlyAnnotated } from '../src/store/library-reads';
+import { LANDED_KEY } from '../src/sync/settings';
 import { announceChange, openLibrary, orphanIds } from './library-store';
 
 export interface LibraryState {
@@ -24,7 +26,10 @@ const EMPTY = LibraryIndex.of([], []);
 export function useLibrary() {
   const [state, setState] = useState<LibraryState>({ phase: 'loading', error: null, index: EMPTY, version: 0, orphans: new Set() });
 
+  // Reads may overlap (sync landing twice in a row): only the latest one is shown.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const read = ++latest.current;
     try {
       const { db } = await openLibrary();
       const [first, orphans] = await Promise.all([recentlyAnnotated(db, FIRST_SCREEN), orphanIds().catch(() => new Set<string>())]);
@@ -32,9 +37,11 @@ export function useLibrary() {
         first.map((l) => l.article),
         first.flatMap((l) => l.annotations),
       );
+      if (read !== latest.current) return;
       setState((old) => (old.phase === 'ready' ? old : { phase: 'partial', error: null, index: firstIndex, version: 0, orphans }));
       const builder = new LibraryIndexBuilder();
       const articles = await readInBatches(db, BATCH, (batch) => builder.add(batch));
+      if (read !== latest.current) return;
       setState({ phase: 'ready', error: null, index: builder.finish(articles), version: 0, orphans });
     } catch (error) {
       setState((old) => ({ ...old, phase: 'error', error: String(error) }));
@@ -43,6 +50,12 @@ export function useLibrary() {
 
   useEffect(() => {
     void load();
+    // A sync run changed the library: read it again, in place (the filters, the search and the scroll stay).
+    const landed = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'local' && changes[LANDED_KEY]) void load();
+    };
+    browser.storage.onChanged.addListener(landed);
+    return () => browser.storage.onChanged.removeListener(landed);
   }, [load]);
 
   /** Marks a highlight deleted, or back, in the index the list shows. */

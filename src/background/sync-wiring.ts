@@ -1,7 +1,8 @@
 /*
  * Sync's browser wiring: the local replica (PouchDB on IndexedDB), the server (PouchDB over HTTP),
  * and what starts a bounded run: a local change (debounced), an alarm, a page or the popup opening,
- * the options page. The logic is in src/sync; this file only connects it to the browser.
+ * the options page, and news from the server's changes feed, watched between runs until the next
+ * alarm. The logic is in src/sync; this file only connects it to the browser.
  */
 import browser from 'webextension-polyfill';
 import PouchDB from 'pouchdb-core';
@@ -11,7 +12,8 @@ import replication from 'pouchdb-replication';
 import { openDatabase, type PizhuDatabase } from '../store/database';
 import { SyncBridge } from '../sync/bridge';
 import { runSync } from '../sync/run';
-import { readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, type SyncSettings, type SyncStatus } from '../sync/settings';
+import { LANDED_KEY, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, type SyncSettings, type SyncStatus } from '../sync/settings';
+import { replicaLacksAny, type Watch, watchServer } from '../sync/watch';
 import type { BackgroundPorts } from './background';
 
 PouchDB.plugin(idb).plugin(http).plugin(replication);
@@ -20,11 +22,29 @@ const ALARM = 'pizhu-sync';
 const REPLICA = 'pizhu-sync-replica';
 /** A local change waits this long for others before a run sends them together. */
 const DEBOUNCE_MS = 1500;
+/** A watch of the server lasts until about when the next alarm's run starts another. */
+const WATCH_MS = 55_000;
 
 let db: Promise<PizhuDatabase> | null = null;
 let running: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let watch: Watch | null = null;
+/** After a watch failed, the next one waits for the alarm's run: a feed that keeps failing starts no loop of runs. */
+let watchFailed = false;
+/** Runs and the watch's look into the replica take turns: PouchDB's instances of one IndexedDB share its connection, and closing one closes it. */
+let turn: Promise<unknown> = Promise.resolve();
+
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const mine = turn.then(work, work);
+  turn = mine.catch(() => undefined);
+  return mine;
+}
+
+function stopWatch(): void {
+  watch?.cancel();
+  watch = null;
+}
 
 async function settings(): Promise<SyncSettings | null> {
   return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
@@ -44,7 +64,8 @@ export function requestSync(ports: BackgroundPorts): Promise<void> {
   running = (async () => {
     do {
       again = false;
-      await runOnce(ports).catch((error: unknown) => console.warn('Pizhu sync:', error instanceof Error ? error.message : 'failed'));
+      stopWatch();
+      await inTurn(() => runOnce(ports)).catch((error: unknown) => console.warn('Pizhu sync:', error instanceof Error ? error.message : 'failed'));
     } while (again);
   })().finally(() => (running = null));
   return running;
@@ -76,17 +97,47 @@ async function runOnce(ports: BackgroundPorts): Promise<void> {
     if (result.error) await setStatus({ state: 'error', waiting: result.waiting, problem: result.error.words, code: result.error.code, status: result.error.status, refused: refusedInfo });
     else await setStatus({ state: 'ok', syncedAt: new Date().toISOString(), waiting: result.waiting, refused: refusedInfo });
     if (changedArticles.length) await tellPages(new Set(changedArticles), ports);
+    if (result.serverSeq !== undefined && !watchFailed) startWatch(config, result.serverSeq, ports);
   } finally {
     await replica.close().catch(() => undefined);
     await remote.close().catch(() => undefined);
   }
 }
 
-/** Open pages of changed articles load their highlights again. */
+/** Open pages of changed articles load their highlights again; the open popup and library page, their lists. */
 async function tellPages(changed: Set<string>, ports: BackgroundPorts): Promise<void> {
+  await browser.storage.local.set({ [LANDED_KEY]: { at: new Date().toISOString(), articles: changed.size } });
   for (const tab of await ports.tabArticles.all()) {
     if (changed.has(tab.articleId)) await ports.tellTab(tab.tabId, { type: 'annotations-changed', articleId: tab.articleId }).catch(() => undefined);
   }
+}
+
+/** Watches the server's changes feed from where the run left off; news starts a run, which watches again. */
+function startWatch(config: SyncSettings, since: number | string, ports: BackgroundPorts): void {
+  stopWatch();
+  const remote = new PouchDB(config.url, { adapter: 'http', skip_setup: true, auth: { username: config.user, password: config.password } });
+  const lacksAny = (revs: Record<string, string[]>) =>
+    inTurn(async () => {
+      const replica = new PouchDB(REPLICA, { adapter: 'idb' });
+      try {
+        return await replicaLacksAny(replica, revs);
+      } finally {
+        await replica.close().catch(() => undefined);
+      }
+    });
+  const mine = watchServer(remote, { since, forMs: WATCH_MS, lacksAny });
+  watch = mine;
+  void mine.ended.then(async (end) => {
+    if (watch === mine) watch = null;
+    await remote.close().catch(() => undefined);
+    if (end.kind === 'news') void requestSync(ports);
+    if (end.kind === 'failed') {
+      // The run it starts reports in the status what is wrong with the server, if anything is.
+      console.warn('Pizhu sync: watching the server failed:', end.error instanceof Error ? end.error.message : 'failed');
+      watchFailed = true;
+      void requestSync(ports);
+    }
+  });
 }
 
 /** Forgets the replica and every checkpoint: another database, or sync switched off. */
@@ -101,21 +152,28 @@ async function forgetReplica(): Promise<void> {
 export function startSync(ports: BackgroundPorts): void {
   void browser.alarms.create(ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
-    if (alarm.name === ALARM) void requestSync(ports);
+    if (alarm.name !== ALARM) return;
+    watchFailed = false;
+    void requestSync(ports);
   });
   browser.storage.onChanged.addListener((changes: Record<string, browser.Storage.StorageChange>, area: string) => {
     if (area !== 'local') return;
     if (changes[SETTINGS_KEY]) {
+      stopWatch();
       const before = readSettings(changes[SETTINGS_KEY].oldValue);
       const after = readSettings(changes[SETTINGS_KEY].newValue);
       const another = !after || !before || before.url !== after.url || before.user !== after.user;
       void (async () => {
         if (another || !after?.enabled) {
           await (running ?? Promise.resolve());
-          await forgetReplica().catch(() => undefined);
+          await inTurn(forgetReplica).catch(() => undefined);
         }
         if (after?.enabled) await requestSync(ports);
-        else await setStatus({ state: 'off', waiting: 0 });
+        else {
+          // A run that was under way when sync was switched off may have started a watch.
+          stopWatch();
+          await setStatus({ state: 'off', waiting: 0 });
+        }
       })();
     } else if (changes[REQUEST_KEY]) void requestSync(ports);
   });

@@ -41,6 +41,10 @@ declare namespace PouchDB {
       conflicts?: boolean;
       style?: 'all_docs' | 'main_only';
     }): Promise<{ results: Core.Change[]; last_seq: number | string }>;
+    /** A live feed (over HTTP: one longpoll request after another) until cancelled or failed. */
+    changes(options: { live: true; since: number | string; heartbeat?: number; timeout?: number; style?: 'all_docs' | 'main_only' }): LiveChanges;
+    /** Of these revisions, the ones this database lacks, by document id. */
+    revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
     sync(remote: Database | string, options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number }): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
     replicate: {
       to(remote: Database | string, options?: object): Promise<ReplicationResult>;
@@ -49,7 +53,15 @@ declare namespace PouchDB {
     destroy(): Promise<unknown>;
     close(): Promise<unknown>;
   }
+  interface LiveChanges {
+    on(event: 'change', listener: (change: Core.Change) => void): LiveChanges;
+    on(event: 'complete', listener: (info: unknown) => void): LiveChanges;
+    on(event: 'error', listener: (error: unknown) => void): LiveChanges;
+    cancel(): void;
+  }
   interface ReplicationResult {
+    /** The source's sequence the replication reached. */
+    last_seq?: number | string;
     ok: boolean;
     docs_read: number;
     docs_written: number;

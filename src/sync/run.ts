@@ -12,6 +12,8 @@ export interface RunResult {
   error?: SyncProblem;
   /** Changes made here that the server does not have yet. */
   waiting: number;
+  /** The server's sequence the pull reached, when the run reached the server: a watch starts there. */
+  serverSeq?: number | string;
 }
 
 /** What went wrong, as a label's key (`syncProblem_<code>`) names it. */
@@ -29,18 +31,22 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   await bridge.pull(report);
   await bridge.push(report);
   let error: SyncProblem | undefined;
+  let serverSeq: number | string | undefined;
   try {
     const result = await bridge.pouch.sync(remote, { live: false, retry: false, batch_size: options.batchSize ?? 2000 });
     const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
     if (failures.length) error = describeSyncError(failures[0]);
-    else await bridge.markReplicated();
+    else {
+      await bridge.markReplicated();
+      serverSeq = result.pull?.last_seq;
+    }
   } catch (caught) {
     error = describeSyncError(caught);
   }
   await bridge.pull(report);
   // What the pull took may contain highlights made here that the server had not seen: sent next time.
   await bridge.push(report);
-  return { report, error, waiting: await bridge.waiting() };
+  return { report, error, waiting: await bridge.waiting(), serverSeq };
 }
 
 /** A replication error in words a reader can act on, with its HTTP status where there is one. Never the password, never the address. */

@@ -12,6 +12,8 @@ export const SETTINGS_KEY = 'syncSettings';
 export const STATUS_KEY = 'syncStatus';
 /** Written by a page to ask the background for a run now (its value: when, so that each ask is a change). */
 export const REQUEST_KEY = 'syncRequest';
+/** Written by the background when a run changed the library here (its value: when, and how many articles): open lists show it again. */
+export const LANDED_KEY = 'syncLanded';
 
 export const SyncSettingsSchema = v.object({
   /** The database's address, e.g. http://127.0.0.1:5984/pizhu. */

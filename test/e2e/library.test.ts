@@ -306,4 +306,50 @@ describe('the library page with 10,000 highlights over 1,000 articles', () => {
     await expect.poll(() => page.getByTestId('transfer-status').textContent(), { timeout: 30_000 }).toBe('0 added, 0 updated, 10002 skipped: already here');
     console.info(`library page: importing 10,002 highlights and reading the list again, the longest frame was ${(await longestFrame).toFixed(0)} ms`);
   });
+
+  it('shows what a sync run changed without being reopened, keeping its search and its scroll', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(popupUrl(browser, 'library'));
+    await expect.poll(() => page.locator('.library').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    await page.getByTestId('search').fill('条批注');
+    const list = page.locator('.list');
+    await list.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+    await expect.poll(() => items(page).count()).toBeGreaterThan(4);
+    // The row at the top of the list's view, and one lower down in view, which the run deletes.
+    const rowAt = (share: number) =>
+      list.evaluate((el, at) => {
+        const box = el.getBoundingClientRect();
+        return (
+          document
+            .elementFromPoint(box.left + box.width / 2, box.top + box.height * at)
+            ?.closest('[data-id]')
+            ?.getAttribute('data-id') ?? null
+        );
+      }, share);
+    const top = await rowAt(0.02);
+    const gone = (await rowAt(0.7))!;
+    expect(top).toBeTruthy();
+    expect(gone).not.toBe(top);
+    // What a run's pull does, in short: the store changes, then the background writes the syncLanded key.
+    await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('pizhu');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('annotations', 'readwrite');
+        tx.objectStore('annotations').delete(id);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ syncLanded: { at: new Date().toISOString(), articles: 1 } });
+    }, gone);
+    await expect.poll(() => page.locator(`[data-id="${gone}"]`).count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByTestId('search').inputValue()).toBe('条批注');
+    expect(await rowAt(0.02)).toBe(top);
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 // Sync as readers use it, in Chromium with the built extension: a PouchDB Server on loopback with an
 // admin name and password, two browser profiles set up through the options page; a highlight made in
-// one appears in the other, a deletion in the other disappears in the first; with the server down
+// one appears in the other's open popup and library page, a deletion in the other disappears from the
+// first's open library page and article, with no action in the browser that receives; with the server down
 // both keep working, then converge; a wrong password is shown as a 401 and changes nothing.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,23 +94,35 @@ describe('sync through a CouchDB server', () => {
     await expect.poll(() => statusOf(optionsTwo), { timeout: 20_000 }).toMatch(/^Synced at/);
   });
 
-  it("a highlight made in one browser appears in the other, with its maker's name", async () => {
+  it("a highlight made in one browser appears in the other within seconds, with no action there: in its open popup and library page, with its maker's name", async () => {
+    // Browser two's popup and library page are open (the library page filtered to blue) before the highlight is made.
+    const popupTwo = await two.extensionPage('popup/index.html');
+    const libraryTwo = await two.extensionPage('popup/library.html');
+    await libraryTwo.getByTestId('filter-blue').click();
+    await expect.poll(async () => (await storedStatus(optionsTwo)).state, { timeout: 20_000 }).toBe('ok');
     made = await highlight(one);
     // The change starts a run by itself (debounced): the server gets a W3C annotation.
     await expect.poll(async () => (await serverDocs()).filter((d) => d.type === 'Annotation').length, { timeout: 20_000 }).toBe(1);
     const [doc] = (await serverDocs()).filter((d) => d.type === 'Annotation');
     expect(doc!.creator).toEqual({ type: 'Person', name: '甲' });
     expect(JSON.stringify(await serverDocs())).not.toContain(ADMIN.password);
-    await syncNow(optionsTwo);
-    await expect.poll(() => popupItems(two), { timeout: 20_000 }).toHaveLength(1);
-    const [item] = await popupItems(two);
+    // Browser two watches the server's changes: nothing is clicked or opened there.
+    await expect.poll(() => popupTwo.getByTestId('annotation-item').count(), { timeout: 15_000 }).toBe(1);
+    const [item] = await popupTwo.getByTestId('annotation-item').allInnerTexts();
     expect(item).toContain(made.quote.trim().slice(0, 6));
     expect(item).toContain('甲');
+    await expect.poll(() => libraryTwo.getByTestId('annotation-item').count(), { timeout: 5_000 }).toBe(1);
+    expect(await libraryTwo.getByTestId('filter-blue').getAttribute('aria-pressed')).toBe('true');
+    await Promise.all([popupTwo.close(), libraryTwo.close()]);
     // Its maker does not see their own name.
     expect((await popupItems(one))[0]).not.toContain('甲');
   });
 
-  it('a deletion in the other browser disappears in the first, from its open page too', async () => {
+  it('a deletion in the other browser disappears in the first within seconds: from its open library page, keeping its search, and from its open page', async () => {
+    const libraryOne = await one.extensionPage('popup/library.html');
+    const words = made.quote.trim().slice(0, 4);
+    await libraryOne.getByTestId('search').fill(words);
+    await expect.poll(() => libraryOne.getByTestId('annotation-item').count()).toBe(1);
     const popup = await two.extensionPage('popup/index.html');
     await popup.getByTestId('annotation-item').first().hover();
     await popup.getByTestId('annotation-delete').first().click();
@@ -117,9 +130,12 @@ describe('sync through a CouchDB server', () => {
     // Past the undo's few seconds, the deletion is sent.
     await expect.poll(async () => (await serverDocs()).filter((d) => d.type === 'pizhu:Tombstone').length, { timeout: 30_000 }).toBe(1);
     await popup.close();
-    await syncNow(optionsOne);
-    await expect.poll(() => popupItems(one), { timeout: 20_000 }).toHaveLength(0);
-    await expect.poll(() => painted(made.page), { timeout: 20_000 }).toEqual([]);
+    // Nothing is clicked in browser one: its watch of the server brings the deletion.
+    await expect.poll(() => libraryOne.getByTestId('annotation-item').count(), { timeout: 15_000 }).toBe(0);
+    expect(await libraryOne.getByTestId('search').inputValue()).toBe(words);
+    await expect.poll(() => painted(made.page), { timeout: 5_000 }).toEqual([]);
+    await libraryOne.close();
+    expect(await popupItems(one)).toHaveLength(0);
   });
 
   it('with the server down both keep working; when it is back they converge', async () => {
