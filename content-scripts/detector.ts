@@ -5,9 +5,11 @@
  * throws into the page.
  */
 import { looksLikeArchive } from '../src/parse/archive-header';
+import { askThemeAhead } from './lib/theme-ahead';
 
 interface RuntimeLike {
   runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 (() => {
@@ -15,9 +17,12 @@ interface RuntimeLike {
     if (!/^text\/(?!html)/.test(document.contentType)) return;
     const first = document.body?.querySelector(':scope > pre')?.firstChild;
     // Read only the start of the first text node: a large file is never copied just to be rejected.
-    if (first?.nodeType !== Node.TEXT_NODE || !looksLikeArchive((first as Text).substringData(0, 4096))) return;
+    const head = first?.nodeType === Node.TEXT_NODE ? (first as Text).substringData(0, 4096) : '';
+    if (!looksLikeArchive(head)) return;
     const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;
-    const sent = api.runtime.sendMessage({ type: 'archive-detected' });
+    // What the reader will wait for starts now: its theme here, the article's highlights in the background.
+    askThemeAhead((key) => api.storage.local.get(key));
+    const sent = api.runtime.sendMessage({ type: 'archive-detected', head });
     if (sent && typeof sent.catch === 'function') sent.catch(() => undefined);
   } catch {
     // A page that is not ours must not see our errors.

@@ -6,7 +6,7 @@
 import { readArchive } from '../../src/parse/archive-parser';
 import { loadHighlighting } from '../lib/highlighting';
 import { inertHtml } from '../lib/live-dom';
-import { showArticle } from './mount';
+import { readTheme, showArticle } from './mount';
 
 const MOUNTED = 'pizhuReader';
 
@@ -16,9 +16,13 @@ async function mount(): Promise<void> {
   const pre = document.body?.querySelector<HTMLElement>(':scope > pre');
   if (!pre) return;
   document.documentElement.dataset[MOUNTED] = '1';
+  const theme = readTheme();
   // The browser's own parser, into an inert document: nothing of the file runs or loads.
   const { article } = readArchive(pre.textContent ?? '', inertHtml);
-  await showArticle(article, pre, pre, loadHighlighting);
+  // The background runs the highlighting's bundle right behind this script, in the same injection: by
+  // the next task it has run, and need not be asked for.
+  const highlighting = () => new Promise((done) => setTimeout(done)).then(loadHighlighting);
+  await showArticle(article, pre, pre, highlighting, theme);
 }
 mount().catch((error: unknown) => {
   // Never leave the reader half-built: show the file as the browser did.
