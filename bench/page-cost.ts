@@ -62,11 +62,7 @@ const PAINT_FRAMES = `(() => {
 export async function timeToPainted(page: Page, url: string, count: number): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    (want) => (window as unknown as { __pizhuPainted?: [number, number][] }).__pizhuPainted?.find(([n]) => n >= want)?.[1] ?? 0,
-    count,
-    { timeout: 30_000 },
-  );
+  const handle = await page.waitForFunction((want) => (window as unknown as { __pizhuPainted?: [number, number][] }).__pizhuPainted?.find(([n]) => n >= want)?.[1] ?? 0, count, { timeout: 30_000 });
   return (await handle.jsonValue()) as number;
 }
 
