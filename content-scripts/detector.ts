@@ -6,11 +6,9 @@
  * throws into the page.
  */
 import { archiveView } from './lib/archive-view';
-import { askThemeAhead } from './lib/theme-ahead';
 
 interface RuntimeLike {
   runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 (() => {
@@ -18,8 +16,7 @@ interface RuntimeLike {
     const view = archiveView();
     if (!view) return;
     const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;
-    // What the reader will wait for starts now: its theme here, the article's highlights in the background.
-    askThemeAhead((key) => api.storage.local.get(key));
+    // The file's start goes with it: the background reads the article's highlights while it injects the reader.
     const sent = api.runtime.sendMessage({ type: 'archive-detected', head: view.head });
     if (sent && typeof sent.catch === 'function') sent.catch(() => undefined);
   } catch {

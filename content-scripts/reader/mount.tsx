@@ -14,7 +14,8 @@ import { summarize } from '../../src/messages/summary';
 import { readerViewMap } from './reader-map';
 import { ReaderView, type Theme } from './ReaderView';
 import readerCss from './reader.css?inline';
-import { takeThemeAhead, THEME_KEY } from '../lib/theme-ahead';
+
+const THEME_KEY = 'readerTheme';
 
 interface AppProps {
   article: Article;
@@ -66,9 +67,9 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
   );
 }
 
-/** The reader's theme, as last chosen: from the read the detector started, or read now. */
+/** The reader's theme, as last chosen; the page script asks for it before it parses the file, so the answer travels meanwhile. */
 export async function readTheme(): Promise<Theme> {
-  const stored = await (takeThemeAhead() ?? browser.storage.local.get(THEME_KEY)).catch(() => ({}) as Record<string, unknown>);
+  const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
   return (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
 }
 
