@@ -105,7 +105,10 @@ async function readerRun(page: Page, url: string, run: number, milestones: Recor
     return ms;
   }
   const marks = await page.evaluate(() => (window as unknown as { __pizhuBench: Record<string, number> }).__pizhuBench);
-  for (const key of ['load', 'reader', 'ui'] as const) (milestones[key] ??= []).push(marks[key] ?? Number.NaN);
+  for (const key of ['load', 'reader', 'ui'] as const) {
+    milestones[key] ??= [];
+    milestones[key].push(marks[key] ?? Number.NaN);
+  }
   return ms;
 }
 
