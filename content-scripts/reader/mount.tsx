@@ -67,17 +67,39 @@ function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }:
   );
 }
 
+/** The reader's theme, as last chosen; the page script asks for it before it parses the file, so the answer travels meanwhile. */
+export async function readTheme(): Promise<Theme> {
+  const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
+  return (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
+}
+
+/** How long the view waits for its highlights before it is shown without them (a worker that must start first). */
+const WAIT_FOR_HIGHLIGHTS_MS = 100;
+
 /**
  * Shows `article` before `pre` (the raw text, or null where it was not kept: then there is no
- * *show original text*), and starts highlighting on it once it is shown, with the start `load`
- * gives (the highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
+ * *show original text*), and starts highlighting on it, with the start `load` gives (the
+ * highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
+ * The view waits a moment for its highlights and the highlighting, so that the first frame that shows
+ * the article paints them too, not the frame after (bench/README.md, page cost).
  * Null when the highlighting could not be loaded: the article stays shown.
  */
-export async function showArticle(article: Article, pre: HTMLElement | null, before: Element, load: () => Promise<StartHighlighting>): Promise<HighlightSession | null> {
-  // Ask for the article's highlights now: the answer travels while the view is built.
+export async function showArticle(
+  article: Article,
+  pre: HTMLElement | null,
+  before: Element,
+  load: () => Promise<StartHighlighting>,
+  themeRead: Promise<Theme> = readTheme(),
+): Promise<HighlightSession | null> {
+  // Ask for the article's highlights now: the answer travels while the theme is read.
   const announcing = announceArticle(article);
-  const stored = await browser.storage.local.get(THEME_KEY).catch(() => ({}) as Record<string, unknown>);
-  const theme = (['auto', 'light', 'dark'] as const).find((v) => v === stored[THEME_KEY]) ?? 'auto';
+  const loading = load().catch((error: unknown) => {
+    console.warn('Pizhu: no highlighting on this page', error);
+    return null;
+  });
+  const ready = Promise.all([announcing, loading]);
+  const theme = await themeRead;
+  await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
 
   const style = document.createElement('style');
   style.textContent = readerCss;
@@ -99,13 +121,8 @@ export async function showArticle(article: Article, pre: HTMLElement | null, bef
     session?.setTheme(next);
   };
   render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} onThemeShown={themed} />, root);
-  const [announced, startHighlighting] = await Promise.all([
-    announcing,
-    load().catch((error: unknown) => {
-      console.warn('Pizhu: no highlighting on this page', error);
-      return null;
-    }),
-  ]);
+  // Here already, unless the wait ran out: then they are painted when they come.
+  const [announced, startHighlighting] = await ready;
   if (!startHighlighting) return null;
   session = startHighlighting({
     article: summarize(article),

@@ -6,6 +6,7 @@ import { openDatabase } from '../store/database';
 import { AnnotationStore } from '../store/store';
 import { parseMessage } from '../messages/protocol';
 import { handleMessage, type BackgroundPorts } from './background';
+import { ReadAhead } from './read-ahead';
 
 const OWN = 'pizhu-extension-id';
 let count = 0;
@@ -27,6 +28,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     injectHighlighting: async (tab, frame) => void calls.push(`highlighting ${tab}/${frame}`),
     markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
     store: async () => db,
+    readAhead: new ReadAhead(() => clock),
     tabArticles: {
       get: async (t, f) => tabs.get(`${t}/${f}`),
       set: async (t, f, v) => void tabs.set(`${t}/${f}`, v),
@@ -91,6 +93,34 @@ describe('pages and their highlights', () => {
     const p = await ports();
     expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
     expect(p.calls).toEqual(['inject 4/2']);
+  });
+
+  it("reads the article's highlights from the detected header while the reader is injected, and hands them to that frame's reader", async () => {
+    const p = await ports();
+    const archive = { id: OWN, tabId: 4, frameId: 0, url: 'file:///tmp/a.md' };
+    await handleMessage({ type: 'article-seen', article: summary }, archive, p);
+    await handleMessage({ type: 'save-annotation', annotation: annotation() }, archive, p);
+    let reads = 0;
+    const annotationsFor = p.db.annotationsFor.bind(p.db);
+    p.db.annotationsFor = (id) => {
+      reads++;
+      return annotationsFor(id);
+    };
+    const head = `<!--1616481063000-->\n[标题](${summary.url})\n------\n\n<p>第一段正文。</p>`;
+    expect(await handleMessage({ type: 'archive-detected', head }, archive, p)).toEqual({ ok: true });
+    expect(reads).toBe(1);
+    expect(await handleMessage({ type: 'article-seen', article: summary }, archive, p)).toEqual({ ok: true, annotations: [annotation()] });
+    expect(reads).toBe(1);
+    // Read ahead, then changed from the popup before the reader asks: the reader gets the change.
+    await handleMessage({ type: 'archive-detected', head }, archive, p);
+    await p.db.deleteAnnotation(annotation().id, p.now());
+    await handleMessage({ type: 'library-changed', articleIds: [summary.id] }, { id: OWN, url: 'chrome-extension://pizhu-extension-id/popup/index.html' }, p);
+    expect(await handleMessage({ type: 'article-seen', article: summary }, archive, p)).toEqual({ ok: true, annotations: [] });
+    expect(reads).toBe(3);
+    // Another frame, or another article in this one, reads for itself.
+    await handleMessage({ type: 'archive-detected', head }, archive, p);
+    expect(await handleMessage({ type: 'article-seen', article: summary }, { ...archive, frameId: 1 }, p)).toEqual({ ok: true, annotations: [] });
+    expect(reads).toBe(5);
   });
 
   it('runs the highlighting bundle in the frame of the page script that asks, and for no other sender', async () => {

@@ -7,6 +7,7 @@ import { undoKey } from '../annotation/storage-keys';
 import { authorizeWrite, isRefusal, noteBinding, refuse, senderKind, type Authorized, type Context, type SenderKind } from './authorize';
 import { issueNoteToken, openNote } from './note-tokens';
 import type { BackgroundPorts, Sender } from './ports';
+import { ReadAhead } from './read-ahead';
 
 export type { BackgroundPorts, Sender } from './ports';
 
@@ -56,8 +57,11 @@ export async function handleMessage(raw: unknown, sender: Sender, ports: Backgro
   return route.handle(message, { sender, kind, tabId: sender.tabId ?? -1, frameId: sender.frameId ?? 0, ports });
 }
 
-async function archiveDetected(_message: unknown, ctx: Context): Promise<ReplyTo<'archive-detected'> | Refusal> {
+async function archiveDetected(message: BackgroundRequest<'archive-detected'>, ctx: Context): Promise<ReplyTo<'archive-detected'> | Refusal> {
   if (!ctx.sender.url?.startsWith('file:')) return refuse('the reader runs on file:// pages only');
+  // The article's highlights are read while the reader is injected and parses the file.
+  const articleId = message.head === undefined ? null : ReadAhead.articleIdOf(message.head);
+  if (articleId) ctx.ports.readAhead.start(ctx.tabId, ctx.frameId, articleId, async () => (await ctx.ports.store()).annotationsFor(articleId));
   await ctx.ports.injectReader(ctx.tabId, ctx.frameId);
   return { ok: true };
 }
@@ -80,8 +84,10 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   // page is no address to open the article at again: the article's own is kept.
   const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
   // The page waits for its highlights: the visit and the tab's article are written while they are read.
+  const read = () => store.annotationsFor(article.id);
+  const ahead = message.again ? null : ports.readAhead.take(tabId, frameId, article.id);
   const [annotations] = await Promise.all([
-    store.annotationsFor(article.id),
+    ahead?.catch(read) ?? read(),
     message.again ? null : store.recordArticle(article, seenAt),
     ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }),
   ]);
@@ -140,6 +146,7 @@ async function undoDelete(message: BackgroundRequest<'undo-delete'>, ctx: Contex
 
 /** The tab's badge counts again; a page whose note editor wrote hears it, and loads its highlights again. */
 async function afterWrite(ctx: Context, { store, shown, pageFrameId }: Authorized, articleId: string, action: 'saved' | 'deleted'): Promise<void> {
+  ctx.ports.readAhead.drop([articleId]);
   if (shown?.articleId !== articleId) return;
   await ctx.ports.markTab(ctx.tabId, shown.title, (await store.annotationsFor(articleId)).length);
   if (ctx.kind === 'note') await ctx.ports.tellTab(ctx.tabId, { type: 'note-frame', action, articleId }, pageFrameId);
@@ -192,6 +199,7 @@ async function openAnnotation(id: string, ports: BackgroundPorts): Promise<Reply
  */
 async function libraryChanged(articleIds: string[], ports: BackgroundPorts): Promise<ReplyTo<'library-changed'>> {
   const changed = new Set(articleIds);
+  ports.readAhead.drop(changed);
   for (const tab of await ports.tabArticles.all()) {
     if (!changed.has(tab.articleId)) continue;
     await ports.tellTab(tab.tabId, { type: 'annotations-changed', articleId: tab.articleId }).catch(() => undefined);

@@ -8,6 +8,7 @@ import { openDatabase } from '../store/database';
 import { handleMessage, type BackgroundPorts } from './background';
 import { belongsToTab, orphansKey, parseTabKey, revealKey, tabKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
+import { ReadAhead } from './read-ahead';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
@@ -19,7 +20,8 @@ const ports: BackgroundPorts = {
     await browser.tabs.sendMessage(tabId, message, { frameId });
   },
   async injectReader(tabId, frameId) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js'], injectImmediately: true });
+    // One injection: the highlighting runs right after the reader's first steps, while it waits for its theme and highlights (bench/README.md, page cost).
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js', 'content-scripts/highlights.js'], injectImmediately: true });
   },
   async injectHighlighting(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/highlights.js'], injectImmediately: true });
@@ -30,6 +32,7 @@ const ports: BackgroundPorts = {
     await browser.action.setTitle({ tabId, title: `${browser.i18n.getMessage('extName')} — ${title}` });
   },
   store: storeOpener(() => openDatabase()),
+  readAhead: new ReadAhead(),
   tabArticles: {
     async get(tabId, frameId) {
       const key = tabKey(tabId, frameId);

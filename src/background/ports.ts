@@ -1,4 +1,5 @@
 import type { AnnotationStore } from '../store/store';
+import type { ReadAhead } from './read-ahead';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface Sender {
@@ -12,7 +13,7 @@ export interface Sender {
 /** What the background needs from the browser; the entry point (main.ts) passes the real APIs. */
 export interface BackgroundPorts {
   ownId: string;
-  /** Runs the reader bundle in one frame of a tab. */
+  /** Runs the reader bundle in one frame of a tab, and the highlighting bundle right behind it (the reader needs it once it has the article's highlights). */
   injectReader(tabId: number, frameId: number): Promise<void>;
   /** Runs the highlighting bundle (content-scripts/highlights.js) in one frame of a tab, where a page script shows an article. */
   injectHighlighting(tabId: number, frameId: number): Promise<void>;
@@ -43,6 +44,8 @@ export interface BackgroundPorts {
     set(key: string, value: unknown): Promise<void>;
     remove(key: string): Promise<void>;
   };
+  /** Highlights read for a frame's reader before it asks (the worker's memory: a stopped worker has none, and the reader reads). */
+  readAhead: ReadAhead;
   /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
   setOrphans(articleId: string, ids: string[]): Promise<void>;
   now(): string;

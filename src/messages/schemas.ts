@@ -21,8 +21,9 @@ export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
 export const NoteTokenSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'not a token'));
 
 export const MessageSchema = v.variant('type', [
-  // Detector on file:// pages → background: load the reader into this frame.
-  v.strictObject({ type: v.literal('archive-detected') }),
+  // Detector on file:// pages → background: load the reader into this frame. `head`: the file's start, as
+  // the detector read it, from which the background reads the article's highlights ahead of the reader.
+  v.strictObject({ type: v.literal('archive-detected'), head: v.optional(v.pipe(v.string(), v.maxLength(4096))) }),
   // Page script → background: run the highlighting bundle (content-scripts/highlights.js) in this frame; it comes after the article is shown.
   v.strictObject({ type: v.literal('load-highlighting') }),
   // Popup → page: which article do you show?

@@ -1,7 +1,9 @@
 // Chromium with *Allow access to file URLs* switched off, as a reader who never found it has it: a
 // file opened from disk stays raw text and the popup says what to do; the same file opened through
 // Pizhu (the library page's archive-files) is read, highlighted, and the highlight is on the live page.
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,14 @@ const article = parseArchive(readCorpus(FILE));
 const livePage = livePageOf(article);
 
 let browser: ExtensionBrowser;
+
+/** The file copied where an archive folder would hold it (`…/articles/reuters/1040207.md`). */
+function archiveFolderCopy(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'pizhu-folder-')), 'articles', FILE);
+  mkdirSync(dirname(copy), { recursive: true });
+  copyFileSync(join(CORPUS_DIR, FILE), copy);
+  return copy;
+}
 
 beforeAll(async () => {
   browser = await launchWithExtension({ fileAccess: false });
@@ -41,6 +51,11 @@ describe('Chromium without access to file URLs', () => {
     await expect(hint.textContent()).resolves.toBe(
       'For a file opened from disk, switch on “Allow access to file URLs” (chrome://extensions → Pizhu → Details) and restart the browser, or open the file through Pizhu with “Open archive files…”.',
     );
+    await expect(file.getByTestId('reader').count()).resolves.toBe(0);
+    // Where the manifest runs the reader itself (an archive folder's address), it does not run either.
+    await file.goto(pathToFileURL(archiveFolderCopy()).href);
+    await file.waitForTimeout(500);
+    await expect(file.locator('body > pre').isVisible()).resolves.toBe(true);
     await expect(file.getByTestId('reader').count()).resolves.toBe(0);
     await popup.close();
     await file.close();

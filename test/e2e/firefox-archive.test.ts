@@ -2,6 +2,8 @@
 // (yet) switched on, and the popup's advice on it; the same file opened through Pizhu (the library
 // page's archive-files), highlighted in the reader page, and the highlight on the live Reuters page;
 // then file access switched on in about:addons, and the file from disk shows the reader and the highlight.
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -101,5 +103,25 @@ describe('Firefox: archive files', () => {
     const current = await popup.waitForSelector('.article.current-article', { timeout: 5000 });
     await expect(current!.evaluate((el) => el.getAttribute('data-id'))).resolves.toBe(article.id);
     await expect(popup.$$eval('[data-testid="file-access-hint"]', (els) => els.length)).resolves.toBe(0);
+  });
+
+  it('in an archive folder (…/articles/reuters/1040207.md), the reader runs without the detector, once, with the highlight; a Markdown file there that is no archive is left as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pizhu-folder-'));
+    mkdirSync(join(dir, 'articles/reuters'), { recursive: true });
+    mkdirSync(join(dir, 'articles/notes'), { recursive: true });
+    copyFileSync(join(CORPUS_DIR, FILE), join(dir, 'articles', FILE));
+    const notOurs = '# 笔记\n\n[路透](https://cn.reuters.com/article/x)\n';
+    writeFileSync(join(dir, 'articles/notes/readme.md'), notOurs);
+    await file.goto(pathToFileURL(join(dir, 'articles', FILE)).href, { waitUntil: 'load' });
+    await file.waitForSelector('[data-testid="reader"]', { timeout: 10_000 });
+    await expect.poll(() => painted(file), { timeout: 10_000 }).toEqual([selected]);
+    await expect(file.$$eval('.pizhu-reader', (els) => els.length)).resolves.toBe(1);
+    await file.goto(pathToFileURL(join(dir, 'articles/notes/readme.md')).href, { waitUntil: 'load' });
+    await new Promise((done) => setTimeout(done, 500));
+    await expect(file.evaluate(() => [document.body.children.length, document.querySelector('body > pre')?.textContent, document.documentElement.dataset.pizhuReader])).resolves.toEqual([
+      1,
+      notOurs,
+      undefined,
+    ]);
   });
 });
