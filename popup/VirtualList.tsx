@@ -55,7 +55,9 @@ export function VirtualList<T>({ rows, render, class: className, label }: Props<
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
-    overscan: 6,
+    // Rows made beyond each edge: each jump of a fast scroll mounts and measures them all (6 → 3: the library
+    // page's longest frame scrolled through 100,000 highlights, median of 7 in turns, 250 → 117 ms).
+    overscan: 3,
     // Each size the browser reports (the virtualizer's ResizeObserver) teaches the estimate of rows of that class.
     measureElement: (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>) => {
       const size = measureElement(element, entry, instance);
