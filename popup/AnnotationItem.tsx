@@ -6,7 +6,9 @@ import type { LibraryRow } from '../src/library/rows';
 import { swatchBackground } from './LibraryFilters';
 import { useOwnName } from './SyncState';
 
-const dateFormat = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+let format: Intl.DateTimeFormat | undefined;
+/** One formatter for every row: making one cost more than the rest of a row (a profile of the library page scrolled). */
+const dateFormat = () => (format ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }));
 
 interface ItemProps {
   row: Extract<LibraryRow, { kind: 'annotation' }>;

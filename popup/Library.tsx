@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { webAddress } from '../src/annotation/archive-path';
 import { type Arranged, arrange } from '../src/library/arrange';
@@ -36,7 +36,6 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
   // biome-ignore lint/correctness/useExhaustiveDependencies: a delete marks the index in place and counts a version
   const arranged = useMemo(() => arrange(index, matched, filters.list), [index, version, matched, filters.list]);
   const rows = useMemo(() => new LibraryRows(index, arranged, { currentArticleId, orphans: state.orphans }), [index, arranged, currentArticleId, state.orphans]);
-  useFirstListMark(state.phase);
 
   const renderRow = (row: LibraryRow) =>
     row.kind === 'article' ? (
@@ -184,17 +183,6 @@ function ArticleTools({ article }: { article: ListedArticle }) {
       <ArticleExport read={() => readArticle(article.id)} />
     </div>
   );
-}
-
-/** Marks the first list on screen (`pizhu-first-list`): what the benchmarks and the library's browser test time. */
-function useFirstListMark(phase: LibraryState['phase']): void {
-  const marked = useRef(false);
-  useEffect(() => {
-    if (!marked.current && phase !== 'loading') {
-      marked.current = true;
-      performance.mark('pizhu-first-list');
-    }
-  }, [phase]);
 }
 
 /** What an empty list says: no matches for the filters, an empty library, or still reading. */

@@ -37,7 +37,7 @@ export function LibraryPage() {
         <Library variant="page" />
       </div>
       <div class="tab-panel archive-panel" role="tabpanel" id="panel-archive" aria-labelledby="tab-archive" hidden={tab !== 'archive'}>
-        <ArchiveSection onFolderRead={toArchive} />
+        <ArchiveSection shown={tab === 'archive'} onFolderRead={toArchive} />
       </div>
     </main>
   );

@@ -4,12 +4,15 @@ import { t, uiLang, uiLanguage } from '../lib/i18n';
 import { readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, statusWords, type SyncStatus } from '../src/sync/settings';
 
 let ownName: Promise<string> | null = null;
+/** The name once read: a row shown later starts with it, and is not rendered twice (a list scrolled fast shows tens a frame). */
+let known: string | null = null;
 
 /** The name this reader syncs under: highlights carrying another name show it. */
 export function useOwnName(): string | null {
-  const [name, setName] = useState<string | null>(null);
+  const [name, setName] = useState<string | null>(known);
   useEffect(() => {
-    ownName ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => readSettings(stored[SETTINGS_KEY])?.name ?? '');
+    if (known !== null) return;
+    ownName ??= browser.storage.local.get(SETTINGS_KEY).then((stored) => (known = readSettings(stored[SETTINGS_KEY])?.name ?? ''));
     void ownName.then(setName);
   }, []);
   return name;

@@ -190,6 +190,15 @@ export class LibraryIndex {
     return this.noteLength[i] > 0;
   }
 
+  /** How long a highlight's quote is, in UTF-16 units, without making the string. */
+  quoteLengthOf(i: number): number {
+    return this.quoteLength[i];
+  }
+
+  noteLengthOf(i: number): number {
+    return this.noteLength[i];
+  }
+
   tagsOf(i: number): readonly string[] {
     const from = this.tagStart[i];
     const to = this.tagStart[i + 1];

@@ -1,6 +1,12 @@
 import type { Arranged } from './arrange';
 import type { LibraryIndex, ListedArticle, ListedHighlight } from './library-index';
 
+/** Words are put in classes of this many characters' length, the longest together (the list clamps them to a few lines). */
+const LENGTH_STEP = 8;
+const LENGTH_CLASSES = 32;
+/** 0 for no words; 1 for 1 to LENGTH_STEP characters, and so on. */
+const lengthClass = (length: number) => Math.min(Math.ceil(length / LENGTH_STEP), LENGTH_CLASSES - 1);
+
 /** One line of the library's list: an article's heading, or one of its highlights beneath it. */
 export type LibraryRow =
   | { kind: 'article'; key: string; article: ListedArticle; count: number; current: boolean }
@@ -15,6 +21,12 @@ export type LibraryRow =
 export class LibraryRows {
   /** Per line: a highlight's number (0 or more), or −1 − the listed article's position. */
   private readonly codes: Int32Array;
+  /**
+   * Per line, its size class (the same number of lines of text, up to the clamp): an article by its
+   * title's length; a highlight by its quote's and its note's. Kept, not worked out: the list asks for
+   * every line's estimate each time a line measured otherwise moves the lines after it.
+   */
+  private readonly classes: Uint16Array;
   private readonly currentArticle: number;
 
   constructor(
@@ -25,10 +37,16 @@ export class LibraryRows {
     const { articles, from, highlights } = arranged;
     this.currentArticle = options.currentArticleId ? articles.findIndex((k) => index.articles[k].id === options.currentArticleId) : -1;
     this.codes = new Int32Array(articles.length + highlights.length);
+    this.classes = new Uint16Array(this.codes.length);
     let line = 0;
     const put = (j: number) => {
+      this.classes[line] = lengthClass(index.articles[articles[j]].title.length);
       this.codes[line++] = -1 - j;
-      for (let h = from[j]; h < from[j + 1]; h++) this.codes[line++] = highlights[h];
+      for (let h = from[j]; h < from[j + 1]; h++) {
+        const i = highlights[h];
+        this.classes[line] = LENGTH_CLASSES * (1 + lengthClass(index.quoteLengthOf(i))) + lengthClass(index.noteLengthOf(i));
+        this.codes[line++] = i;
+      }
     };
     if (this.currentArticle >= 0) put(this.currentArticle);
     for (let j = 0; j < articles.length; j++) if (j !== this.currentArticle) put(j);
@@ -44,10 +62,21 @@ export class LibraryRows {
     return code >= 0 ? code : -1 - this.arranged.articles[-1 - code];
   }
 
-  /** A first guess of the line's height, in pixels. */
+  /** A first guess of the line's height, in pixels, before any line of its class or group has been measured. */
   estimate(line: number): number {
     const code = this.codes[line];
     return code < 0 ? 64 : this.index.hasNote(code) ? 96 : 72;
+  }
+
+  /** The line's size class: lines of one kind whose words are about as long are usually as tall. */
+  sizeClass(line: number): number {
+    return this.classes[line];
+  }
+
+  /** The coarser group a class not measured yet borrows its height from: articles, highlights with a note, without. */
+  sizeGroup(line: number): number {
+    const c = this.classes[line];
+    return c < LENGTH_CLASSES ? 0 : c % LENGTH_CLASSES ? 2 : 1;
   }
 
   at(line: number): LibraryRow {
