@@ -263,6 +263,21 @@ export class SyncBridge {
     await tx.done;
   }
 
+  /**
+   * Forgets where the pull stands in the replica's changes feed (another replica took its place): the
+   * next pull reads the feed from its start. The outbox stays, so the store keeps every change of its
+   * own that the replica lacks. With `sendAll`, the next push also weighs the whole library against
+   * the replica, as a first push does.
+   */
+  async restartPull({ sendAll = false } = {}): Promise<void> {
+    this.written.clear();
+    const tx = this.db.transaction('syncState', 'readwrite');
+    await tx.store.delete(STATE.pullSeq);
+    await tx.store.delete(STATE.replicatedSeq);
+    if (sendAll) await tx.store.delete(STATE.pushedAll);
+    await tx.done;
+  }
+
   /** Local changes not yet in the replica, and replica changes not yet replicated since `replicatedSeq`. */
   async waiting(): Promise<number> {
     const tx = this.db.transaction(['outbox', 'syncState'], 'readonly');
