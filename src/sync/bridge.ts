@@ -74,8 +74,12 @@ export class SyncBridge {
     this.batchSize = options.batchSize ?? 2000;
   }
 
-  /** Store → replica: what the outbox lists (everything, the first time). */
-  async push(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
+  /**
+   * Store → replica: what the outbox lists (everything, the first time). `written` is called once the
+   * replica holds the documents, before the store's own transaction that ends the push (the outbox
+   * entries removed, the creator stamped): what reads the replica may start meanwhile.
+   */
+  async push(report: BridgeReport = emptyReport(), { written }: { written?: () => void } = {}): Promise<BridgeReport> {
     const snapshot = await this.readOutbox();
     if (!snapshot.entries.length && snapshot.pushedAll) return report;
     const replica = new ReplicaDocs(this.pouch, this.batchSize);
@@ -85,6 +89,7 @@ export class SyncBridge {
     await replica.lookUp([...snapshot.articleIds].map(articleDocId));
     plan.writes.push(...articleWrites(snapshot, replica));
     const sentDocs = await this.write(plan.writes, report);
+    written?.();
     await this.commitPush(snapshot, plan, sentDocs, report);
     return report;
   }
@@ -294,10 +299,13 @@ export class SyncBridge {
     return count + changes.results.filter((c) => !c.id.startsWith('article:')).length;
   }
 
-  /** Notes that the replica's changes up to now reached the server. */
-  async markReplicated(): Promise<void> {
-    const info = await this.pouch.info();
-    await this.db.put('syncState', { key: STATE.replicatedSeq, value: info.update_seq });
+  /**
+   * Notes that the replica's changes up to `seq` (the replication's last, pushing), or else up to now,
+   * reached the server: what the pull writes to the replica during the replication stays waiting.
+   */
+  async markReplicated(seq?: number | string): Promise<void> {
+    const value = seq ?? (await this.pouch.info()).update_seq;
+    await this.db.put('syncState', { key: STATE.replicatedSeq, value });
   }
 
   private async getDoc(id: string): Promise<(PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined> {

@@ -41,7 +41,13 @@ declare namespace PouchDB {
       conflicts?: boolean;
       style?: 'all_docs' | 'main_only';
     }): Promise<{ results: Core.Change[]; last_seq: number | string }>;
-    sync(remote: Database | string, options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number }): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
+    sync(
+      remote: Database | string,
+      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number },
+    ): Promise<{ push: ReplicationResult; pull: ReplicationResult }> & {
+      /** After each batch written, on either side. */
+      on(event: 'change', listener: (info: { direction: 'push' | 'pull' }) => void): unknown;
+    };
     replicate: {
       to(remote: Database | string, options?: object): Promise<ReplicationResult>;
       from(remote: Database | string, options?: object): Promise<ReplicationResult>;
@@ -56,6 +62,8 @@ declare namespace PouchDB {
     doc_write_failures: number;
     errors: unknown[];
     status?: string;
+    /** The source's sequence number the replication reached. */
+    last_seq?: number | string;
   }
   interface Static {
     new (name: string, options?: { adapter?: string; auth?: { username: string; password: string }; skip_setup?: boolean; fetch?: unknown }): Database;

@@ -16,6 +16,15 @@ export const OLD_REPLICA = { name: 'pizhu-sync-replica', adapter: 'idb' } as con
 const idbName = (name: string) => `_pouch_${name}`;
 
 /**
+ * The names of the extension's IndexedDB databases (in Node, fake-indexeddb's), reached by name as
+ * src/store/key-range.ts reaches key ranges, so that src/ compiles without the DOM library.
+ */
+async function databaseNames(): Promise<(string | undefined)[]> {
+  const factory = (globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]> } }).indexedDB;
+  return (await factory.databases()).map((d) => d.name);
+}
+
+/**
  * Moves a replica made by the old adapter, if there is one, into the new replica, then destroys it:
  * 1. the old replica's documents replicated into the new one with their revision histories, so the
  *    server finds nothing new and no conflict in them;
@@ -27,8 +36,7 @@ const idbName = (name: string) => `_pouch_${name}`;
  *    changes nothing. Answers whether there was one.
  */
 export async function retireOldReplica(db: PizhuDatabase, openOld: () => PouchDB.Database, replica: PouchDB.Database): Promise<boolean> {
-  const databases = await indexedDB.databases();
-  if (!databases.some((d) => d.name === idbName(OLD_REPLICA.name))) return false;
+  if (!(await databaseNames()).includes(idbName(OLD_REPLICA.name))) return false;
   const old = openOld();
   let copied = true;
   try {
