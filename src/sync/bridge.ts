@@ -299,13 +299,10 @@ export class SyncBridge {
     return count + changes.results.filter((c) => !c.id.startsWith('article:')).length;
   }
 
-  /**
-   * Notes that the replica's changes up to `seq` (the replication's last, pushing), or else up to now,
-   * reached the server: what the pull writes to the replica during the replication stays waiting.
-   */
-  async markReplicated(seq?: number | string): Promise<void> {
-    const value = seq ?? (await this.pouch.info()).update_seq;
-    await this.db.put('syncState', { key: STATE.replicatedSeq, value });
+  /** Notes that the replica's changes up to now reached the server. */
+  async markReplicated(): Promise<void> {
+    const info = await this.pouch.info();
+    await this.db.put('syncState', { key: STATE.replicatedSeq, value: info.update_seq });
   }
 
   private async getDoc(id: string): Promise<(PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined> {

@@ -62,8 +62,6 @@ declare namespace PouchDB {
     doc_write_failures: number;
     errors: unknown[];
     status?: string;
-    /** The source's sequence number the replication reached. */
-    last_seq?: number | string;
   }
   interface Static {
     new (name: string, options?: { adapter?: string; auth?: { username: string; password: string }; skip_setup?: boolean; fetch?: unknown }): Database;

@@ -50,7 +50,7 @@ async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database,
     const result = await replication;
     const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
     if (failures.length) return describeSyncError(failures[0]);
-    await bridge.markReplicated(result.push?.last_seq);
+    await bridge.markReplicated();
     return undefined;
   } catch (caught) {
     return describeSyncError(caught);
