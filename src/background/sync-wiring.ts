@@ -7,19 +7,20 @@
 import browser from 'webextension-polyfill';
 import PouchDB from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
+import indexeddb from 'pouchdb-adapter-indexeddb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { openDatabase, type PizhuDatabase } from '../store/database';
 import { SyncBridge } from '../sync/bridge';
+import { OLD_REPLICA, REPLICA, retireOldReplica } from '../sync/replica';
 import { runSync } from '../sync/run';
 import { LANDED_KEY, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, type SyncSettings, type SyncStatus } from '../sync/settings';
 import { replicaLacksAny, type Watch, watchServer } from '../sync/watch';
 import type { BackgroundPorts } from './background';
 
-PouchDB.plugin(idb).plugin(http).plugin(replication);
+PouchDB.plugin(indexeddb).plugin(idb).plugin(http).plugin(replication);
 
 const ALARM = 'pizhu-sync';
-const REPLICA = 'pizhu-sync-replica';
 /** A local change waits this long for others before a run sends them together. */
 const DEBOUNCE_MS = 1500;
 /** A watch of the server lasts until about when the next alarm's run starts another. */
@@ -86,11 +87,12 @@ async function runOnce(ports: BackgroundPorts): Promise<void> {
     await database.clear('outbox');
     return;
   }
-  const replica = new PouchDB(REPLICA, { adapter: 'idb' });
+  const replica = new PouchDB(REPLICA.name, { adapter: REPLICA.adapter });
   const remote = new PouchDB(config.url, { adapter: 'http', auth: { username: config.user, password: config.password } });
   const bridge = new SyncBridge(database, replica, { creator: () => config.name });
   await setStatus({ state: 'syncing', waiting: await bridge.waiting().catch(() => 0) });
   try {
+    await retireOldReplica(database, () => new PouchDB(OLD_REPLICA.name, { adapter: OLD_REPLICA.adapter }), replica);
     const result = await runSync(bridge, remote);
     const { refused, changedArticles } = result.report;
     const refusedInfo = refused.length ? { count: refused.length, first: `${refused[0]!.id}: ${refused[0]!.reason}`.slice(0, 200) } : undefined;
@@ -118,7 +120,7 @@ function startWatch(config: SyncSettings, since: number | string, ports: Backgro
   const remote = new PouchDB(config.url, { adapter: 'http', skip_setup: true, auth: { username: config.user, password: config.password } });
   const lacksAny = (revs: Record<string, string[]>) =>
     inTurn(async () => {
-      const replica = new PouchDB(REPLICA, { adapter: 'idb' });
+      const replica = new PouchDB(REPLICA.name, { adapter: REPLICA.adapter });
       try {
         return await replicaLacksAny(replica, revs);
       } finally {
@@ -143,9 +145,11 @@ function startWatch(config: SyncSettings, since: number | string, ports: Backgro
 /** Forgets the replica and every checkpoint: another database, or sync switched off. */
 async function forgetReplica(): Promise<void> {
   db ??= openDatabase();
-  const bridge = new SyncBridge(await db, new PouchDB(REPLICA, { adapter: 'idb' }));
+  const bridge = new SyncBridge(await db, new PouchDB(REPLICA.name, { adapter: REPLICA.adapter }));
   await bridge.reset();
   await bridge.pouch.destroy();
+  // A replica of the old adapter, never moved into the new one: it belongs to the old settings too.
+  await new PouchDB(OLD_REPLICA.name, { adapter: OLD_REPLICA.adapter }).destroy();
 }
 
 /** Wires sync into the background: call once from the entry. */

@@ -74,8 +74,12 @@ export class SyncBridge {
     this.batchSize = options.batchSize ?? 2000;
   }
 
-  /** Store → replica: what the outbox lists (everything, the first time). */
-  async push(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
+  /**
+   * Store → replica: what the outbox lists (everything, the first time). `written` is called once the
+   * replica holds the documents, before the store's own transaction that ends the push (the outbox
+   * entries removed, the creator stamped): what reads the replica may start meanwhile.
+   */
+  async push(report: BridgeReport = emptyReport(), { written }: { written?: () => void } = {}): Promise<BridgeReport> {
     const snapshot = await this.readOutbox();
     if (!snapshot.entries.length && snapshot.pushedAll) return report;
     const replica = new ReplicaDocs(this.pouch, this.batchSize);
@@ -85,6 +89,7 @@ export class SyncBridge {
     await replica.lookUp([...snapshot.articleIds].map(articleDocId));
     plan.writes.push(...articleWrites(snapshot, replica));
     const sentDocs = await this.write(plan.writes, report);
+    written?.();
     await this.commitPush(snapshot, plan, sentDocs, report);
     return report;
   }
@@ -161,14 +166,13 @@ export class SyncBridge {
   async pull(report: BridgeReport = emptyReport()): Promise<BridgeReport> {
     for (;;) {
       const since = ((await this.db.get('syncState', STATE.pullSeq))?.value as number | string | undefined) ?? 0;
-      const changes = await this.pouch.changes({ since, limit: this.batchSize, include_docs: true, conflicts: true });
-      if (!changes.results.length) {
+      const changes = await this.changedDocs(since);
+      if (!changes.count) {
         if (changes.last_seq !== since) await this.db.put('syncState', { key: STATE.pullSeq, value: changes.last_seq });
         return report;
       }
       const docs: object[] = [];
-      for (const change of changes.results) {
-        let doc = change.doc as (PouchDB.Core.ExistingDocument<object> & { _conflicts?: string[] }) | undefined;
+      for (let doc of changes.docs) {
         if (!doc) continue;
         const mine = this.written.get(doc._id);
         this.written.delete(doc._id);
@@ -207,8 +211,31 @@ export class SyncBridge {
       );
       await tx.objectStore('syncState').put({ key: STATE.pullSeq, value: changes.last_seq });
       await tx.done;
-      if (changes.results.length < this.batchSize) return report;
+      if (changes.count < this.batchSize) return report;
     }
+  }
+
+  /**
+   * A batch of the replica's changes feed and the changed documents. After a push, the feed is read
+   * without documents and only those the push did not write are fetched: a first push would read
+   * back every document it wrote, only to pass over it.
+   */
+  private async changedDocs(since: number | string): Promise<{ docs: (PouchDB.Core.ExistingDocument<object> | undefined)[]; count: number; last_seq: number | string }> {
+    if (!this.written.size) {
+      const changes = await this.pouch.changes({ since, limit: this.batchSize, include_docs: true, conflicts: true });
+      return { docs: changes.results.map((change) => change.doc), count: changes.results.length, last_seq: changes.last_seq };
+    }
+    // Every leaf revision of each document (style all_docs): one leaf, the one written, is the push's own.
+    const changes = await this.pouch.changes({ since, limit: this.batchSize, style: 'all_docs' });
+    const fetch: string[] = [];
+    for (const change of changes.results) {
+      if (change.changes.length === 1 && this.written.get(change.id) === change.changes[0]!.rev) this.written.delete(change.id);
+      else fetch.push(change.id);
+    }
+    const rows = fetch.length ? (await this.pouch.allDocs({ keys: fetch, include_docs: true, conflicts: true })).rows : [];
+    // A deleted document, as the feed with documents gives it.
+    const docs = rows.map((row) => row.doc ?? (row.value?.deleted ? { _id: row.id, _rev: row.value.rev, _deleted: true } : undefined));
+    return { docs, count: changes.results.length, last_seq: changes.last_seq };
   }
 
   /** Every conflicted document in the replica resolved (a pull does those it reads). */
@@ -260,6 +287,21 @@ export class SyncBridge {
     const tx = this.db.transaction(['outbox', 'syncState'], 'readwrite');
     await tx.objectStore('outbox').clear();
     await tx.objectStore('syncState').clear();
+    await tx.done;
+  }
+
+  /**
+   * Forgets where the pull stands in the replica's changes feed (another replica took its place): the
+   * next pull reads the feed from its start. The outbox stays, so the store keeps every change of its
+   * own that the replica lacks. With `sendAll`, the next push also weighs the whole library against
+   * the replica, as a first push does.
+   */
+  async restartPull({ sendAll = false } = {}): Promise<void> {
+    this.written.clear();
+    const tx = this.db.transaction('syncState', 'readwrite');
+    await tx.store.delete(STATE.pullSeq);
+    await tx.store.delete(STATE.replicatedSeq);
+    if (sendAll) await tx.store.delete(STATE.pushedAll);
     await tx.done;
   }
 

@@ -45,7 +45,13 @@ declare namespace PouchDB {
     changes(options: { live: true; since: number | string; heartbeat?: number; timeout?: number; style?: 'all_docs' | 'main_only' }): LiveChanges;
     /** Of these revisions, the ones this database lacks, by document id. */
     revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
-    sync(remote: Database | string, options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number }): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
+    sync(
+      remote: Database | string,
+      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number },
+    ): Promise<{ push: ReplicationResult; pull: ReplicationResult }> & {
+      /** After each batch written, on either side. */
+      on(event: 'change', listener: (info: { direction: 'push' | 'pull' }) => void): unknown;
+    };
     replicate: {
       to(remote: Database | string, options?: object): Promise<ReplicationResult>;
       from(remote: Database | string, options?: object): Promise<ReplicationResult>;
@@ -84,6 +90,10 @@ declare module 'pouchdb-adapter-memory' {
   export default plugin;
 }
 declare module 'pouchdb-adapter-idb' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-indexeddb' {
   const plugin: unknown;
   export default plugin;
 }

@@ -29,24 +29,63 @@ export interface SyncProblem {
 export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, options: { batchSize?: number } = {}): Promise<RunResult> {
   const report = emptyReport();
   await bridge.pull(report);
-  await bridge.push(report);
-  let error: SyncProblem | undefined;
-  let serverSeq: number | string | undefined;
-  try {
-    const result = await bridge.pouch.sync(remote, { live: false, retry: false, batch_size: options.batchSize ?? 2000 });
-    const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
-    if (failures.length) error = describeSyncError(failures[0]);
-    else {
-      await bridge.markReplicated();
-      serverSeq = result.pull?.last_seq;
-    }
-  } catch (caught) {
-    error = describeSyncError(caught);
-  }
+  const along = pullAlong(bridge, report);
+  let replication: Promise<Replicated> | undefined;
+  const replicate = () => (replication ??= replicateWithServer(bridge, remote, options.batchSize ?? 2000, along));
+  // The replication starts as soon as the replica holds what the push sends, while the store ends the push.
+  await bridge.push(report, { written: replicate });
+  const { error, serverSeq } = await replicate();
+  await along.done();
   await bridge.pull(report);
   // What the pull took may contain highlights made here that the server had not seen: sent next time.
   await bridge.push(report);
   return { report, error, waiting: await bridge.waiting(), serverSeq };
+}
+
+/** What a replication with the server ended with: what went wrong, or where the server's feed stood. */
+interface Replicated {
+  error?: SyncProblem;
+  serverSeq?: number | string;
+}
+
+/** PouchDB.sync with the server, once; the store pulled along. */
+async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database, batchSize: number, along: ReturnType<typeof pullAlong>): Promise<Replicated> {
+  try {
+    const replication = bridge.pouch.sync(remote, { live: false, retry: false, batch_size: batchSize });
+    replication.on('change', (info) => {
+      if (info.direction === 'pull') along.kick();
+    });
+    const result = await replication;
+    const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
+    if (failures.length) return { error: describeSyncError(failures[0]) };
+    await bridge.markReplicated();
+    return { serverSeq: result.pull?.last_seq };
+  } catch (caught) {
+    return { error: describeSyncError(caught) };
+  }
+}
+
+/**
+ * The store takes the server's changes while the replication is still bringing them: a pull of the
+ * bridge after each batch written to the replica, one pull at a time (each is checkpointed as
+ * always), so that writing the store overlaps waiting for the server instead of following it.
+ */
+function pullAlong(bridge: SyncBridge, report: BridgeReport): { kick(): void; done(): Promise<void> } {
+  let last: Promise<void> = Promise.resolve();
+  let queued = false;
+  return {
+    kick() {
+      if (queued) return;
+      queued = true;
+      last = last.then(() => {
+        queued = false;
+        return bridge.pull(report).then(() => undefined);
+      });
+      // Heard in done(); not an unhandled rejection meanwhile.
+      last.catch(() => undefined);
+    },
+    done: () => last,
+  };
 }
 
 /** A replication error in words a reader can act on, with its HTTP status where there is one. Never the password, never the address. */
