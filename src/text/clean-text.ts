@@ -1,3 +1,6 @@
+/** What the passes of cleanText change: a zero-width space or BOM, white space other than a single space between words. */
+const NEEDS_CLEANING = /[\u200b\ufeff]|[^\S ]| {2}|^ | $/;
+
 /**
  * Text as a reader sees it: composed to NFC (a decomposed accent, a + U+0300, equals its composed
  * form), zero-width spaces and BOMs gone, white space collapsed to one space and trimmed. A run made
@@ -9,9 +12,6 @@
  * text. Property tests hold their texts equal on any input, so the model's text and the text the
  * offset maps produce cannot disagree.
  */
-/** What the passes of cleanText change: a zero-width space or BOM, white space other than a single space between words. */
-const NEEDS_CLEANING = /[\u200b\ufeff]|[^\S ]| {2}|^ | $/;
-
 export function cleanText(raw: string): string {
   const composed = compose(raw, false).text;
   // Most text nodes and paragraphs are clean once composed: one test instead of three passes.
