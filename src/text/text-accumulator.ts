@@ -46,6 +46,8 @@ export class TextAccumulator<N> {
     const pieces = this.pieces;
     this.raw = '';
     this.pieces = [];
+    // Blocks end at every block element's edges, most of them with nothing read since the last.
+    if (!raw) return { text: '', runs: [] };
     if (!this.track) return { text: cleanText(raw), runs: [] };
     const tracked = cleanTracked(raw);
     return { text: tracked.text, runs: toRuns(tracked.text, tracked.from, tracked.to, raw.length, pieces) };
