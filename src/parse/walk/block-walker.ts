@@ -351,6 +351,7 @@ function isDecoration<N>(dom: DomAdapter<N>, img: N): boolean {
 }
 
 function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
+  if (!dom.hasAttributes(node)) return false;
   if (dom.attr(node, 'hidden') !== null || dom.attr(node, 'aria-hidden') === 'true') return true;
   const style = dom.attr(node, 'style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
