@@ -19,6 +19,17 @@ describe('ElementIndex', () => {
     }
   });
 
+  it('answers the same once its walks have spent their budget and the index is built', () => {
+    const big = parseHtml(
+      '<figure><picture><source srcset="a"><img id="1"></picture><img id="2"><figcaption>x<p>y</p></figcaption></figure><div><noscript><img id="3"></noscript><p><source srcset="b"></p></div>'.repeat(1000),
+    );
+    const bigIndex = new ElementIndex(dom, big, { img: isTag('img'), p: isTag('p'), figcaption: isTag('figcaption') });
+    // Asked of each of its 9,000 elements, the walks spend the budget partway: later answers come from the index.
+    for (const node of [big, ...findAll(dom, big, () => true)]) {
+      for (const kind of ['img', 'p', 'figcaption'] as const) expect(bigIndex.first(kind, node)).toBe(findFirst(dom, node, isTag(kind)));
+    }
+  });
+
   it('passes over what `accept` refuses, and lists every one below a node in order', () => {
     const [img1, img2] = findAll(dom, root, isTag('img'));
     expect(index.first('img', root, (n) => n !== img1)).toBe(img2);

@@ -4,13 +4,17 @@ import { type DomAdapter, traverse } from './dom-adapter';
  * The elements of a tree that a few questions look for, numbered in document order once, so that
  * "the first such element below this node" is a binary search and not a walk of the node's whole
  * subtree. Asked of every wrapper in a chain 100,000 deep (a figure in a figure in a figure…), a
- * fresh walk each time would cost the square of the depth. Built on the first question; the tree must
- * not change while it is asked.
+ * fresh walk each time would cost the square of the depth. The first questions are answered by
+ * walking below the node, as long as those walks together stay within a small budget: most trees
+ * (an article's body) never need the index. It is built when the budget runs out; the tree must not
+ * change while it is asked.
  */
 export class ElementIndex<N, K extends string> {
   /** Each element's number, and the number of the last element below it. */
   private spans: Map<N, { start: number; end: number }> | null = null;
   private readonly lists = new Map<K, { nodes: N[]; at: number[] }>();
+  /** Elements the walks before the index may still visit, all questions together: the cost stays linear in the tree. */
+  private walkBudget = WALK_BUDGET;
 
   /**
    * `kinds`: what each question looks for. `stopAt`: elements whose inside a kind's search does not
@@ -25,6 +29,10 @@ export class ElementIndex<N, K extends string> {
 
   /** The first element of `kind` below `node` in document order for which `accept` holds (as `findFirst`). */
   first(kind: K, node: N, accept?: (found: N) => boolean): N | null {
+    if (!this.spans && !this.stopAt[kind]) {
+      const found = this.firstWithinBudget(kind, node, accept);
+      if (found !== undefined) return found;
+    }
     const span = this.build().get(node);
     if (!span) {
       for (const found of this.walk(kind, node)) if (!accept || accept(found)) return found;
@@ -47,6 +55,28 @@ export class ElementIndex<N, K extends string> {
     }
     const { nodes, at } = this.lists.get(kind)!;
     for (let i = lowerBound(at, span.start + 1); i < at.length && at[i] <= span.end; i++) yield nodes[i];
+  }
+
+  /**
+   * `first` by a walk below the node, or undefined once the budget runs out. Only for kinds with no
+   * `stopAt`: the index leaves out what lies inside a stop above the node too, which a walk from the node does not see.
+   */
+  private firstWithinBudget(kind: K, node: N, accept?: (found: N) => boolean): N | null | undefined {
+    const test = this.kinds[kind];
+    let found: N | null | undefined = null;
+    traverse(this.dom, node, (n) => {
+      if (!this.dom.isElement(n)) return false;
+      if (--this.walkBudget < 0) {
+        found = undefined;
+        return 'stop';
+      }
+      if (test(n) && (!accept || accept(n))) {
+        found = n;
+        return 'stop';
+      }
+      return true;
+    });
+    return found;
   }
 
   private walk(kind: K, node: N): N[] {
@@ -98,6 +128,9 @@ export class ElementIndex<N, K extends string> {
     return spans;
   }
 }
+
+/** Enough for every question an article's body asks of its figures and captions (see the class). */
+const WALK_BUDGET = 4096;
 
 function lowerBound(sorted: number[], value: number): number {
   let lo = 0;
