@@ -19,15 +19,23 @@ describe('ElementIndex', () => {
     }
   });
 
-  it('answers the same once its walks have spent their budget and the index is built', () => {
-    const big = parseHtml(
-      '<figure><picture><source srcset="a"><img id="1"></picture><img id="2"><figcaption>x<p>y</p></figcaption></figure><div><noscript><img id="3"></noscript><p><source srcset="b"></p></div>'.repeat(1000),
-    );
-    const bigIndex = new ElementIndex(dom, big, { img: isTag('img'), p: isTag('p'), figcaption: isTag('figcaption') });
-    // Asked of each of its 9,000 elements, the walks spend the budget partway: later answers come from the index.
-    for (const node of [big, ...findAll(dom, big, () => true)]) {
-      for (const kind of ['img', 'p', 'figcaption'] as const) expect(bigIndex.first(kind, node)).toBe(findFirst(dom, node, isTag(kind)));
+  it('answers alike by walks and by the index, inside and outside the elements a search stops at', () => {
+    const tree = parseHtml('<div><section><p id="1"><article><p id="2"></article></section><p id="3"><section><p id="4"></section></div><p id="5">');
+    const kinds = { p: isTag('p'), section: isTag('section') };
+    const stopAt = { p: isTag('section') };
+    const walked = new ElementIndex(dom, tree, kinds, stopAt);
+    const indexed = new ElementIndex(dom, tree, kinds, stopAt, 0);
+    const ids = (nodes: Iterable<unknown>) => [...nodes].map((n) => dom.attr(n as never, 'id'));
+    for (const node of [tree, ...findAll(dom, tree, () => true)]) {
+      for (const kind of ['p', 'section'] as const) {
+        expect(walked.first(kind, node)).toBe(indexed.first(kind, node));
+        expect(ids(walked.below(kind, node))).toEqual(ids(indexed.below(kind, node)));
+      }
     }
+    // Inside a section, a search for paragraphs finds none, even from an element below it.
+    const article = findFirst(dom, tree, isTag('article'))!;
+    expect(walked.first('p', article)).toBeNull();
+    expect(ids(walked.below('p', tree))).toEqual(['3', '5']);
   });
 
   it('passes over what `accept` refuses, and lists every one below a node in order', () => {

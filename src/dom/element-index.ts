@@ -13,25 +13,24 @@ export class ElementIndex<N, K extends string> {
   /** Each element's number, and the number of the last element below it. */
   private spans: Map<N, { start: number; end: number }> | null = null;
   private readonly lists = new Map<K, { nodes: N[]; at: number[] }>();
-  /** Elements the walks before the index may still visit, all questions together: the cost stays linear in the tree. */
-  private walkBudget = WALK_BUDGET;
-
   /**
    * `kinds`: what each question looks for. `stopAt`: elements whose inside a kind's search does not
-   * enter (the element itself still counts), as a traversal that answers false at it.
+   * enter (the element itself still counts), as a traversal that answers false at it. `walkBudget`:
+   * elements the walks before the index may visit, all questions together (the cost stays linear in the tree).
    */
   constructor(
     private readonly dom: DomAdapter<N>,
     private readonly root: N,
     private readonly kinds: Record<K, (node: N) => boolean>,
     private readonly stopAt: Partial<Record<K, (node: N) => boolean>> = {},
+    private walkBudget = WALK_BUDGET,
   ) {}
 
   /** The first element of `kind` below `node` in document order for which `accept` holds (as `findFirst`). */
   first(kind: K, node: N, accept?: (found: N) => boolean): N | null {
-    if (!this.spans && !this.stopAt[kind]) {
-      const found = this.firstWithinBudget(kind, node, accept);
-      if (found !== undefined) return found;
+    if (!this.spans) {
+      const found = this.searchWithinBudget(kind, node, accept, true);
+      if (found) return found[0] ?? null;
     }
     const span = this.build().get(node);
     if (!span) {
@@ -46,6 +45,13 @@ export class ElementIndex<N, K extends string> {
 
   /** Every element of `kind` below `node`, in document order. */
   *below(kind: K, node: N): Generator<N> {
+    if (!this.spans) {
+      const found = this.searchWithinBudget(kind, node, undefined, false);
+      if (found) {
+        yield* found;
+        return;
+      }
+    }
     const spans = this.build();
     const span = spans.get(node);
     if (!span) {
@@ -58,25 +64,46 @@ export class ElementIndex<N, K extends string> {
   }
 
   /**
-   * `first` by a walk below the node, or undefined once the budget runs out. Only for kinds with no
-   * `stopAt`: the index leaves out what lies inside a stop above the node too, which a walk from the node does not see.
+   * What the index would answer (every element of `kind` below the node that `accept` takes, or the
+   * first only), found by a walk below the node; undefined once the budget runs out.
    */
-  private firstWithinBudget(kind: K, node: N, accept?: (found: N) => boolean): N | null | undefined {
+  private searchWithinBudget(kind: K, node: N, accept: ((found: N) => boolean) | undefined, firstOnly: boolean): N[] | undefined {
+    const { dom } = this;
     const test = this.kinds[kind];
-    let found: N | null | undefined = null;
-    traverse(this.dom, node, (n) => {
-      if (!this.dom.isElement(n)) return false;
+    const stop = this.stopAt[kind];
+    if (stop) {
+      // The index leaves out all that is inside a stop, the node itself or one above it.
+      const inside = this.insideStop(node, stop);
+      if (inside === undefined) return undefined;
+      if (inside) return [];
+    }
+    const found: N[] = [];
+    let spent = false;
+    traverse(dom, node, (n) => {
+      if (!dom.isElement(n)) return false;
       if (--this.walkBudget < 0) {
-        found = undefined;
+        spent = true;
         return 'stop';
       }
-      if (test(n) && (!accept || accept(n))) {
-        found = n;
-        return 'stop';
-      }
-      return true;
+      if (test(n) && (!accept || accept(n)) && found.push(n) && firstOnly) return 'stop';
+      return !stop?.(n);
     });
-    return found;
+    return spent ? undefined : found;
+  }
+
+  /**
+   * Whether the node, or an element between it and the root, is a stop (the root is never one, as
+   * the index counts); false for a node outside the tree (asked by `walk`, which sees no stop above
+   * it); undefined once the budget runs out.
+   */
+  private insideStop(node: N, stop: (node: N) => boolean): boolean | undefined {
+    let inside = false;
+    let at: N | null = node;
+    for (; at !== null && at !== this.root; at = this.dom.parent(at)) {
+      if (--this.walkBudget < 0) return undefined;
+      if (stop(at)) inside = true;
+    }
+    return at === this.root && inside;
   }
 
   private walk(kind: K, node: N): N[] {
