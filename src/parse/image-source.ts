@@ -19,22 +19,26 @@ export function widestFromSrcset(srcset: string): string | null {
  */
 export function pickImageSource(attr: (name: string) => string | null, baseUrl: string | null, extraSrcsets: string[] = []): string | null {
   const candidates = [attr('data-src'), attr('src'), ...[attr('srcset'), attr('data-srcset'), ...extraSrcsets].map((s) => (s ? widestFromSrcset(s) : null))];
-  const urls: URL[] = [];
-  for (const candidate of candidates) {
-    if (!candidate || /^\s*data:/i.test(candidate)) continue;
-    // With no base (a file that names no URL) a relative address means nothing: never guess a host.
-    const url = baseUrl ? parseHttpUrl(candidate, baseUrl) : parseHttpUrl(candidate.trim().startsWith('//') ? `https:${candidate.trim()}` : candidate);
-    if (url) urls.push(url);
-  }
+  // Addresses are parsed in order and only as far as needed: most images have an https one first.
+  let at = 0;
+  let first: URL | null = null;
+  while (!first && at < candidates.length) first = candidateUrl(candidates[at++], baseUrl);
+  if (!first || first.protocol === 'https:') return first?.href ?? null;
   // The reader loads https only: an http src is worth replacing by an https copy in srcset, or by the
   // same address over https where the article itself is served over https from that host (CDT 2020).
-  const first = urls[0];
-  if (!first || first.protocol === 'https:') return first?.href ?? null;
-  const secure = urls.find((u) => u.protocol === 'https:');
-  if (secure) return secure.href;
+  while (at < candidates.length) {
+    const url = candidateUrl(candidates[at++], baseUrl);
+    if (url?.protocol === 'https:') return url.href;
+  }
   const base = baseUrl ? parseHttpUrl(baseUrl) : null;
   if (base?.protocol === 'https:' && base.hostname === first.hostname) return `https:${first.href.slice('http:'.length)}`;
   return first.href;
+}
+
+/** A candidate's absolute http(s) address; none for a data: URL, or a relative one with no base (never guess a host). */
+function candidateUrl(candidate: string | null, baseUrl: string | null): URL | null {
+  if (!candidate || /^\s*data:/i.test(candidate)) return null;
+  return baseUrl ? parseHttpUrl(candidate, baseUrl) : parseHttpUrl(candidate.trim().startsWith('//') ? `https:${candidate.trim()}` : candidate);
 }
 
 /** Only https images are ever loaded: an http one would leak the reader's address in the clear. */
