@@ -35,6 +35,11 @@ export class TextAccumulator<N> {
     if (this.track && this.raw) this.pieces.push({ rawStart: this.raw.length, node: null, gap: true });
   }
 
+  /** True when nothing at all has been read since the last `take`. */
+  isEmpty(): boolean {
+    return !this.raw;
+  }
+
   /** True when nothing but white space has been read since the last `take`. */
   isBlank(): boolean {
     return !/\S/.test(this.raw);
