@@ -23,6 +23,8 @@ export interface WalkOptions<N> {
    * archive bodies `<br><br>` separates paragraphs and a lone `<br>` between Chinese characters is a hard wrap.
    */
   pageLineBreaks?: boolean;
+  /** The parse's text answers about this tree, when its skip rules already keep some (one tree, one TreeText). */
+  tree?: TreeText<N>;
 }
 
 /**
@@ -189,7 +191,7 @@ class BlockWalk<N> {
     this.dom = options.dom;
     this.builder = new BlockBuilder<N>(options.track ?? false);
     this.index = searchIndex(options.dom, root);
-    this.tree = new TreeText(options.dom);
+    this.tree = options.tree ?? new TreeText(options.dom);
   }
 
   enter(node: N): boolean {
