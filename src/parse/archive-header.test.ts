@@ -50,7 +50,10 @@ describe('parseArchiveHeader', () => {
         const text = lines.join(end);
         const header = parseArchiveHeader(text);
         // The body starts after the lines read: the epoch and the title where found, then a rule.
-        const all = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+        const all = text
+          .replace(/^\ufeff/, '')
+          .replace(/\r\n?/g, '\n')
+          .split('\n');
         let read = (header.problems.includes('missing-archive-time') ? 0 : 1) + (header.problems.includes('missing-title') ? 0 : 1);
         if (/^-{3,}$/.test((all[read] ?? '').trim())) read++;
         expect(header.body).toBe(all.slice(read).join('\n').trim());
