@@ -51,7 +51,7 @@ export class TextAccumulator<N> {
     const pieces = this.pieces;
     this.raw = '';
     this.pieces = [];
-    // Blocks end at every block element's edges, most of them with nothing read since the last.
+    // Nothing read since the last take (an empty caption, say): nothing to clean.
     if (!raw) return { text: '', runs: [] };
     if (!this.track) return { text: cleanText(raw), runs: [] };
     const tracked = cleanTracked(raw);
