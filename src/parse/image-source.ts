@@ -18,16 +18,23 @@ export function widestFromSrcset(srcset: string): string | null {
  * in src. Returns an absolute http(s) URL, or null when there is no usable one (a relative one with no base).
  */
 export function pickImageSource(attr: (name: string) => string | null, baseUrl: string | null, extraSrcsets: string[] = []): string | null {
-  const candidates = [attr('data-src'), attr('src'), ...[attr('srcset'), attr('data-srcset'), ...extraSrcsets].map((s) => (s ? widestFromSrcset(s) : null))];
-  // Addresses are parsed in order and only as far as needed: most images have an https one first.
+  const srcsets = [attr('srcset'), attr('data-srcset'), ...extraSrcsets];
+  // The candidates in order: data-src, src, then the widest of each srcset. They are read and parsed
+  // only as far as needed: most images have an https address first, and srcsets are long.
+  const count = 2 + srcsets.length;
+  const candidate = (at: number) => {
+    if (at < 2) return attr(at === 0 ? 'data-src' : 'src');
+    const srcset = srcsets[at - 2];
+    return srcset ? widestFromSrcset(srcset) : null;
+  };
   let at = 0;
   let first: URL | null = null;
-  while (!first && at < candidates.length) first = candidateUrl(candidates[at++], baseUrl);
+  while (!first && at < count) first = candidateUrl(candidate(at++), baseUrl);
   if (!first || first.protocol === 'https:') return first?.href ?? null;
   // The reader loads https only: an http src is worth replacing by an https copy in srcset, or by the
   // same address over https where the article itself is served over https from that host (CDT 2020).
-  while (at < candidates.length) {
-    const url = candidateUrl(candidates[at++], baseUrl);
+  while (at < count) {
+    const url = candidateUrl(candidate(at++), baseUrl);
     if (url?.protocol === 'https:') return url.href;
   }
   const base = baseUrl ? parseHttpUrl(baseUrl) : null;
