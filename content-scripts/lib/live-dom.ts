@@ -10,6 +10,7 @@ export const liveDom: DomAdapter<Node> = {
   isText: (node) => node.nodeType === TEXT,
   tagName: (node) => (node as Element).localName ?? '',
   attr: (node, name) => (node as Element).getAttribute?.(name) ?? null,
+  hasAttributes: (node) => (node as Element).hasAttributes?.() ?? false,
   children: (node) => Array.from(node.childNodes),
   parent: (node) => node.parentNode,
   textData: (node) => (node as CharacterData).data ?? '',

@@ -13,10 +13,17 @@ export const cheerioDom: DomAdapter<AnyNode> = {
   isText: (node) => node.type === 'text',
   tagName: (node) => (node as Element).name ?? '',
   attr: (node, name) => (node as Element).attribs?.[name] ?? null,
+  hasAttributes: (node) => hasOwnKeys((node as Element).attribs),
   children: (node) => ('children' in node ? node.children : []),
   parent: (node) => node.parent ?? null,
   textData: (node) => ('data' in node ? String(node.data) : ''),
 };
+
+/** Whether the record has a key of its own, without listing its keys. */
+function hasOwnKeys(record: Record<string, string> | undefined): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
 /**
  * htmlparser2's stack of open tags, top first, as the Parser uses it (`[0]`, `shift`, `unshift`,

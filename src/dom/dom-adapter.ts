@@ -10,6 +10,8 @@ export interface DomAdapter<N> {
   tagName(node: N): string;
   /** An attribute by its lower-case name. */
   attr(node: N, name: string): string | null;
+  /** Whether an element has any attribute: most have none, and the walk's rules ask several of each. */
+  hasAttributes(node: N): boolean;
   children(node: N): readonly N[];
   /** The element or document that holds the node; null at the top. */
   parent(node: N): N | null;

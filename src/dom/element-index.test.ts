@@ -19,6 +19,25 @@ describe('ElementIndex', () => {
     }
   });
 
+  it('answers alike by walks and by the index, inside and outside the elements a search stops at', () => {
+    const tree = parseHtml('<div><section><p id="1"><article><p id="2"></article></section><p id="3"><section><p id="4"></section></div><p id="5">');
+    const kinds = { p: isTag('p'), section: isTag('section') };
+    const stopAt = { p: isTag('section') };
+    const walked = new ElementIndex(dom, tree, kinds, stopAt);
+    const indexed = new ElementIndex(dom, tree, kinds, stopAt, 0);
+    const ids = (nodes: Iterable<unknown>) => [...nodes].map((n) => dom.attr(n as never, 'id'));
+    for (const node of [tree, ...findAll(dom, tree, () => true)]) {
+      for (const kind of ['p', 'section'] as const) {
+        expect(walked.first(kind, node)).toBe(indexed.first(kind, node));
+        expect(ids(walked.below(kind, node))).toEqual(ids(indexed.below(kind, node)));
+      }
+    }
+    // Inside a section, a search for paragraphs finds none, even from an element below it.
+    const article = findFirst(dom, tree, isTag('article'))!;
+    expect(walked.first('p', article)).toBeNull();
+    expect(ids(walked.below('p', tree))).toEqual(['3', '5']);
+  });
+
   it('passes over what `accept` refuses, and lists every one below a node in order', () => {
     const [img1, img2] = findAll(dom, root, isTag('img'));
     expect(index.first('img', root, (n) => n !== img1)).toBe(img2);

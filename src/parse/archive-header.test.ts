@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeArchive, parseArchiveHeader } from './archive-header';
 
@@ -41,5 +42,22 @@ describe('parseArchiveHeader', () => {
   it('names what is missing instead of throwing', () => {
     expect(parseArchiveHeader('<!--1616481063000-->').problems).toEqual(['missing-title', 'empty-body']);
     expect(parseArchiveHeader('[t](https://a.b/c)\n------\n\n<p>x</p>').problems).toEqual(['missing-archive-time']);
+  });
+  it('takes the body as splitting the file into lines and joining them again would (the old way), without doing it', () => {
+    const line = fc.constantFrom('<!--1616481063000-->', '[标题](https://a.b/c)', '[t]()', '------', '', ' ', '<p>正文</p>', '\r', '\ufeff');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (lines, end) => {
+        const text = lines.join(end);
+        const header = parseArchiveHeader(text);
+        // The body starts after the lines read: the epoch and the title where found, then a rule.
+        const all = text
+          .replace(/^\ufeff/, '')
+          .replace(/\r\n?/g, '\n')
+          .split('\n');
+        let read = (header.problems.includes('missing-archive-time') ? 0 : 1) + (header.problems.includes('missing-title') ? 0 : 1);
+        if (/^-{3,}$/.test((all[read] ?? '').trim())) read++;
+        expect(header.body).toBe(all.slice(read).join('\n').trim());
+      }),
+    );
   });
 });

@@ -47,7 +47,7 @@ export function looksLikeArchive(text: string): boolean {
 
 /** Splits a file into header fields and body. Lenient: a damaged header yields problems, not an exception. */
 export function parseArchiveHeader(text: string): ArchiveHeader {
-  const lines = normalizeNewlines(text).split('\n');
+  const { lines, rest } = headerLines(normalizeNewlines(text));
   const problems: ArticleProblem[] = [];
   let i = 0;
   let epochMs: string | null = null;
@@ -70,9 +70,28 @@ export function parseArchiveHeader(text: string): ArchiveHeader {
   if (RULE_LINE.test((lines[i] ?? '').trim())) i++;
   else if (i < lines.length) problems.push('missing-rule');
 
-  const body = lines.slice(i).join('\n').trim();
+  const body = rest(i).trim();
   if (!body) problems.push('empty-body');
   return { epochMs, title, url, body, problems };
+}
+
+/** Lines read before the body: the epoch, the title, the rule. */
+const HEADER_LINES = 3;
+
+/**
+ * The header's lines (at most the first three), and `rest(i)`: the text from line `i` on, as
+ * `split('\n').slice(i).join('\n')` would give it, without splitting the body into its lines.
+ */
+function headerLines(text: string): { lines: string[]; rest: (line: number) => string } {
+  const starts = [0];
+  for (let k = 0; k < HEADER_LINES; k++) {
+    const end = text.indexOf('\n', starts[k]!);
+    if (end < 0) break;
+    starts.push(end + 1);
+  }
+  const lines: string[] = [];
+  for (let k = 0; k < starts.length && k < HEADER_LINES; k++) lines.push(text.slice(starts[k], k + 1 < starts.length ? starts[k + 1]! - 1 : text.length));
+  return { lines, rest: (line) => (line < starts.length ? text.slice(starts[line]) : '') };
 }
 
 /** The archive writes some titles with Markdown escapes (`\“`): a backslash before punctuation is not text. */

@@ -40,15 +40,17 @@ export function readArchive<N>(text: string, html: HtmlParser<N>, options: ReadA
   // Flattened past any article's depth first: a browser's own parser slows with the square of it.
   const root = html.parse(limitNesting(header.body));
   const meta = rules.meta(dom, root);
-  const consumed = new Set(meta.consumed);
-  const captions = new Set(meta.captions ?? []);
+  // A few nodes at most (the time, the byline); captions, where a source names them.
+  const consumed = meta.consumed;
+  const captions = meta.captions?.length ? new Set(meta.captions) : null;
   const tree = new TreeText(dom);
   const walked = walkBlocks(root, {
     dom,
     baseUrl: url?.href ?? null,
     track: options.map,
-    skip: (node) => consumed.has(node) || rules.skip(dom, node, tree),
-    isCaption: (node) => captions.has(node),
+    tree,
+    skip: (node) => consumed.includes(node) || rules.skip(dom, node, tree),
+    isCaption: captions ? (node) => captions.has(node) : undefined,
     isFigure: rules.isFigure ? (node) => rules.isFigure!(dom, node) : undefined,
   });
   const own = rules.finish(walked, meta.byline);

@@ -23,6 +23,14 @@ describe('limitNesting', () => {
     expect(flat.match(/<br\/>/g)).toHaveLength(800);
   });
 
+  it('counts the opening tags exactly before it skips its pass: one past the limit is still left out', () => {
+    const text = '文字'.repeat(1000);
+    const atLimit = `${'<b>'.repeat(384)}${text}${'</b>'.repeat(384)}`;
+    expect(limitNesting(atLimit)).toBe(atLimit);
+    const past = `${'<b>'.repeat(385)}${text}${'</b>'.repeat(385)}`;
+    expect(limitNesting(past)).toBe(atLimit);
+  });
+
   it('takes time in proportion to the length of the markup', () => {
     const deep = `${'<div>'.repeat(100_000)}<p>深处</p>${'</div>'.repeat(100_000)}`;
     expect(limitNesting(deep)).toContain('<p>深处</p>');

@@ -14,9 +14,6 @@ interface Sums {
   linkItems: number;
 }
 
-/** Text with something besides white space in it (what `trim()` would leave). */
-const NOT_BLANK = /\S/;
-
 /**
  * Text questions the skip rules ask of element after element, answered once per element of one
  * parsed tree. Asked of each wrapper in a chain of 100,000 nested `<div>`s, a fresh walk below each
@@ -53,11 +50,13 @@ export class TreeText<N> {
    */
   firstWords(node: N): string {
     const { dom } = this;
+    // The commonest case, a paragraph that starts with its words: no walk, and nothing to keep
+    // (trimStart drops what \s matches: what is left is words).
+    const first = dom.children(node)[0];
+    const leading = first !== undefined && dom.isText(first) ? dom.textData(first).trimStart() : '';
+    if (leading) return leading;
     const known = this.words.get(node);
     if (known !== undefined) return known;
-    // The commonest case, a paragraph that starts with its words: no walk, and nothing to keep.
-    const first = dom.children(node)[0];
-    if (first !== undefined && dom.isText(first) && NOT_BLANK.test(dom.textData(first))) return dom.textData(first).trimStart();
     const open: N[] = [node];
     let words = '';
     traverse(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, cleanTracked } from './clean-text';
+import { cleanText, cleanTracked, PLAIN_RANGES } from './clean-text';
 
 describe('cleanText', () => {
   it('collapses and trims white space, including newlines and nbsp', () => {
@@ -16,6 +16,27 @@ describe('cleanText', () => {
     expect(cleanText('\ufeff中\u200b文')).toBe('中文');
     expect(cleanText('中 \u200b 文')).toBe('中 文');
   });
+  it('takes as plain only characters NFC keeps whatever stands beside them', () => {
+    // A character that is second or later in some canonical decomposition may compose with the one before it.
+    const composesWithPrevious = new Set<string>();
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const decomposed = [...String.fromCodePoint(code).normalize('NFD')];
+      for (const later of decomposed.slice(1)) composesWithPrevious.add(later);
+    }
+    const wrong: string[] = [];
+    for (const [from, to] of PLAIN_RANGES) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCharCode(code);
+        const decomposed = char.normalize('NFD');
+        // NFC keeps it; nothing composes it with what stands before; it is a starter (a mark of class 240 before it would be moved after it otherwise).
+        const plain = char.normalize('NFC') === char && !composesWithPrevious.has(char) && !composesWithPrevious.has(decomposed[0]!) && `\u0345${char}`.normalize('NFD') === `\u0345${decomposed}`;
+        if (!plain || /\s/.test(char) !== (code === 0x20)) wrong.push(code.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('agrees with the regular-expression definition on any text', () => {
     const reference = (raw: string) =>
       raw

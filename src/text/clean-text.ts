@@ -1,4 +1,28 @@
 /**
+ * Characters that stay as they are in NFC whatever stands beside them, and that cleaning leaves
+ * alone: printable ASCII and Latin-1, dashes, quotes and ellipses, CJK punctuation, kana, CJK
+ * ideographs, fullwidth forms (clean-text.test.ts holds each to the engine's Unicode data).
+ */
+export const PLAIN_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa1, 0xff],
+  [0x2010, 0x2027],
+  [0x3001, 0x3029],
+  [0x3030, 0x303f],
+  [0x3041, 0x3096],
+  [0x309b, 0x30ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xff01, 0xff64],
+];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+/** What composing or cleaning may change: a character outside the plain ones, a space at an end or beside another. */
+const NOT_PLAIN = new RegExp(`[^${PLAIN_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]| {2}|^ | $`);
+
+/** What the passes of cleanText change: a zero-width space or BOM, white space other than a single space between words. */
+const NEEDS_CLEANING = /[\u200b\ufeff]|[^\S ]| {2}|^ | $/;
+
+/**
  * Text as a reader sees it: composed to NFC (a decomposed accent, a + U+0300, equals its composed
  * form), zero-width spaces and BOMs gone, white space collapsed to one space and trimmed. A run made
  * only of ideographic spaces (U+3000) stays one ideographic space: in Chinese typesetting it is a
@@ -10,11 +34,16 @@
  * offset maps produce cannot disagree.
  */
 export function cleanText(raw: string): string {
+  // Nearly every text node and paragraph: one test, without composing.
+  if (!NOT_PLAIN.test(raw)) return raw;
+  const composed = compose(raw, false).text;
+  // Most text nodes and paragraphs are clean once composed: one test instead of three passes.
+  if (!NEEDS_CLEANING.test(composed)) return composed;
   // The same result as clean(raw, false) (a property test holds them equal), without a loop per character.
   // A white-space run with any other space in it becomes one space; a run of ideographic spaces only,
   // one of those. Runs of one plain space, the commonest, are not touched (nor backtracked over).
-  return compose(raw, false)
-    .text.replace(/[\u200b\ufeff]/g, '')
+  return composed
+    .replace(/[\u200b\ufeff]/g, '')
     .replace(/\s{2,}|[^\S \u3000]/g, (run) => (/[^\S\u3000]/.test(run) ? ' ' : '\u3000'))
     .trim();
 }

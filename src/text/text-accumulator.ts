@@ -35,6 +35,11 @@ export class TextAccumulator<N> {
     if (this.track && this.raw) this.pieces.push({ rawStart: this.raw.length, node: null, gap: true });
   }
 
+  /** True when nothing at all has been read since the last `take`. */
+  isEmpty(): boolean {
+    return !this.raw;
+  }
+
   /** True when nothing but white space has been read since the last `take`. */
   isBlank(): boolean {
     return !/\S/.test(this.raw);
@@ -46,6 +51,8 @@ export class TextAccumulator<N> {
     const pieces = this.pieces;
     this.raw = '';
     this.pieces = [];
+    // Nothing read since the last take (an empty caption, say): nothing to clean.
+    if (!raw) return { text: '', runs: [] };
     if (!this.track) return { text: cleanText(raw), runs: [] };
     const tracked = cleanTracked(raw);
     return { text: tracked.text, runs: toRuns(tracked.text, tracked.from, tracked.to, raw.length, pieces) };

@@ -20,6 +20,13 @@ function bbcAuthors<N>(dom: DomAdapter<N>, root: N): SourceMeta<N> {
   return meta;
 }
 
+/** The element's first `count` element children: a page has hundreds of wrappers, most with more. */
+function elementChildrenUpTo<N>(dom: DomAdapter<N>, node: N, count: number): N[] {
+  const kids: N[] = [];
+  for (const child of dom.children(node)) if (dom.isElement(child) && kids.push(child) >= count) break;
+  return kids;
+}
+
 /**
  * BBC's figure: a wrapper holding [the image and its credit line] then [one short <p>], with no
  * caption markup; that <p> is the caption, not a paragraph of the story.
@@ -28,7 +35,7 @@ function bbcCaptions<N>(dom: DomAdapter<N>, root: N): SourceMeta<N> {
   const captions: N[] = [];
   const isImg = (n: N) => dom.tagName(n) === 'img';
   for (const wrapper of findAll(dom, root, (n) => dom.tagName(n) === 'div')) {
-    const kids = dom.children(wrapper).filter((n) => dom.isElement(n));
+    const kids = elementChildrenUpTo(dom, wrapper, 3);
     if (kids.length !== 2) continue;
     const [media, text] = kids;
     if (!(isImg(media) || findFirst(dom, media, isImg)) || findFirst(dom, text, isImg)) continue;

@@ -25,22 +25,29 @@ export function parseAnyDate(text: string, source: ArticleSource): string | null
  */
 export function commonSkip<N>(dom: DomAdapter<N>, node: N, tree: TreeText<N> = new TreeText(dom)): boolean {
   const tag = dom.tagName(node);
+  if (dom.hasAttributes(node) && skippedByAttributes(dom, node, tag)) return true;
+  if (tag === 'ul' || tag === 'ol') return isLinkList(dom, node, tree);
+  if (tag !== 'p' && tag !== 'div') return false;
+  // Each rule below looks at the element's first words first: found once.
+  const words = tree.firstWords(node);
+  if (tag === 'div' && /^获取更多RSS/.test(words)) return true;
+  if (tag === 'div' && /^分享/.test(words) && /^\s*分享\s*[:：]\s*$/.test(tree.text(node))) return true;
+  return isRelatedLink(tree, node, words);
+}
+
+/** Ad slots, share bars and the like, told by their attributes. */
+function skippedByAttributes<N>(dom: DomAdapter<N>, node: N, tag: string): boolean {
   if (dom.attr(node, 'data-o-ads-name') !== null || dom.attr(node, 'data-e2e') === 'advertisement') return true;
   if (dom.attr(node, 'data-root-share') !== null || /(^|\s)(addtoany|a2a_kit|su-spoiler)/.test(dom.attr(node, 'class') ?? '')) return true;
   if (dom.attr(node, 'id') === 'zoomattribute') return true;
-  if (tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '')) return true;
-  if (tag === 'div' && /^获取更多RSS/.test(tree.firstWords(node))) return true;
-  if (tag === 'div' && /^分享/.test(tree.firstWords(node)) && /^\s*分享\s*[:：]\s*$/.test(tree.text(node))) return true;
-  if ((tag === 'ul' || tag === 'ol') && isLinkList(dom, node, tree)) return true;
-  if ((tag === 'p' || tag === 'div') && isRelatedLink(tree, node)) return true;
-  return false;
+  return tag === 'section' && /广告|advert/i.test(dom.attr(node, 'aria-label') ?? '');
 }
 
 const RELATED_PREFIX = /^(相关报道|相关阅读|相關報導|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|推荐阅读)\s*[:：]/;
 
 /** "相关报道：…" as a paragraph that is nothing but its link (DW, VOA). */
-function isRelatedLink<N>(tree: TreeText<N>, node: N): boolean {
-  if (!RELATED_PREFIX.test(tree.firstWords(node))) return false;
+function isRelatedLink<N>(tree: TreeText<N>, node: N, firstWords: string): boolean {
+  if (!RELATED_PREFIX.test(firstWords)) return false;
   const text = cleanText(tree.text(node));
   if (!RELATED_PREFIX.test(text)) return false;
   const linked = tree.linkedText(node);

@@ -37,6 +37,7 @@ export function applyReutersMarkup<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] 
 
 /** `**bold**` is emphasis in Markdown, not words: the four asterisks go. */
 function withoutBold<N>(mapped: MappedText<N>): MappedText<N> {
+  if (!mapped.text.includes('**')) return mapped;
   const cuts: [number, number][] = [];
   for (const match of mapped.text.matchAll(BOLD)) {
     const end = match.index + match[0].length;

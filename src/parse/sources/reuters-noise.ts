@@ -7,5 +7,5 @@ import { type DomAdapter, hasClass } from '../../dom/dom-adapter';
 const NOISE_CLASSES = ['Attribution_container', 'StandardArticleBody_trustBadgeContainer', 'Image_expand-button', 'StandardArticleBody_dianomi-container'];
 
 export function isReutersNoise<N>(dom: DomAdapter<N>, node: N): boolean {
-  return NOISE_CLASSES.some((name) => hasClass(dom, node, name));
+  return dom.hasAttributes(node) && NOISE_CLASSES.some((name) => hasClass(dom, node, name));
 }

@@ -20,7 +20,8 @@ export function dropReutersResidue<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] 
       out.push(block);
       continue;
     }
-    const cuts = [...block.text.text.matchAll(EIKON_CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    // Every code is in brackets: most paragraphs have none, and the pattern's leading \s* would be tried at each of their characters.
+    const cuts = block.text.text.includes('[') ? [...block.text.text.matchAll(EIKON_CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
     const text = cutMapped(block.text, cuts);
     if (!text.text || CHART_LINK.test(text.text)) continue;
     out.push({ ...block, text });

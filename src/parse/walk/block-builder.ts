@@ -30,6 +30,9 @@ export interface CaptionParts<N> {
   credit: MappedText<N>;
 }
 
+/** The text of a block that read nothing: it makes no block, and is never kept. */
+const NOTHING_READ: MappedText<never> = { text: '', runs: [] };
+
 type ImageDraft<N> = Extract<DraftBlock<N>, { type: 'image' }>;
 
 /**
@@ -89,7 +92,8 @@ export class BlockBuilder<N> {
   }
 
   endBlock(): void {
-    const text = this.text.take();
+    // Blocks end at both edges of every block element, most often with nothing read since the last.
+    const text = this.text.isEmpty() ? NOTHING_READ : this.text.take();
     const context = this.context;
     const allBold = this.allBold;
     const linkOnly = this.allLinked;

@@ -23,6 +23,8 @@ export interface WalkOptions<N> {
    * archive bodies `<br><br>` separates paragraphs and a lone `<br>` between Chinese characters is a hard wrap.
    */
   pageLineBreaks?: boolean;
+  /** The parse's text answers about this tree, when its skip rules already keep some (one tree, one TreeText). */
+  tree?: TreeText<N>;
 }
 
 /**
@@ -86,10 +88,15 @@ const FIGURE_LABEL = /^\s*(Image|Video|图像|圖像|视频|影片)\s*$/i;
 type Answer = boolean | typeof NEXT;
 const NEXT = 'next';
 
-/** One kind of node the walk reads: `applies` is asked in table order, the first to apply (and not answer NEXT) decides. */
+/**
+ * One kind of element the walk reads: handlers are asked in table order, the first that applies (and
+ * does not answer NEXT) decides. A handler applies to the `tags` it names (all when absent) where
+ * `applies` holds (always when absent); each tag's own list of handlers is made once.
+ */
 interface Handler<N> {
   name: string;
-  applies(walk: BlockWalk<N>, node: N, tag: string, context: BlockContext): boolean;
+  tags?: (tag: string) => boolean;
+  applies?(walk: BlockWalk<N>, node: N, tag: string, context: BlockContext): boolean;
   enter(walk: BlockWalk<N>, node: N, tag: string, context: BlockContext): Answer;
 }
 
@@ -100,14 +107,14 @@ interface Handler<N> {
  */
 const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
   // A video's poster is its picture (VOA's programmes lead with one); the video itself never plays here.
-  { name: 'video poster', applies: (w, n, tag) => tag === 'video' && !!w.dom.attr(n, 'poster'), enter: (w, n) => w.videoPoster(n) },
+  { name: 'video poster', tags: (tag) => tag === 'video', applies: (w, n) => !!w.dom.attr(n, 'poster'), enter: (w, n) => w.videoPoster(n) },
   // A parsed <noscript> may hold the only real copy of a lazy image; its text is never article text.
-  { name: 'noscript', applies: (_, __, tag) => tag === 'noscript', enter: (w, n) => w.noscript(n) },
+  { name: 'noscript', tags: (tag) => tag === 'noscript', enter: (w, n) => w.noscript(n) },
   { name: 'not text', applies: (w, n, tag) => w.isNotText(n, tag), enter: (w) => w.gap() },
-  { name: 'line break', applies: (_, __, tag) => tag === 'br', enter: (w) => w.lineBreak() },
+  { name: 'line break', tags: (tag) => tag === 'br', enter: (w) => w.lineBreak() },
   {
     name: 'image',
-    applies: (_, __, tag) => isImgTag(tag),
+    tags: isImgTag,
     enter: (w, n) => {
       w.image(n, null);
       return false;
@@ -115,17 +122,32 @@ const ELEMENT_HANDLERS: readonly Handler<unknown>[] = [
   },
   { name: 'source figure', applies: (w, n) => !!w.options.isFigure?.(n), enter: (w, n) => (w.image(n, n) ? false : NEXT) },
   // Places the figure's image and reads on: the rest of it (a second picture, a paragraph) is still read.
-  { name: 'figure', applies: (_, __, tag) => tag === 'figure' || tag === 'picture', enter: (w, n) => w.figure(n) },
+  { name: 'figure', tags: (tag) => tag === 'figure' || tag === 'picture', enter: (w, n) => w.figure(n) },
   {
     name: 'caption holding blocks',
-    applies: (w, n, tag) => tag !== 'figure' && w.builder.canAttachCaption() && w.captionHere(n) && w.holdsBlocks(n),
+    tags: (tag) => tag !== 'figure',
+    applies: (w, n) => w.builder.canAttachCaption() && w.captionHere(n) && w.holdsBlocks(n),
     enter: (w, _, __, context) => w.captionOfNextBlock(context),
   },
-  { name: 'caption of a missing picture', applies: (_, __, tag, context) => tag === 'figcaption' && !!context.inFigure, enter: (w, n) => w.captionParagraph(n) },
+  { name: 'caption of a missing picture', tags: (tag) => tag === 'figcaption', applies: (_, __, ___, context) => !!context.inFigure, enter: (w, n) => w.captionParagraph(n) },
   { name: 'caption', applies: (w, n) => w.builder.canAttachCaption() && w.captionHere(n), enter: (w, n) => w.caption(n) },
-  { name: 'block', applies: (_, __, tag) => BLOCK_TAGS.has(tag), enter: (w, _, tag, context) => w.block(tag, context) },
-  { name: 'inline', applies: () => true, enter: (w, _, tag, context) => w.inline(tag, context) },
+  { name: 'block', tags: (tag) => BLOCK_TAGS.has(tag), enter: (w, _, tag, context) => w.block(tag, context) },
+  { name: 'inline', enter: (w, _, tag, context) => w.inline(tag, context) },
 ];
+
+const handlersByTag = new Map<string, readonly Handler<unknown>[]>();
+/** Tags whose handlers are kept: RFI's feed glues attributes to tag names, which makes names without end. */
+const KEPT_TAGS = 512;
+
+/** The handlers that can apply to a tag, in table order. */
+function handlersFor(tag: string): readonly Handler<unknown>[] {
+  let handlers = handlersByTag.get(tag);
+  if (!handlers) {
+    handlers = ELEMENT_HANDLERS.filter((handler) => !handler.tags || handler.tags(tag));
+    if (handlersByTag.size < KEPT_TAGS) handlersByTag.set(tag, handlers);
+  }
+  return handlers;
+}
 
 /**
  * Turns an HTML tree into reading blocks: paragraphs, headings and images with captions. Inline
@@ -169,7 +191,7 @@ class BlockWalk<N> {
     this.dom = options.dom;
     this.builder = new BlockBuilder<N>(options.track ?? false);
     this.index = searchIndex(options.dom, root);
-    this.tree = new TreeText(options.dom);
+    this.tree = options.tree ?? new TreeText(options.dom);
   }
 
   enter(node: N): boolean {
@@ -181,8 +203,8 @@ class BlockWalk<N> {
     }
     if (!this.dom.isElement(node)) return false;
     const tag = this.dom.tagName(node);
-    for (const handler of ELEMENT_HANDLERS as readonly Handler<N>[]) {
-      if (!handler.applies(this, node, tag, context)) continue;
+    for (const handler of handlersFor(tag) as readonly Handler<N>[]) {
+      if (handler.applies && !handler.applies(this, node, tag, context)) continue;
       const answer = handler.enter(this, node, tag, context);
       if (answer !== NEXT) return answer;
     }
@@ -351,6 +373,7 @@ function isDecoration<N>(dom: DomAdapter<N>, img: N): boolean {
 }
 
 function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
+  if (!dom.hasAttributes(node)) return false;
   if (dom.attr(node, 'hidden') !== null || dom.attr(node, 'aria-hidden') === 'true') return true;
   const style = dom.attr(node, 'style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);

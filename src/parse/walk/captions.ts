@@ -11,13 +11,20 @@ export function isCaption<N>(dom: DomAdapter<N>, node: N): boolean {
   return (
     tag === 'small' ||
     tag === 'figcaption' ||
+    (dom.hasAttributes(node) && captionAttributes(dom, node)) ||
+    // <div><small>caption</small></div>: a wrapper whose only content is a caption.
+    (tag === 'div' && onlyChildIs(dom, node, (child) => dom.tagName(child) === 'small'))
+  );
+}
+
+/** The caption markup that is in attributes: a role, a test id, the sites' caption classes. */
+function captionAttributes<N>(dom: DomAdapter<N>, node: N): boolean {
+  return (
     dom.attr(node, 'role') === 'text' ||
     dom.attr(node, 'data-testid') === 'caption-paragraph' ||
     hasClass(dom, node, 'wp-caption-text') ||
     hasClass(dom, node, 'Image_caption') ||
-    hasClass(dom, node, 'image-caption') ||
-    // <div><small>caption</small></div>: a wrapper whose only content is a caption.
-    (tag === 'div' && onlyChildIs(dom, node, (child) => dom.tagName(child) === 'small'))
+    hasClass(dom, node, 'image-caption')
   );
 }
 
