@@ -4,7 +4,6 @@
  * Highlighting starts once the article's highlights have come back from the background.
  */
 import { render } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api as browser } from '../../lib/browser-api';
 import type { Article } from '../../src/model/article';
 import { announceArticle } from '../lib/article-port';
@@ -17,7 +16,7 @@ import readerCss from './reader.css?inline';
 
 const THEME_KEY = 'readerTheme';
 
-interface AppProps {
+interface ViewParts {
   article: Article;
   pre: HTMLElement | null;
   initialTheme: Theme;
@@ -26,45 +25,45 @@ interface AppProps {
   onThemeShown(theme: Theme): void;
 }
 
-function App({ article, pre, initialTheme, root, onArticleShown, onThemeShown }: AppProps) {
+/**
+ * Renders the view into `root` and again on each switch (raw text or article, theme). Written
+ * without hooks: the reader carries preact's core only (its size, bench/README.md, page cost).
+ */
+function mountView({ article, pre, initialTheme, root, onArticleShown, onThemeShown }: ViewParts): void {
   // A file the parser could not make sense of opens on its raw text.
-  const [showingRaw, setShowingRaw] = useState(!!pre && article.blocks.length === 0 && article.problems.length > 0 && !article.title);
-  const [theme, setTheme] = useState<Theme>(initialTheme);
+  let showingRaw = !!pre && article.blocks.length === 0 && article.problems.length > 0 && !article.title;
+  let theme = initialTheme;
   // Where the reader was in the article when the original text was shown: going back returns there.
-  const articleScroll = useRef<number | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the reader switches between the article and the raw text
-  useLayoutEffect(() => {
+  let articleScroll: number | null = null;
+  const draw = () => render(<ReaderView article={article} showingRaw={showingRaw} theme={theme} onToggleRaw={pre && toggleRaw} onTheme={switchTheme} />, root);
+  const showRawOrArticle = () => {
     if (pre) pre.hidden = !showingRaw;
     // The raw text starts right under the bar, not a screen further down.
     root.classList.toggle('pizhu-showing-raw', showingRaw);
     if (showingRaw) window.scrollTo(0, 0);
-    else if (articleScroll.current !== null) window.scrollTo(0, articleScroll.current);
+    else if (articleScroll !== null) window.scrollTo(0, articleScroll);
     // The article's nodes are new each time it is shown: its highlights are painted on them again.
     if (!showingRaw) onArticleShown();
-  }, [showingRaw]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the theme changes
-  useLayoutEffect(() => {
+  };
+  const showTheme = () => {
     root.dataset.theme = theme;
     onThemeShown(theme);
-  }, [theme]);
-  return (
-    <ReaderView
-      article={article}
-      showingRaw={showingRaw}
-      theme={theme}
-      onToggleRaw={
-        pre &&
-        (() => {
-          if (!showingRaw) articleScroll.current = scrollY;
-          setShowingRaw(!showingRaw);
-        })
-      }
-      onTheme={(next) => {
-        setTheme(next);
-        browser.storage.local.set({ [THEME_KEY]: next }).catch((e: unknown) => console.warn('Pizhu: theme not saved', e));
-      }}
-    />
-  );
+  };
+  function toggleRaw() {
+    if (!showingRaw) articleScroll = scrollY;
+    showingRaw = !showingRaw;
+    draw();
+    showRawOrArticle();
+  }
+  function switchTheme(next: Theme) {
+    theme = next;
+    draw();
+    showTheme();
+    browser.storage.local.set({ [THEME_KEY]: next }).catch((e: unknown) => console.warn('Pizhu: theme not saved', e));
+  }
+  draw();
+  showRawOrArticle();
+  showTheme();
 }
 
 /** The reader's theme, as last chosen; the page script asks for it before it parses the file, so the answer travels meanwhile. */
@@ -120,7 +119,7 @@ export async function showArticle(
     shownTheme = next;
     session?.setTheme(next);
   };
-  render(<App article={article} pre={pre} initialTheme={theme} root={root} onArticleShown={shown} onThemeShown={themed} />, root);
+  mountView({ article, pre, initialTheme: theme, root, onArticleShown: shown, onThemeShown: themed });
   // Here already, unless the wait ran out: then they are painted when they come.
   const [announced, startHighlighting] = await ready;
   if (!startHighlighting) return null;
