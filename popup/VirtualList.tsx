@@ -26,6 +26,35 @@ interface Props<T> {
   label?: string;
 }
 
+/**
+ * When the rows change (the library read again after a sync, a filter), the row at the top of the
+ * view stays there, by its key: the rows above it that were never measured are laid out again with
+ * the estimates learnt since, which would otherwise move every row under the reader's eyes.
+ */
+function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows: VirtualRows<T>): void {
+  const place = useRef<{ rows: VirtualRows<T>; key: string | number | bigint; index: number; delta: number } | null>(null);
+  useLayoutEffect(() => {
+    const kept = place.current;
+    if (kept && kept.rows !== rows) {
+      const index = nearestIndexOf(rows, kept.key, kept.index);
+      const start = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start')?.[0];
+      if (start !== undefined) virtualizer.scrollToOffset(start + kept.delta);
+    }
+    const top = virtualizer.scrollOffset ?? 0;
+    const first = virtualizer.getVirtualItems().find((item) => item.end > top);
+    place.current = first && top > 0 ? { rows, key: first.key, index: first.index, delta: top - first.start } : null;
+  });
+}
+
+/** The index of the row with this key, looked for outwards from where it was: after a refresh it is near. */
+function nearestIndexOf<T>(rows: VirtualRows<T>, key: string | number | bigint, from: number): number {
+  for (let step = 0; step < rows.length; step++) {
+    for (const i of [from - step, from + step]) if (i >= 0 && i < rows.length && rows.key(i) === key) return i;
+    if (from - step < 0 && from + step >= rows.length) break;
+  }
+  return -1;
+}
+
 /** An array as rows. */
 export function arrayRows<T>(items: T[], keyOf: (item: T) => string, estimate: (item: T) => number): VirtualRows<T> {
   return { length: items.length, at: (i) => items[i]!, key: (i) => keyOf(items[i]!), estimate: (i) => estimate(items[i]!) };
@@ -73,6 +102,7 @@ export function VirtualList<T>({ rows, render, class: className, label }: Props<
   // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer is made once (useState) and mounted once
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());
+  useKeptPlace(virtualizer, rows);
 
   return (
     // As tall as its rows, up to the height the stylesheet allows (--list-height). A list of positioned
