@@ -5,6 +5,7 @@
 //   npx tsx bench/library-probe.ts trace dir [load]                             a trace of one scroll (or of one load), for DevTools
 // A dir is a copy of dist/chrome (an unminified build names the functions). Each build is copied into one extension
 // folder before it runs, so that all use the same profiles and extension id. PIZHU_PROBE_DIR: where (/tmp/pizhu-library-probe).
+// PIZHU_PROBE_SLOWDOWN=4: the page's CPU slowed 4× (DevTools' throttling), a loaded machine's frames when the machine is quiet.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -18,6 +19,7 @@ const ROOT = process.env.PIZHU_PROBE_DIR ?? '/tmp/pizhu-library-probe';
 const EXT = join(ROOT, 'ext');
 const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 const PAGE_VIEWPORT = { width: 1200, height: 900 };
+const SLOWDOWN = Number(process.env.PIZHU_PROBE_SLOWDOWN ?? 1);
 
 /** Opens the kept profile of this size with `build` as the extension (seeding it the first time), and the library page in it. */
 async function withLibraryPage<T>(build: string, size: { highlights: number; articles: number }, run: (page: Page, url: string, context: BrowserContext) => Promise<T>): Promise<T> {
@@ -35,7 +37,9 @@ async function withLibraryPage<T>(build: string, size: { highlights: number; art
       await seedStore(ext, makeLibrary(size.highlights, size.articles));
       writeFileSync(join(profile, 'seeded'), '');
     }
-    return await run(await libraryTab(ext, PAGE_VIEWPORT), `chrome-extension://${id}/popup/library.html`, context);
+    const page = await libraryTab(ext, PAGE_VIEWPORT);
+    if (SLOWDOWN > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+    return await run(page, `chrome-extension://${id}/popup/library.html`, context);
   } finally {
     await context.close();
   }

@@ -56,13 +56,14 @@ export function AnnotationItem({ row, expanded, onToggle, onOpen, onDelete }: It
   );
 }
 
-/** Whether the quote or the note is cut short: measured when the row is laid out or changes size, while it is not expanded. */
+/** Whether the quote, the note or the tags are cut short: measured when the row is laid out or changes size, while it is not expanded. */
 function useCut(body: { current: HTMLElement | null }, expanded: boolean): boolean {
   const [cut, setCut] = useState(false);
   useEffect(() => {
     const element = body.current;
     if (!element || expanded) return;
-    const measure = () => setCut([...element.querySelectorAll<HTMLElement>('.quote, .note')].some((e) => e.scrollHeight > e.clientHeight + 1));
+    // The tags stay on one line too, cut at its end.
+    const measure = () => setCut([...element.querySelectorAll<HTMLElement>('.quote, .note, .tags')].some((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1));
     // Measured when the browser has laid the row out (the observer's first call), never forcing a layout
     // of its own: a list scrolled fast shows many rows a frame. The list's width changes with the window
     // (the library page), and what is cut with it.
@@ -83,11 +84,15 @@ function Meta({ row, children }: { row: Extract<LibraryRow, { kind: 'annotation'
           {t('orphan')}
         </span>
       )}
-      {annotation.tags.map((tag) => (
-        <span key={tag} class="tag">
-          #{tag}
+      {annotation.tags.length > 0 && (
+        <span class="tags">
+          {annotation.tags.map((tag) => (
+            <span key={tag} class="tag">
+              #{tag}
+            </span>
+          ))}
         </span>
-      ))}
+      )}
       {annotation.creator && own !== null && annotation.creator !== own && (
         <span class="creator" data-testid="annotation-creator">
           {annotation.creator}

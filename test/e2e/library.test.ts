@@ -327,6 +327,8 @@ describe('the library page with 10,000 highlights over 1,000 articles', () => {
             ?.getAttribute('data-id') ?? null
         );
       }, share);
+    // The rows at the scrolled-to place drawn, not only those of the top that the count above may have seen.
+    await expect.poll(() => rowAt(0.02)).toBeTruthy();
     const top = await rowAt(0.02);
     const gone = (await rowAt(0.7))!;
     expect(top).toBeTruthy();
