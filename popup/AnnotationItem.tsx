@@ -119,7 +119,8 @@ export function ArticleItem({ row, onOpen, children }: ArticleProps) {
     <div class={`article${current ? ' current-article' : ''}`} data-testid="article-item" data-id={article.id}>
       <h2 class="title" lang="zh-Hans">
         {onOpen ? (
-          <button type="button" class="article-open" data-testid="article-open" title={t('openArticle')} onClick={onOpen}>
+          // The library page cuts a long title to one line: its tooltip gives it whole.
+          <button type="button" class="article-open" data-testid="article-open" title={`${article.title || t('untitled')}\n${t('openArticle')}`} onClick={onOpen}>
             {article.title || t('untitled')}
           </button>
         ) : (

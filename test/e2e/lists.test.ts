@@ -208,6 +208,8 @@ describe('the library page at 1200 px', () => {
     await expect(row.getByTestId('article-original').getAttribute('href')).resolves.toBe(newest.url);
     // Its title as the article's page last gave it.
     await expect(row.getByTestId('article-open').textContent()).resolves.toBe(libraryArticles()[5]!.article.title);
+    // The row cuts a long title to one line; its tooltip gives it whole.
+    await expect(row.getByTestId('article-open').getAttribute('title')).resolves.toContain(libraryArticles()[5]!.article.title);
   });
 });
 
