@@ -32,24 +32,32 @@ export function useLibrary() {
 
   // Reads may overlap (sync landing twice in a row): only the latest one is shown.
   const latest = useRef(0);
+  // Once the whole library has been listed, a read again (a sync landed) has no first screen to show.
+  const listedAll = useRef(false);
   const load = useCallback(async () => {
     const read = ++latest.current;
     try {
       const { db } = await openLibrary();
-      const [first, orphans] = await Promise.all([recentlyAnnotated(db, FIRST_SCREEN), orphanIds().catch(() => new Set<string>())]);
-      const firstIndex = LibraryIndex.of(
-        first.map((l) => l.article),
-        first.flatMap((l) => l.annotations),
-      );
-      if (read !== latest.current) return;
-      setState((old) => (old.phase === 'ready' ? old : { phase: 'partial', error: null, index: firstIndex, version: 0, orphans }));
-      // The rest is read once the first screen is listed and painted, in a later task: its batches (tens
-      // of milliseconds of decoding and folding each) held the first screen back (bench/README.md).
-      await firstList;
-      await nextTask();
+      const orphansRead = orphanIds().catch(() => new Set<string>());
+      if (!listedAll.current) {
+        const first = await recentlyAnnotated(db, FIRST_SCREEN);
+        const firstIndex = LibraryIndex.of(
+          first.map((l) => l.article),
+          first.flatMap((l) => l.annotations),
+        );
+        const orphans = await orphansRead;
+        if (read !== latest.current) return;
+        setState({ phase: 'partial', error: null, index: firstIndex, version: 0, orphans });
+        // The rest is read once the first screen is listed and painted, in a later task: its batches (tens
+        // of milliseconds of decoding and folding each) held the first screen back (bench/README.md).
+        await firstList;
+        await nextTask();
+      }
       const builder = new LibraryIndexBuilder();
       const articles = await readInBatches(db, BATCH, (batch) => builder.add(batch));
+      const orphans = await orphansRead;
       if (read !== latest.current) return;
+      listedAll.current = true;
       setState({ phase: 'ready', error: null, index: builder.finish(articles), version: 0, orphans });
     } catch (error) {
       setState((old) => ({ ...old, phase: 'error', error: String(error) }));

@@ -47,6 +47,13 @@ function stopWatch(): void {
   watch = null;
 }
 
+/** A local PouchDB database by the name and adapter src/sync/replica.ts gives it. */
+const openLocal = ({ name, adapter }: { name: string; adapter: string }) => new PouchDB(name, { adapter });
+
+/** The server's database, reached with the reader's name and password. */
+const openRemote = (config: SyncSettings, options: { skip_setup?: boolean } = {}) =>
+  new PouchDB(config.url, { adapter: 'http', ...options, auth: { username: config.user, password: config.password } });
+
 async function settings(): Promise<SyncSettings | null> {
   return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
@@ -87,12 +94,12 @@ async function runOnce(ports: BackgroundPorts): Promise<void> {
     await database.clear('outbox');
     return;
   }
-  const replica = new PouchDB(REPLICA.name, { adapter: REPLICA.adapter });
-  const remote = new PouchDB(config.url, { adapter: 'http', auth: { username: config.user, password: config.password } });
+  const replica = openLocal(REPLICA);
+  const remote = openRemote(config);
   const bridge = new SyncBridge(database, replica, { creator: () => config.name });
   await setStatus({ state: 'syncing', waiting: await bridge.waiting().catch(() => 0) });
   try {
-    await retireOldReplica(database, () => new PouchDB(OLD_REPLICA.name, { adapter: OLD_REPLICA.adapter }), replica);
+    await retireOldReplica(database, () => openLocal(OLD_REPLICA), replica);
     const result = await runSync(bridge, remote);
     const { refused, changedArticles } = result.report;
     const refusedInfo = refused.length ? { count: refused.length, first: `${refused[0]!.id}: ${refused[0]!.reason}`.slice(0, 200) } : undefined;
@@ -117,10 +124,10 @@ async function tellPages(changed: Set<string>, ports: BackgroundPorts): Promise<
 /** Watches the server's changes feed from where the run left off; news starts a run, which watches again. */
 function startWatch(config: SyncSettings, since: number | string, ports: BackgroundPorts): void {
   stopWatch();
-  const remote = new PouchDB(config.url, { adapter: 'http', skip_setup: true, auth: { username: config.user, password: config.password } });
+  const remote = openRemote(config, { skip_setup: true });
   const lacksAny = (revs: Record<string, string[]>) =>
     inTurn(async () => {
-      const replica = new PouchDB(REPLICA.name, { adapter: REPLICA.adapter });
+      const replica = openLocal(REPLICA);
       try {
         return await replicaLacksAny(replica, revs);
       } finally {
@@ -145,11 +152,11 @@ function startWatch(config: SyncSettings, since: number | string, ports: Backgro
 /** Forgets the replica and every checkpoint: another database, or sync switched off. */
 async function forgetReplica(): Promise<void> {
   db ??= openDatabase();
-  const bridge = new SyncBridge(await db, new PouchDB(REPLICA.name, { adapter: REPLICA.adapter }));
+  const bridge = new SyncBridge(await db, openLocal(REPLICA));
   await bridge.reset();
   await bridge.pouch.destroy();
   // A replica of the old adapter, never moved into the new one: it belongs to the old settings too.
-  await new PouchDB(OLD_REPLICA.name, { adapter: OLD_REPLICA.adapter }).destroy();
+  await openLocal(OLD_REPLICA).destroy();
 }
 
 /** Wires sync into the background: call once from the entry. */
