@@ -89,7 +89,8 @@ describe('the popup at 600 px', () => {
     await popup.reload();
     await popup.getByTestId('annotation-item').first().waitFor();
     await expect(popup.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThanOrEqual(600);
-    expect(await fullyVisible(popup)).toBeGreaterThanOrEqual(4);
+    // Rows stand at estimated places until the browser reports their sizes: count once they have settled.
+    await expect.poll(() => fullyVisible(popup), { timeout: 5000 }).toBeGreaterThanOrEqual(4);
     const listBox = (await popup.locator('.list').boundingBox())!;
     expect(listBox.height).toBeGreaterThan(280);
     for (const id of ['export-markdown', 'import-button']) {
@@ -100,6 +101,18 @@ describe('the popup at 600 px', () => {
     const notice = (await popup.getByTestId('no-article').boundingBox())!;
     expect(notice.height).toBeLessThanOrEqual(30);
     expect(notice.y).toBeGreaterThan(listBox.y + listBox.height);
+  });
+
+  it('keeps the list in place while the count says the rest is still being read', async () => {
+    await popup.reload();
+    await popup.getByTestId('annotation-item').first().waitFor();
+    const listTop = () => popup.locator('.list').evaluate((e) => e.getBoundingClientRect().top);
+    const settled = await listTop();
+    // The count as it reads while the first screen is shown and the rest still comes (readingRest).
+    await popup.locator('p.count').evaluate((e) => {
+      e.textContent = `${e.textContent} · 正在读取其余部分…`;
+    });
+    expect(await listTop()).toBe(settled);
   });
 
   it('over an annotated article, marks the article in the list instead of repeating its heading in a card', async () => {
