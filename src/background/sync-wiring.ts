@@ -13,6 +13,7 @@ import replication from 'pouchdb-replication';
 import { openDatabase, type PizhuDatabase } from '../store/database';
 import { SyncBridge } from '../sync/bridge';
 import { OLD_REPLICA, REPLICA, retireOldReplica } from '../sync/replica';
+import { withFastReads } from '../sync/replica-reads';
 import { runSync } from '../sync/run';
 import { LANDED_KEY, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, type SyncSettings, type SyncStatus } from '../sync/settings';
 import { replicaLacksAny, type Watch, watchServer } from '../sync/watch';
@@ -47,8 +48,8 @@ function stopWatch(): void {
   watch = null;
 }
 
-/** A local PouchDB database by the name and adapter src/sync/replica.ts gives it. */
-const openLocal = ({ name, adapter }: { name: string; adapter: string }) => new PouchDB(name, { adapter });
+/** A local PouchDB database by the name and adapter src/sync/replica.ts gives it, answering replication's reads in bulk. */
+const openLocal = ({ name, adapter }: { name: string; adapter: string }) => withFastReads(new PouchDB(name, { adapter }));
 
 /** The server's database, reached with the reader's name and password. */
 const openRemote = (config: SyncSettings, options: { skip_setup?: boolean } = {}) =>

@@ -44,10 +44,17 @@ declare namespace PouchDB {
     /** A live feed (over HTTP: one longpoll request after another) until cancelled or failed. */
     changes(options: { live: true; since: number | string; heartbeat?: number; timeout?: number; style?: 'all_docs' | 'main_only' }): LiveChanges;
     /** Of these revisions, the ones this database lacks, by document id. */
-    revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
+    revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>>;
+    /** These revisions (each document's winner where no `rev` is given), with their histories when `revs`. */
+    bulkGet(options: { docs: { id: string; rev?: string }[]; revs?: boolean; latest?: boolean }): Promise<{
+      results: {
+        id: string;
+        docs: ({ ok: Core.ExistingDocument<object> & { _revisions?: { start: number; ids: string[] } } } | { error: { id?: string; rev?: string; error?: string; reason?: string } })[];
+      }[];
+    }>;
     sync(
       remote: Database | string,
-      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number },
+      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number; push?: { checkpoint?: Checkpoint }; pull?: { checkpoint?: Checkpoint } },
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }> & {
       /** After each batch written, on either side. */
       on(event: 'change', listener: (info: { direction: 'push' | 'pull' }) => void): unknown;
@@ -65,6 +72,8 @@ declare namespace PouchDB {
     on(event: 'error', listener: (error: unknown) => void): LiveChanges;
     cancel(): void;
   }
+  /** Where a replication keeps its checkpoints: both databases (PouchDB's default), one, or neither. */
+  type Checkpoint = 'source' | 'target' | false;
   interface ReplicationResult {
     /** The source's sequence the replication reached. */
     last_seq?: number | string;

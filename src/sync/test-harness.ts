@@ -9,6 +9,7 @@ import type { AnnotationRecord } from '../annotation/records';
 import { openDatabase, type PizhuDatabase } from '../store/database';
 import { AnnotationStore } from '../store/store';
 import { SyncBridge } from './bridge';
+import { withFastReads } from './replica-reads';
 
 PouchDB.plugin(memory).plugin(http).plugin(replication);
 
@@ -33,7 +34,7 @@ export function httpDb(url: string): PouchDB.Database {
 
 export async function browser(name: string | undefined = 'reader'): Promise<Browser> {
   const db = await openDatabase(`sync-test-${++count}`);
-  const pouch = memoryDb('replica');
+  const pouch = withFastReads(memoryDb('replica'));
   return { db, store: new AnnotationStore(db), pouch, bridge: new SyncBridge(db, pouch, { creator: () => name, batchSize: 7 }) };
 }
 
