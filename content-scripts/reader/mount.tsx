@@ -79,8 +79,9 @@ const WAIT_FOR_HIGHLIGHTS_MS = 100;
  * Shows `article` before `pre` (the raw text, or null where it was not kept: then there is no
  * *show original text*), and starts highlighting on it, with the start `load` gives (the
  * highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
- * The view waits a moment for its highlights and the highlighting, so that the first frame that shows
- * the article paints them too, not the frame after (bench/README.md, page cost).
+ * The view is built, hidden, and the highlighting started on it while the article's highlights are
+ * on their way; it is shown once they are in (or the wait runs out), so that the first frame that
+ * shows the article paints them too, not the frame after (bench/README.md, page cost).
  * Null when the highlighting could not be loaded: the article stays shown.
  */
 export async function showArticle(
@@ -90,15 +91,13 @@ export async function showArticle(
   load: () => Promise<StartHighlighting>,
   themeRead: Promise<Theme> = readTheme(),
 ): Promise<HighlightSession | null> {
-  // Ask for the article's highlights now: the answer travels while the theme is read.
+  // Ask for the article's highlights now: the answer travels while the view is built.
   const announcing = announceArticle(article);
   const loading = load().catch((error: unknown) => {
     console.warn('Pizhu: no highlighting on this page', error);
     return null;
   });
-  const ready = Promise.all([announcing, loading]);
   const theme = await themeRead;
-  await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
 
   const style = document.createElement('style');
   style.textContent = readerCss;
@@ -109,6 +108,7 @@ export async function showArticle(
   const root = document.createElement('div');
   root.className = 'pizhu-reader';
   root.dataset.testid = 'reader';
+  root.hidden = true;
   before.before(root);
   let session: HighlightSession | null = null;
   let shownTheme = theme;
@@ -120,15 +120,21 @@ export async function showArticle(
     session?.setTheme(next);
   };
   mountView({ article, pre, initialTheme: theme, root, onArticleShown: shown, onThemeShown: themed });
-  // Here already, unless the wait ran out: then they are painted when they come.
-  const [announced, startHighlighting] = await ready;
-  if (!startHighlighting) return null;
-  session = startHighlighting({
-    article: summarize(article),
-    map: readerViewMap(root),
-    inArticle: (node) => !!root.querySelector('article')?.contains(node),
+  const started = loading.then((startHighlighting) => {
+    if (!startHighlighting) return null;
+    session = startHighlighting({
+      article: summarize(article),
+      map: readerViewMap(root),
+      inArticle: (node) => !!root.querySelector('article')?.contains(node),
+    });
+    session.setTheme(shownTheme);
+    return session;
   });
-  session.setTheme(shownTheme);
-  session.show(announced?.annotations ?? [], announced?.reveal);
-  return session;
+  const ready = Promise.all([announcing, started]);
+  await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
+  root.hidden = false;
+  // Here already, unless the wait ran out: then they are painted when they come.
+  const [announced, highlighting] = await ready;
+  highlighting?.show(announced?.annotations ?? [], announced?.reveal);
+  return highlighting;
 }

@@ -83,17 +83,19 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   // A visit moves "where it was last read"; a page reloading its highlights is not one. Pizhu's reader
   // page is no address to open the article at again: the article's own is kept.
   const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
-  // The page waits for its highlights: the visit and the tab's article are written while they are read.
+  // The page waits for its highlights, and for the tab's article, by which its saves are let through;
+  // not for the visit: its transaction is open before the answer goes, so the store takes any write
+  // of the page after it.
+  if (!message.again) store.recordArticle(article, seenAt).catch((error: unknown) => console.warn('Pizhu: visit not recorded', error));
   const read = () => store.annotationsFor(article.id);
   const ahead = message.again ? null : ports.readAhead.take(tabId, frameId, article.id);
-  const [annotations] = await Promise.all([
+  const [annotations, , reveal] = await Promise.all([
     ahead?.catch(read) ?? read(),
-    message.again ? null : store.recordArticle(article, seenAt),
     ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }),
+    frameId === 0 && !message.again ? ports.reveals.take(tabId) : undefined,
   ]);
   // The page waits for its highlights, not for the badge.
   void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
-  const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
   return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
 }
 
