@@ -62,6 +62,12 @@ class Session implements HighlightSession {
   private undoTimer = 0;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
+  /**
+   * The article's stored highlights have been shown. The reader view starts highlighting before they
+   * have come (content-scripts/reader/mount.tsx); until then a selection gets no toolbar, so that no
+   * highlight is made that their late arrival would paint over.
+   */
+  private known = false;
   /** The orphans last reported to the popup, with their article's id. */
   private reported = '';
   private readonly ui: UiHost;
@@ -97,6 +103,8 @@ class Session implements HighlightSession {
   }
 
   show(annotations: AnnotationRecord[], revealId?: string): void {
+    this.known = true;
+    this.ui.ready();
     this.annotations = annotations;
     this.paintAll();
     if (revealId) this.reveal(revealId);
@@ -109,6 +117,8 @@ class Session implements HighlightSession {
 
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], revealId?: string): void {
     this.left = false;
+    this.known = true;
+    this.ui.ready();
     this.target = next;
     this.annotations = annotations;
     this.pending = null;
@@ -282,7 +292,7 @@ class Session implements HighlightSession {
 
   private onSelectionEnd(viaKeyboard: boolean): void {
     const selection = getSelection();
-    if (!selection || selection.isCollapsed) return;
+    if (!this.known || !selection || selection.isCollapsed) return;
     const range = this.takeSelection();
     if (!range) {
       this.ui.update({ toolbar: null });
@@ -308,6 +318,7 @@ class Session implements HighlightSession {
     // The page no longer shows the article: nothing about it is done here.
     if (this.left) return;
     if (message.type === 'highlight-selection') {
+      if (!this.known) return;
       this.takeSelection();
       void this.highlightSelection(this.ui.state.lastColor, false);
     } else if (message.type === 'reveal-annotation') this.reveal(message.id);

@@ -6,7 +6,8 @@ const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], er
 
 /**
  * Pizhu's UI on a page: a host element at the end of the document holding an open shadow root,
- * with its style and the rendered HighlightUi. `dispose()` unmounts it and removes the host.
+ * with its style and the rendered HighlightUi. It is named `data-pizhu="ui"` by `ready()`, once the
+ * page's highlights are known (tests wait for that name). `dispose()` unmounts it and removes the host.
  */
 export class UiHost {
   readonly host: HTMLElement;
@@ -17,7 +18,6 @@ export class UiHost {
 
   constructor(private readonly actions: UiActions) {
     this.host = document.createElement('div');
-    this.host.dataset.pizhu = 'ui';
     const shadow = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = uiCss;
@@ -25,6 +25,11 @@ export class UiHost {
     shadow.append(style, this.mount);
     document.documentElement.append(this.host);
     this.update({});
+  }
+
+  /** The page's highlights are known and shown: the UI takes the reader's selections from now on. */
+  ready(): void {
+    this.host.dataset.pizhu = 'ui';
   }
 
   get state(): UiState {

@@ -1,7 +1,8 @@
 /*
  * The reader view of an archive article, put into a page beside the raw text (a <pre>, hidden while
  * the article is shown): on a file:// page the browser's own, on Pizhu's reader page one it makes.
- * Highlighting starts once the article's highlights have come back from the background.
+ * The view is built and highlighting started while the article's highlights come from the background;
+ * the reader's selections are taken once they have been shown (`aria-busy` on the view until then).
  */
 import { render } from 'preact';
 import { api as browser } from '../../lib/browser-api';
@@ -109,6 +110,7 @@ export async function showArticle(
   root.className = 'pizhu-reader';
   root.dataset.testid = 'reader';
   root.hidden = true;
+  root.setAttribute('aria-busy', 'true');
   before.before(root);
   let session: HighlightSession | null = null;
   let shownTheme = theme;
@@ -131,10 +133,13 @@ export async function showArticle(
     return session;
   });
   const ready = Promise.all([announcing, started]);
-  await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
-  root.hidden = false;
+  try {
+    await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
+  } finally {
+    root.hidden = false;
+  }
   // Here already, unless the wait ran out: then they are painted when they come.
-  const [announced, highlighting] = await ready;
+  const [announced, highlighting] = await ready.finally(() => root.removeAttribute('aria-busy'));
   highlighting?.show(announced?.annotations ?? [], announced?.reveal);
   return highlighting;
 }

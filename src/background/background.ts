@@ -89,13 +89,11 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   if (!message.again) store.recordArticle(article, seenAt).catch((error: unknown) => console.warn('Pizhu: visit not recorded', error));
   const read = () => store.annotationsFor(article.id);
   const ahead = message.again ? null : ports.readAhead.take(tabId, frameId, article.id);
-  const [annotations, , reveal] = await Promise.all([
-    ahead?.catch(read) ?? read(),
-    ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }),
-    frameId === 0 && !message.again ? ports.reveals.take(tabId) : undefined,
-  ]);
+  const [annotations] = await Promise.all([ahead?.catch(read) ?? read(), ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title })]);
   // The page waits for its highlights, not for the badge.
   void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
+  // Taken once the answer is sure to go: a failed read keeps it for the next.
+  const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
   return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
 }
 

@@ -48,8 +48,11 @@ function stopWatch(): void {
   watch = null;
 }
 
-/** A local PouchDB database by the name and adapter src/sync/replica.ts gives it, answering replication's reads in bulk. */
-const openLocal = ({ name, adapter }: { name: string; adapter: string }) => withFastReads(new PouchDB(name, { adapter }));
+/** A local PouchDB database by the name and adapter src/sync/replica.ts gives it; the replica answers replication's reads in bulk. */
+const openLocal = ({ name, adapter }: { name: string; adapter: string }) => {
+  const db = new PouchDB(name, { adapter });
+  return name === REPLICA.name ? withFastReads(db) : db;
+};
 
 /** The server's database, reached with the reader's name and password. */
 const openRemote = (config: SyncSettings, options: { skip_setup?: boolean } = {}) =>

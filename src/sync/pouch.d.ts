@@ -46,7 +46,7 @@ declare namespace PouchDB {
     /** Of these revisions, the ones this database lacks, by document id. */
     revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>>;
     /** These revisions (each document's winner where no `rev` is given), with their histories when `revs`. */
-    bulkGet(options: { docs: { id: string; rev?: string }[]; revs?: boolean; latest?: boolean }): Promise<{
+    bulkGet(options: { docs: { id: string; rev?: string }[]; revs?: boolean; latest?: boolean; attachments?: boolean }): Promise<{
       results: {
         id: string;
         docs: ({ ok: Core.ExistingDocument<object> & { _revisions?: { start: number; ids: string[] } } } | { error: { id?: string; rev?: string; error?: string; reason?: string } })[];
@@ -54,7 +54,7 @@ declare namespace PouchDB {
     }>;
     sync(
       remote: Database | string,
-      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number; push?: { checkpoint?: Checkpoint }; pull?: { checkpoint?: Checkpoint } },
+      options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number },
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }> & {
       /** After each batch written, on either side. */
       on(event: 'change', listener: (info: { direction: 'push' | 'pull' }) => void): unknown;
@@ -72,8 +72,6 @@ declare namespace PouchDB {
     on(event: 'error', listener: (error: unknown) => void): LiveChanges;
     cancel(): void;
   }
-  /** Where a replication keeps its checkpoints: both databases (PouchDB's default), one, or neither. */
-  type Checkpoint = 'source' | 'target' | false;
   interface ReplicationResult {
     /** The source's sequence the replication reached. */
     last_seq?: number | string;

@@ -18,7 +18,8 @@ async function rows(db: PouchDB.Database, ids: string[], withDocs: boolean) {
 
 /**
  * Of these revisions, the ones the replica lacks: all of them for a document it never had, none where
- * each asked is the document's winning revision (it is in the tree); PouchDB's own answer otherwise.
+ * each asked is the document's winning revision (it is in the tree); PouchDB's own answer otherwise
+ * (a later pull's new revisions of documents it has: those few are read twice).
  */
 function fastRevsDiff(db: PouchDB.Database, own: RevsDiff): RevsDiff {
   return async (revs) => {
@@ -48,8 +49,10 @@ function firstRevisionHistory(rev: string): { start: number; ids: string[] } | n
  */
 function fastBulkGet(db: PouchDB.Database, own: BulkGet): BulkGet {
   return async (options) => {
-    if (!options.revs || options.docs.some((request) => !request.rev)) return own(options);
-    const known = await rows(db, [...new Set(options.docs.map((request) => request.id))], true);
+    // Only first revisions can be answered here: where none is asked, nothing is read twice.
+    const firsts = options.docs.filter((request) => request.rev?.startsWith('1-'));
+    if (!options.revs || options.attachments || !firsts.length || options.docs.some((request) => !request.rev)) return own(options);
+    const known = await rows(db, [...new Set(firsts.map((request) => request.id))], true);
     const results: Awaited<ReturnType<BulkGet>>['results'] = [];
     const rest: typeof options.docs = [];
     // A revision asked twice is answered once, as PouchDB's own bulkGet does.

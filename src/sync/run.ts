@@ -51,10 +51,7 @@ interface Replicated {
 /** PouchDB.sync with the server, once; the store pulled along. */
 async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database, batchSize: number, along: ReturnType<typeof pullAlong>): Promise<Replicated> {
   try {
-    // Checkpoints on the server only, for both directions: a replica made again has a new id, and so
-    // a replication of its own; a database made again on the server has none, and is read from its
-    // start. The replica's own checkpoint writes queued behind its other writes (bench/README.md, sync).
-    const replication = bridge.pouch.sync(remote, { live: false, retry: false, batch_size: batchSize, push: { checkpoint: 'target' }, pull: { checkpoint: 'source' } });
+    const replication = bridge.pouch.sync(remote, { live: false, retry: false, batch_size: batchSize });
     replication.on('change', (info) => {
       if (info.direction === 'pull') along.kick();
     });

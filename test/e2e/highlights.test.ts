@@ -68,8 +68,8 @@ const painted = () =>
 
 async function openReader() {
   await page.goto(FILE_URL);
-  await page.getByTestId('reader').waitFor({ timeout: 10_000 });
-  // Highlighting starts once the background has answered the article's highlights.
+  // The view is busy until the article's stored highlights are shown: selections are taken from then on.
+  await page.locator('[data-testid="reader"]:not([aria-busy])').waitFor({ timeout: 10_000 });
   await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
 }
 

@@ -227,20 +227,23 @@ describe('the library page at 1200 px', () => {
 
   it('gives every highlight row of a kind one height; a one-line quote has its date right under it, the room left below', async () => {
     await page.setViewportSize({ width: 700, height: 900 });
-    const rows = async () =>
-      page.getByTestId('annotation-item').evaluateAll((items) =>
-        items.map((e) => {
-          const quote = e.querySelector('.quote')!.getBoundingClientRect();
-          const meta = e.querySelector('.meta')!.getBoundingClientRect();
-          const lines = Math.round(quote.height / Number.parseFloat(getComputedStyle(e.querySelector('.quote')!).lineHeight));
-          return { noted: !!e.querySelector('.note'), lines, height: e.getBoundingClientRect().height, gap: meta.top - quote.bottom };
-        }),
-      );
-    await expect.poll(async () => new Set((await rows()).filter((r) => !r.noted).map((r) => r.lines)).size).toBe(2);
-    const plain = (await rows()).filter((r) => !r.noted);
-    expect(new Set(plain.map((r) => Math.round(r.height))).size).toBe(1);
-    for (const row of plain) expect(row.gap).toBeLessThan(6);
-    await page.setViewportSize({ width: 1200, height: 900 });
+    try {
+      const rows = async () =>
+        page.getByTestId('annotation-item').evaluateAll((items) =>
+          items.map((e) => {
+            const quote = e.querySelector('.quote')!.getBoundingClientRect();
+            const meta = e.querySelector('.meta')!.getBoundingClientRect();
+            const lines = Math.round(quote.height / Number.parseFloat(getComputedStyle(e.querySelector('.quote')!).lineHeight));
+            return { noted: !!e.querySelector('.note'), lines, height: e.getBoundingClientRect().height, gap: meta.top - quote.bottom };
+          }),
+        );
+      await expect.poll(async () => new Set((await rows()).filter((r) => !r.noted).map((r) => r.lines)).size).toBe(2);
+      const plain = (await rows()).filter((r) => !r.noted);
+      expect(new Set(plain.map((r) => Math.round(r.height))).size).toBe(1);
+      for (const row of plain) expect(row.gap).toBeLessThan(6);
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 900 });
+    }
   });
 });
 
