@@ -40,7 +40,7 @@ const MILESTONES = `(() => {
   new MutationObserver(() => {
     if (!marks.reader && document.querySelector('[data-testid="reader"]')) marks.reader = performance.now();
     if (!marks.ui && document.querySelector('[data-pizhu="ui"]')) marks.ui = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributeFilter: ['data-pizhu'] });
 })();`;
 
 /**
