@@ -50,6 +50,35 @@ describe('a file in an archive folder', () => {
     await expect.poll(() => painted(page)).toMatchObject({ 'pizhu-blue': [words] });
   });
 
+  it('with the background slow to answer, shows the article without its highlights, takes no selection until they are painted, and loses none', async () => {
+    // The background's thread busy for three seconds (a worker just started, a machine under load): the
+    // reader, run by the manifest here, shows the article after its 100 ms wait, the highlights not yet in.
+    const busy = browser.worker.evaluate(() => {
+      const until = Date.now() + 3000;
+      while (Date.now() < until);
+    });
+    // Heard below; a test that fails first must not leave it unheard.
+    busy.catch(() => undefined);
+    const ranges = async () => Object.values(await painted(page)).flat().length;
+    await page.goto(ARCHIVE_COPY);
+    await page.getByTestId('reader').waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('reader').getAttribute('aria-busy')).resolves.toBe('true');
+    expect(await ranges()).toBe(0);
+    await select(page, 2, 0.1, 0.5);
+    await page.waitForTimeout(200);
+    // Checked while the background is still busy: its answer cannot have come.
+    await expect(page.getByTestId('reader').getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+    await busy;
+    // The stored highlight comes and is painted; from then on a selection gets the toolbar.
+    await expect.poll(() => painted(page), { timeout: 5000 }).toMatchObject({ 'pizhu-blue': [expect.any(String)] });
+    await expect(page.getByTestId('reader').getAttribute('aria-busy')).resolves.toBeNull();
+    await page.mouse.click(5, 5);
+    await select(page, 2, 0.2, 0.6);
+    await page.getByTestId('toolbar').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('leaves a Markdown file there that is no archive exactly as the browser shows it elsewhere', async () => {
     await page.goto(pathToFileURL(join(dir, 'readme.md')).href);
     await page.waitForLoadState('load');
