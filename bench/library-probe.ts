@@ -13,7 +13,7 @@ import { CHROMIUM, type ExtensionBrowser } from '../test/e2e/browser';
 import { makeLibrary } from '../test/e2e/seed-library';
 import { seedStore } from './lib/browser';
 import { median } from './lib/stats';
-import { HUGE, libraryTab, loadLibrary, SMALL } from './popup';
+import { HUGE, libraryTab, loadLibrary, SMALL, scrollThrough } from './popup';
 
 const ROOT = process.env.PIZHU_PROBE_DIR ?? '/tmp/pizhu-library-probe';
 const EXT = join(ROOT, 'ext');
@@ -51,36 +51,10 @@ async function openPage(context: BrowserContext, url: string): Promise<Page> {
   return page;
 }
 
-/** The bench's scroll (bench/popup.ts `scrollThrough`), with the 95th percentile of the gaps between frames besides the longest. */
-async function scroll(page: Page, steps = 400) {
-  // No named functions in the page: tsx (esbuild, keepNames) would wrap them in a `__name` helper the page lacks.
-  const measured = await page.evaluate(async (steps) => {
-    const list = document.querySelector<HTMLElement>('.list')!;
-    let longTasks = 0;
-    const observer = new PerformanceObserver((entries) => {
-      longTasks += entries.getEntries().length;
-    });
-    observer.observe({ type: 'longtask' });
-    await new Promise(requestAnimationFrame);
-    let last = performance.now();
-    const gaps: number[] = [];
-    for (let i = 1, tries = 0; i <= steps + 1 || (tries < 200 && list.scrollTop + list.clientHeight < list.scrollHeight - 1); i++) {
-      if (i <= steps) list.scrollTop = Math.round((list.scrollHeight * i) / steps);
-      else if (i > steps + 1) {
-        list.scrollTop += list.clientHeight;
-        tries++;
-      }
-      const now = await new Promise<number>(requestAnimationFrame);
-      gaps.push(now - last);
-      last = now;
-    }
-    observer.disconnect();
-    const titles = [...document.querySelectorAll('[data-testid="article-item"] .title')].map((e) => e.textContent ?? '');
-    gaps.sort((a, b) => a - b);
-    return { longest: gaps[gaps.length - 1], p95: gaps[Math.floor(gaps.length * 0.95)], longTasks, last: titles[titles.length - 1] ?? '' };
-  }, steps);
-  if (!measured.last.endsWith('（0）')) throw new Error(`scrolled to the end, the last article is ${measured.last}`);
-  return `${measured.longest.toFixed(0)} ms (p95 ${measured.p95.toFixed(0)}, ${measured.longTasks} long tasks)`;
+/** The bench's scroll (bench/popup.ts `scrollThrough`), in words: the longest gap between frames, its 95th percentile, the long tasks. */
+async function scroll(page: Page) {
+  const measured = await scrollThrough(page);
+  return `${measured.longestFrame.toFixed(0)} ms (p95 ${measured.p95.toFixed(0)}, ${measured.longTasks.length} long tasks)`;
 }
 
 async function compare(rounds: number, loads: number, builds: [string, string][]) {
