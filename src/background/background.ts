@@ -83,17 +83,18 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   // A visit moves "where it was last read"; a page reloading its highlights is not one. Pizhu's reader
   // page is no address to open the article at again: the article's own is kept.
   const seenAt = kind === 'reader' ? (isOpenableAddress(article.url) ? article.url : null) : sender.url && sender.url.length <= MAX_ADDRESS ? sender.url : article.url;
-  // The page waits for its highlights, and for the tab's article, by which its saves are let through;
-  // not for the visit: its transaction is open before the answer goes, so the store takes any write
-  // of the page after it.
+  // The page waits for its highlights only. Not for the visit: its transaction is open before the
+  // answer goes, so the store takes any write of the page after it. Not for the tab's article, by
+  // which the page's saves are let through: a lookup of it waits for a write still under way (ports.ts).
   if (!message.again) store.recordArticle(article, seenAt).catch((error: unknown) => console.warn('Pizhu: visit not recorded', error));
+  ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }).catch((error: unknown) => console.warn("Pizhu: the tab's article not kept", error));
   const read = () => store.annotationsFor(article.id);
   const ahead = message.again ? null : ports.readAhead.take(tabId, frameId, article.id);
-  const [annotations] = await Promise.all([ahead?.catch(read) ?? read(), ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title })]);
-  // The page waits for its highlights, not for the badge.
-  void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error));
-  // Taken once the answer is sure to go: a failed read keeps it for the next.
-  const reveal = frameId === 0 && !message.again ? await ports.reveals.take(tabId) : undefined;
+  const [annotations, reveal] = await Promise.all([ahead?.catch(read) ?? read(), frameId === 0 && !message.again ? ports.reveals.peek(tabId) : undefined]);
+  // The page waits for its highlights, not for the badge: the browser hears of it after the answer.
+  setTimeout(() => void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error)));
+  // Dropped once the answer is sure to go: a failed read keeps it for the next.
+  if (reveal) await ports.reveals.drop(tabId);
   return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
 }
 

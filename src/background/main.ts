@@ -6,9 +6,10 @@
 import browser from 'webextension-polyfill';
 import { openDatabase } from '../store/database';
 import { handleMessage, type BackgroundPorts } from './background';
-import { belongsToTab, orphansKey, parseTabKey, revealKey, tabKey } from '../annotation/storage-keys';
+import { belongsToTab, orphansKey, revealKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
 import { ReadAhead } from './read-ahead';
+import { tabArticlesIn } from './tab-articles';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
@@ -33,22 +34,7 @@ const ports: BackgroundPorts = {
   },
   store: storeOpener(() => openDatabase()),
   readAhead: new ReadAhead(),
-  tabArticles: {
-    async get(tabId, frameId) {
-      const key = tabKey(tabId, frameId);
-      return (await session.get(key))[key] as { articleId: string; title: string } | undefined;
-    },
-    async set(tabId, frameId, value) {
-      await session.set({ [tabKey(tabId, frameId)]: value });
-    },
-    async all() {
-      const entries = Object.entries(await session.get(null));
-      return entries.flatMap(([key, value]) => {
-        const tab = parseTabKey(key);
-        return tab ? [{ ...tab, ...(value as { articleId: string; title: string }) }] : [];
-      });
-    },
-  },
+  tabArticles: tabArticlesIn(session),
   async showUrl(url) {
     const bare = (address: string) => address.replace(/#.*$/, '');
     const open = (await browser.tabs.query({})).find((tab) => tab.url && bare(tab.url) === bare(url));
@@ -61,12 +47,11 @@ const ports: BackgroundPorts = {
     return { tabId: created.id!, opened: true };
   },
   reveals: {
-    async take(tabId) {
+    async peek(tabId) {
       const key = revealKey(tabId);
-      const id = (await session.get(key))[key] as string | undefined;
-      if (id) await session.remove(key);
-      return id;
+      return (await session.get(key))[key] as string | undefined;
     },
+    drop: (tabId) => session.remove(revealKey(tabId)),
     async set(tabId, id) {
       await session.set({ [revealKey(tabId)]: id });
     },

@@ -25,7 +25,10 @@ export interface BackgroundPorts {
   markTab(tabId: number, title: string, highlights: number): Promise<void>;
   /** The store, opened on first use (a stopped service worker opens it again, and so does a failed or closed one). */
   store(): Promise<AnnotationStore>;
-  /** Which article each tab's frame shows; kept outside the worker's memory, which can be stopped at any moment. */
+  /**
+   * Which article each tab's frame shows; kept outside the worker's memory, which can be stopped at any
+   * moment. A lookup answers after any write of it this worker has under way.
+   */
   tabArticles: {
     get(tabId: number, frameId: number): Promise<{ articleId: string; title: string } | undefined>;
     set(tabId: number, frameId: number, value: { articleId: string; title: string }): Promise<void>;
@@ -35,7 +38,8 @@ export interface BackgroundPorts {
   showUrl(url: string): Promise<{ tabId: number; opened: boolean }>;
   /** The highlight a tab opened from the popup should scroll to once its page has read the article. */
   reveals: {
-    take(tabId: number): Promise<string | undefined>;
+    peek(tabId: number): Promise<string | undefined>;
+    drop(tabId: number): Promise<void>;
     set(tabId: number, id: string): Promise<void>;
   };
   /** Short-lived state that outlives the worker but not the browser session (storage.session), by the keys of storage-keys.ts. */
