@@ -79,6 +79,22 @@ describe('cleanTracked', () => {
     expect([...tracked.from]).toEqual([0, 1, 3]);
     expect([...tracked.to]).toEqual([1, 3, 4]);
   });
+  it('maps each unit to itself where cleaning changes nothing (the fast path for plain text, and any other)', () => {
+    const alphabet = fc.constantFrom('a', '中', '，', '“', ' ', '\u00e9', '\ud83d\ude00', '\n');
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        (raw) => {
+          fc.pre(cleanText(raw) === raw);
+          const tracked = cleanTracked(raw);
+          expect(tracked.text).toBe(raw);
+          expect([...tracked.from]).toEqual(Array.from({ length: raw.length }, (_, i) => i));
+          expect([...tracked.to]).toEqual(Array.from({ length: raw.length }, (_, i) => i + 1));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
   it('gives the same text as cleanText, and raw slices that clean to each character', () => {
     const alphabet = fc.constantFrom('a', '中', ' ', '\n', '\u3000', '\u200b', '\u0300', 'e', '\ud83d\ude00');
     fc.assert(

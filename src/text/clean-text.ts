@@ -56,6 +56,8 @@ export interface TrackedText {
 }
 
 export function cleanTracked(raw: string): TrackedText {
+  // Text that cleaning leaves as it is (the reader view's own, nearly every paragraph): each unit its own.
+  if (!NOT_PLAIN.test(raw)) return { text: raw, from: Int32Array.from({ length: raw.length }, (_, i) => i), to: Int32Array.from({ length: raw.length }, (_, i) => i + 1) };
   return clean(raw) as TrackedText;
 }
 
