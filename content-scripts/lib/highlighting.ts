@@ -11,11 +11,28 @@ import { ask } from '../../lib/page-ask';
 export type StartHighlighting = (target: HighlightTarget) => HighlightSession;
 
 const KEY = 'pizhuStartHighlighting';
-type Shared = { [KEY]?: StartHighlighting };
+const ARRIVED = 'pizhuHighlightingArrived';
+type Shared = { [KEY]?: StartHighlighting; [ARRIVED]?: () => void };
 
 /** Called by the highlighting bundle as it runs. */
 export function provideHighlighting(start: StartHighlighting): void {
-  (globalThis as Shared)[KEY] = start;
+  const shared = globalThis as Shared;
+  shared[KEY] = start;
+  shared[ARRIVED]?.();
+}
+
+/**
+ * Settles as soon as the highlighting's bundle has run in this frame where it runs right behind the
+ * page script (the manifest's or the background's one injection), or once the next task has come
+ * without it: loadHighlighting then asks for it.
+ */
+export function highlightingRun(): Promise<void> {
+  const shared = globalThis as Shared;
+  if (shared[KEY]) return Promise.resolve();
+  return new Promise<void>((done) => {
+    shared[ARRIVED] = () => done();
+    setTimeout(done);
+  }).finally(() => delete shared[ARRIVED]);
 }
 
 let loading: Promise<StartHighlighting> | null = null;

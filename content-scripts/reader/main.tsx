@@ -8,7 +8,7 @@
  */
 import { readArchive } from '../../src/parse/archive-parser';
 import { archiveView } from '../lib/archive-view';
-import { loadHighlighting } from '../lib/highlighting';
+import { highlightingRun, loadHighlighting } from '../lib/highlighting';
 import { inertHtml } from '../lib/live-dom';
 import { readTheme, showArticle } from './mount';
 
@@ -28,8 +28,8 @@ async function mount(): Promise<void> {
   // The browser's own parser, into an inert document: nothing of the file runs or loads.
   const { article } = readArchive(pre.textContent ?? '', inertHtml);
   // The highlighting's bundle runs right behind this script (the background's injection, or the
-  // manifest's content script): by the next task it has run, and need not be asked for.
-  const highlighting = () => new Promise((done) => setTimeout(done)).then(loadHighlighting);
+  // manifest's content script): it starts as soon as it has, and need not be asked for.
+  const highlighting = () => highlightingRun().then(loadHighlighting);
   await showArticle(article, pre, pre, highlighting, theme);
 }
 mount().catch((error: unknown) => {

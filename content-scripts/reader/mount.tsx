@@ -30,7 +30,7 @@ interface ViewParts {
  * Renders the view into `root` and again on each switch (raw text or article, theme). Written
  * without hooks: the reader carries preact's core only (its size, bench/README.md, page cost).
  */
-function mountView({ article, pre, initialTheme, root, onArticleShown, onThemeShown }: ViewParts): void {
+function mountView({ article, pre, initialTheme, root, onArticleShown, onThemeShown }: ViewParts): (theme: Theme) => void {
   // A file the parser could not make sense of opens on its raw text.
   let showingRaw = !!pre && article.blocks.length === 0 && article.problems.length > 0 && !article.title;
   let theme = initialTheme;
@@ -64,7 +64,15 @@ function mountView({ article, pre, initialTheme, root, onArticleShown, onThemeSh
   }
   draw();
   showRawOrArticle();
-  showTheme();
+  // The stored theme, once read: shown as chosen, not saved again. Until then the view is built in
+  // the default one but named in none (it is hidden meanwhile).
+  return (stored: Theme) => {
+    if (stored !== theme) {
+      theme = stored;
+      draw();
+    }
+    showTheme();
+  };
 }
 
 /** The reader's theme, as last chosen; the page script asks for it before it parses the file, so the answer travels meanwhile. */
@@ -80,9 +88,9 @@ const WAIT_FOR_HIGHLIGHTS_MS = 100;
  * Shows `article` before `pre` (the raw text, or null where it was not kept: then there is no
  * *show original text*), and starts highlighting on it, with the start `load` gives (the
  * highlighting's bundle, content-scripts/lib/highlighting.ts; on Pizhu's reader page its module).
- * The view is built, hidden, and the highlighting started on it while the article's highlights are
- * on their way; it is shown once they are in (or the wait runs out), so that the first frame that
- * shows the article paints them too, not the frame after (bench/README.md, page cost).
+ * The view is built, hidden, and the highlighting started on it while the article's highlights and
+ * the stored theme are on their way; it is shown once they are in (or the wait runs out), so that the
+ * first frame that shows the article paints them too, not the frame after (bench/README.md, page cost).
  * Null when the highlighting could not be loaded: the article stays shown.
  */
 export async function showArticle(
@@ -98,7 +106,6 @@ export async function showArticle(
     console.warn('Pizhu: no highlighting on this page', error);
     return null;
   });
-  const theme = await themeRead;
 
   const style = document.createElement('style');
   style.textContent = readerCss;
@@ -113,7 +120,8 @@ export async function showArticle(
   root.setAttribute('aria-busy', 'true');
   before.before(root);
   let session: HighlightSession | null = null;
-  let shownTheme = theme;
+  // Built in the default theme while the stored one is read; the view is shown in the stored one.
+  let shownTheme: Theme = 'auto';
   const shown = () => {
     if (session) session.retarget(readerViewMap(root));
   };
@@ -121,7 +129,8 @@ export async function showArticle(
     shownTheme = next;
     session?.setTheme(next);
   };
-  mountView({ article, pre, initialTheme: theme, root, onArticleShown: shown, onThemeShown: themed });
+  const showStoredTheme = mountView({ article, pre, initialTheme: shownTheme, root, onArticleShown: shown, onThemeShown: themed });
+  const storedThemeShown = themeRead.then(showStoredTheme);
   const started = loading.then((startHighlighting) => {
     if (!startHighlighting) return null;
     session = startHighlighting({
@@ -132,7 +141,7 @@ export async function showArticle(
     session.setTheme(shownTheme);
     return session;
   });
-  const ready = Promise.all([announcing, started]);
+  const ready = Promise.all([announcing, started, storedThemeShown]);
   try {
     await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
   } finally {
