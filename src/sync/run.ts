@@ -34,6 +34,8 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   const replicate = () => (replication ??= replicateWithServer(bridge, remote, options.batchSize ?? 2000, along));
   // The replication starts as soon as the replica holds what the push sends, while the store ends the push.
   await bridge.push(report, { written: replicate });
+  // What the push wrote to the replica is read back (and passed over) while the server takes it, not after.
+  along.kick();
   const { error, serverSeq } = await replicate();
   await along.done();
   await bridge.pull(report);
