@@ -7,6 +7,7 @@ import { AnnotationStore } from '../store/store';
 import { parseMessage } from '../messages/protocol';
 import { handleMessage, type BackgroundPorts } from './background';
 import { ReadAhead } from './read-ahead';
+import { tabArticlesIn } from './tab-articles';
 
 const OWN = 'pizhu-extension-id';
 let count = 0;
@@ -41,7 +42,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     },
     reveals: {
       peek: async (t) => reveals.get(t),
-      drop: async (t) => void reveals.delete(t),
+      drop: async (t, id) => void (reveals.get(t) === id && reveals.delete(t)),
       set: async (t, id) => void reveals.set(t, id),
     },
     session: {
@@ -138,11 +139,28 @@ describe('pages and their highlights', () => {
   it('records the article a page shows, marks the tab with its count, and answers its highlights', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [] });
+    // The badge is set after the answer has gone, in a task of its own.
+    expect(p.calls).toEqual([]);
+    await vi.waitFor(() => expect(p.calls).toEqual(['mark 9 标题 0']));
     expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p)).toEqual({ ok: true });
     expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [annotation()] });
-    // The badge is set after the answer has gone.
     await vi.waitFor(() => expect(p.calls).toEqual(['mark 9 标题 0', 'mark 9 标题 1', 'mark 9 标题 1']));
     expect(await p.db.article(summary.id)).toMatchObject({ seenAt: ['https://cn.reuters.com/a'] });
+  });
+
+  it("answers a page before the tab's article is written, and judges the page's first save by that write", async () => {
+    const p = await ports();
+    let land = () => {};
+    const stored = new Map<string, unknown>();
+    p.tabArticles = tabArticlesIn({
+      get: async (key) => Object.fromEntries([...stored].filter(([k]) => key === null || k === key)),
+      set: (items) => new Promise<void>((resolve) => (land = () => resolve(void Object.entries(items).forEach(([k, v]) => stored.set(k, v))))),
+    });
+    expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [] });
+    const saved = handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
+    await new Promise((done) => setTimeout(done, 20));
+    land();
+    expect(await saved).toEqual({ ok: true });
   });
 
   it('deletes a highlight, and refuses it back', async () => {

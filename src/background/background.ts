@@ -90,11 +90,13 @@ async function articleSeen(message: BackgroundRequest<'article-seen'>, { sender,
   ports.tabArticles.set(tabId, frameId, { articleId: article.id, title: article.title }).catch((error: unknown) => console.warn("Pizhu: the tab's article not kept", error));
   const read = () => store.annotationsFor(article.id);
   const ahead = message.again ? null : ports.readAhead.take(tabId, frameId, article.id);
-  const [annotations, reveal] = await Promise.all([ahead?.catch(read) ?? read(), frameId === 0 && !message.again ? ports.reveals.peek(tabId) : undefined]);
+  // A reveal that cannot be read is not worth the highlights: they go without it.
+  const peeked = frameId === 0 && !message.again ? ports.reveals.peek(tabId).catch(() => undefined) : undefined;
+  const [annotations, reveal] = await Promise.all([ahead?.catch(read) ?? read(), peeked]);
   // The page waits for its highlights, not for the badge: the browser hears of it after the answer.
   setTimeout(() => void ports.markTab(tabId, article.title, annotations.length).catch((error: unknown) => console.warn('Pizhu: badge not set', error)));
   // Dropped once the answer is sure to go: a failed read keeps it for the next.
-  if (reveal) await ports.reveals.drop(tabId);
+  if (reveal) await ports.reveals.drop(tabId, reveal).catch((error: unknown) => console.warn('Pizhu: reveal kept', error));
   return reveal ? { ok: true, annotations, reveal } : { ok: true, annotations };
 }
 

@@ -51,7 +51,10 @@ const ports: BackgroundPorts = {
       const key = revealKey(tabId);
       return (await session.get(key))[key] as string | undefined;
     },
-    drop: (tabId) => session.remove(revealKey(tabId)),
+    async drop(tabId, id) {
+      const key = revealKey(tabId);
+      if ((await session.get(key))[key] === id) await session.remove(key);
+    },
     async set(tabId, id) {
       await session.set({ [revealKey(tabId)]: id });
     },

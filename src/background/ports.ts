@@ -39,7 +39,8 @@ export interface BackgroundPorts {
   /** The highlight a tab opened from the popup should scroll to once its page has read the article. */
   reveals: {
     peek(tabId: number): Promise<string | undefined>;
-    drop(tabId: number): Promise<void>;
+    /** Forgets the tab's reveal if it is still this one (another set meanwhile stays). */
+    drop(tabId: number, id: string): Promise<void>;
     set(tabId: number, id: string): Promise<void>;
   };
   /** Short-lived state that outlives the worker but not the browser session (storage.session), by the keys of storage-keys.ts. */

@@ -38,16 +38,34 @@ describe('tabArticlesIn', () => {
     expect(answer).toEqual(article('a'));
   });
 
-  it('lists every tab once their writes are done, and a failed write leaves the lookup to what is stored', async () => {
+  it('lists every tab once their writes are done; a write that failed is kept by the worker, so the page can still save', async () => {
     const { area, pending } = slowArea();
     const table = tabArticlesIn(area);
     void table.set(3, 0, article('a'));
     const failed = table.set(4, 0, article('b'));
     const all = table.all();
+    await new Promise((done) => setTimeout(done));
     pending[0]!.land();
     pending[1]!.fail();
     await expect(failed).rejects.toThrow('quota');
-    expect(await all).toEqual([{ tabId: 3, frameId: 0, ...article('a') }]);
-    expect(await table.get(4, 0)).toBeUndefined();
+    expect(await all).toEqual([
+      { tabId: 3, frameId: 0, ...article('a') },
+      { tabId: 4, frameId: 0, ...article('b') },
+    ]);
+    expect(await table.get(4, 0)).toEqual(article('b'));
+  });
+
+  it('answers the latest write of a tab, whichever of two under way lands or fails first', async () => {
+    const { area, pending } = slowArea();
+    const table = tabArticlesIn(area);
+    const first = table.set(3, 0, article('old'));
+    void table.set(3, 0, article('new'));
+    const lookup = table.get(3, 0);
+    await new Promise((done) => setTimeout(done));
+    pending[1]!.land();
+    pending[0]!.fail();
+    await expect(first).rejects.toThrow('quota');
+    expect(await lookup).toEqual(article('new'));
+    expect(await table.get(3, 0)).toEqual(article('new'));
   });
 });

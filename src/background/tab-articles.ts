@@ -13,31 +13,37 @@ type TabArticle = { articleId: string; title: string };
  * Which article each tab's frame shows, kept in storage.session (a stopped worker starts afresh).
  * A page's `article-seen` is answered without waiting for its write (src/background/background.ts):
  * a lookup waits for any write this worker has under way, so the page's first save is judged by it.
+ * A write that failed is remembered by this worker instead, so the page can still save while it runs.
  */
 export function tabArticlesIn(area: SessionArea): BackgroundPorts['tabArticles'] {
   const writing = new Map<string, Promise<void>>();
+  const unsaved = new Map<string, TabArticle>();
   const settled = (writes: Iterable<Promise<void> | undefined>) => Promise.allSettled(writes);
   return {
     async get(tabId, frameId) {
       const key = tabKey(tabId, frameId);
       await settled([writing.get(key)]);
-      return (await area.get(key))[key] as TabArticle | undefined;
+      return unsaved.get(key) ?? ((await area.get(key))[key] as TabArticle | undefined);
     },
     set(tabId, frameId, value) {
       const key = tabKey(tabId, frameId);
-      const written = area.set({ [key]: value });
+      // A call that throws at once fails like one that rejects.
+      const written = Promise.resolve().then(() => area.set({ [key]: value }));
       writing.set(key, written);
-      void settled([written]).then(() => {
-        if (writing.get(key) === written) writing.delete(key);
-      });
+      // Only the latest write of a key says what it holds.
+      const latest = () => writing.get(key) === written;
+      void written
+        .then(
+          () => latest() && unsaved.delete(key),
+          () => latest() && unsaved.set(key, value),
+        )
+        .finally(() => latest() && writing.delete(key));
       return written;
     },
     async all() {
       await settled(writing.values());
-      return Object.entries(await area.get(null)).flatMap(([key, value]) => {
-        const tab = parseTabKey(key);
-        return tab ? [{ ...tab, ...(value as TabArticle) }] : [];
-      });
+      const stored = Object.fromEntries(Object.entries(await area.get(null)).filter(([key]) => parseTabKey(key)));
+      return Object.entries({ ...stored, ...Object.fromEntries(unsaved) }).map(([key, value]) => ({ ...parseTabKey(key)!, ...(value as TabArticle) }));
     },
   };
 }
