@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Article, Block } from '../../src/model/article';
 import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
@@ -35,9 +36,19 @@ export function ReaderView({ article, showingRaw, theme, onToggleRaw, onTheme }:
           </button>
         )}
       </div>
-      {!showingRaw && <ArticleView article={article} onShowRaw={onToggleRaw} />}
+      {!showingRaw && articleViewOf(article, onToggleRaw)}
     </>
   );
+}
+
+/** Each article's view, made once: drawn again (a theme switched) the same element is passed over, not rendered afresh. */
+const articleViews = new WeakMap<Article, { onShowRaw: (() => void) | null; view: VNode }>();
+function articleViewOf(article: Article, onShowRaw: (() => void) | null): VNode {
+  const made = articleViews.get(article);
+  if (made?.onShowRaw === onShowRaw) return made.view;
+  const view = <ArticleView article={article} onShowRaw={onShowRaw} />;
+  articleViews.set(article, { onShowRaw, view });
+  return view;
 }
 
 function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw: (() => void) | null }) {

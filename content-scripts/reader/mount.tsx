@@ -65,7 +65,7 @@ function mountView({ article, pre, initialTheme, root, onArticleShown, onThemeSh
   draw();
   showRawOrArticle();
   // The stored theme, once read: shown as chosen, not saved again. Until then the view is built in
-  // the default one but named in none (it is hidden meanwhile).
+  // the default one but named in none; it is shown only after (showArticle), so no click came first.
   return (stored: Theme) => {
     if (stored !== theme) {
       theme = stored;
@@ -141,9 +141,11 @@ export async function showArticle(
     session.setTheme(shownTheme);
     return session;
   });
-  const ready = Promise.all([announcing, started, storedThemeShown]);
+  const ready = Promise.all([announcing, started]);
   try {
     await Promise.race([ready, new Promise((done) => setTimeout(done, WAIT_FOR_HIGHLIGHTS_MS))]);
+    // Never shown in another theme than the reader's (the extension's storage answers in milliseconds).
+    await storedThemeShown;
   } finally {
     root.hidden = false;
   }

@@ -57,7 +57,11 @@ export interface TrackedText {
 
 export function cleanTracked(raw: string): TrackedText {
   // Text that cleaning leaves as it is (the reader view's own, nearly every paragraph): each unit its own.
-  if (!NOT_PLAIN.test(raw)) return { text: raw, from: Int32Array.from({ length: raw.length }, (_, i) => i), to: Int32Array.from({ length: raw.length }, (_, i) => i + 1) };
+  if (!NOT_PLAIN.test(raw)) {
+    const units = new Int32Array(raw.length + 1);
+    for (let i = 1; i <= raw.length; i++) units[i] = i;
+    return { text: raw, from: units.subarray(0, raw.length), to: units.subarray(1) };
+  }
   return clean(raw) as TrackedText;
 }
 
