@@ -154,7 +154,13 @@ describe('pages and their highlights', () => {
     const stored = new Map<string, unknown>();
     p.tabArticles = tabArticlesIn({
       get: async (key) => Object.fromEntries([...stored].filter(([k]) => key === null || k === key)),
-      set: (items) => new Promise<void>((resolve) => (land = () => resolve(void Object.entries(items).forEach(([k, v]) => stored.set(k, v))))),
+      set: (items) =>
+        new Promise<void>((resolve) => {
+          land = () => {
+            for (const [k, v] of Object.entries(items)) stored.set(k, v);
+            resolve();
+          };
+        }),
     });
     expect(await handleMessage({ type: 'article-seen', article: summary }, page, p)).toEqual({ ok: true, annotations: [] });
     const saved = handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p);
