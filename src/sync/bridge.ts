@@ -3,7 +3,7 @@ import type { AnnotationRecord, ArticleRecord } from '../annotation/records';
 import { latestTime } from '../annotation/time';
 import type { OutboxEntry, PizhuDatabase, PizhuSchema } from '../store/database';
 import { compareVersions, type Version } from '../store/merge';
-import { articleDocId, articleToDoc, readDoc, type SyncDoc, versionArticle, versionId, versionToDoc } from './doc';
+import { articleDocId, articleToDoc, isArticleDocId, readDoc, type SyncDoc, versionArticle, versionId, versionToDoc } from './doc';
 import { articleCovers, articleForDoc, articleIntoStore, joinArticles, sameVersion } from './resolve';
 
 /**
@@ -76,8 +76,9 @@ export class SyncBridge {
 
   /**
    * Store → replica: what the outbox lists (everything, the first time). `written` is called once the
-   * replica holds the documents, before the store's own transaction that ends the push (the outbox
-   * entries removed, the creator stamped): what reads the replica may start meanwhile.
+   * replica holds the first batch of the documents, before the rest are written and before the
+   * store's own transaction that ends the push (the outbox entries removed, the creator stamped): what
+   * reads the replica may start meanwhile (src/sync/run.ts replicates with the server from then on).
    */
   async push(report: BridgeReport = emptyReport(), { written }: { written?: () => void } = {}): Promise<BridgeReport> {
     const snapshot = await this.readOutbox();
@@ -88,9 +89,16 @@ export class SyncBridge {
     // The articles of highlights sent that the outbox did not list, looked up together.
     await replica.lookUp([...snapshot.articleIds].map(articleDocId));
     plan.writes.push(...articleWrites(snapshot, replica));
-    const sentDocs = await this.write(plan.writes, report);
-    written?.();
-    await this.commitPush(snapshot, plan, sentDocs, report);
+    let told = false;
+    const tell = () => {
+      if (!told) written?.();
+      told = true;
+    };
+    const from = (await this.pouch.info()).update_seq;
+    const sentDocs = await this.write(plan.writes, report, tell);
+    tell();
+    const to = (await this.pouch.info()).update_seq;
+    await this.commitPush(snapshot, plan, sentDocs, report, { from, to });
     return report;
   }
 
@@ -123,12 +131,13 @@ export class SyncBridge {
     return plan;
   }
 
-  /** Writes the documents in batches; answers the revision of each written, and the ids that failed. */
-  private async write(writes: SyncDoc[], report: BridgeReport): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
+  /** Writes the documents in batches (`firstWritten` after the first); answers the revision of each written, and the ids that failed. */
+  private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
     for (let i = 0; i < writes.length; i += this.batchSize) {
       const results = await this.pouch.bulkDocs(writes.slice(i, i + this.batchSize));
+      if (i === 0) firstWritten?.();
       for (const result of results) {
         if ('error' in result && result.error) failed.add(result.id ?? '');
         else {
@@ -140,8 +149,17 @@ export class SyncBridge {
     return { revs, failed };
   }
 
-  /** One transaction: the store takes the replica's newer versions, and the entries sent are removed. */
-  private async commitPush(snapshot: OutboxSnapshot, plan: PushPlan, { revs, failed }: { revs: Map<string, string>; failed: Set<string> }, report: BridgeReport): Promise<void> {
+  /**
+   * One transaction: the store takes the replica's newer versions, and the entries sent are removed.
+   * `feed` is where the replica's changes feed stood before the push's writes and after them.
+   */
+  private async commitPush(
+    snapshot: OutboxSnapshot,
+    plan: PushPlan,
+    { revs, failed }: { revs: Map<string, string>; failed: Set<string> },
+    report: BridgeReport,
+    feed: { from: number | string; to: number | string },
+  ): Promise<void> {
     const tx = this.db.transaction(ALL, 'readwrite');
     // Awaited below; a failed request before then must not leave its rejection unheard.
     tx.done.catch(() => undefined);
@@ -158,8 +176,12 @@ export class SyncBridge {
       if (!failed.has(docId)) await outbox.delete(key);
     }
     if (!snapshot.pushedAll && !failed.size) await tx.objectStore('syncState').put({ key: STATE.pushedAll, value: true });
+    const pulledTo = (await tx.objectStore('syncState').get(STATE.pullSeq))?.value ?? 0;
+    const ownFeed = onlyOwnWrites(feed, pulledTo, revs, own.length);
+    // A pull would read every one of them back only to pass over it: its checkpoint moves past them.
+    if (ownFeed) await tx.objectStore('syncState').put({ key: STATE.pullSeq, value: feed.to });
     await tx.done;
-    for (const [id, rev] of own) this.written.set(id, rev);
+    if (!ownFeed) for (const [id, rev] of own) this.written.set(id, rev);
   }
 
   /** Replica → store: the changes feed from the last checkpoint, conflicts resolved first. */
@@ -506,10 +528,30 @@ function articleWrites(snapshot: OutboxSnapshot, replica: ReplicaDocs): SyncDoc[
  * article's time (or make the article): then the pull reads it back as any other document. Answers
  * the (id, revision) pairs the pull may pass over.
  */
+/**
+ * True where the replica's feed from `from` to `to` holds this push's writes and nothing else, and
+ * the store had read the feed up to `from`: the feed numbers each write of a document (PouchDB's local
+ * sequences), so a count equal to the documents written leaves room for no one else's. Every one of
+ * them is one a pull passes over: a highlight whose version the store holds as sent (`own`), or an
+ * article's document, made from the store's article and merged into it by any later pull anyway.
+ */
+function onlyOwnWrites(feed: { from: number | string; to: number | string }, pulledTo: unknown, revs: Map<string, string>, own: number): boolean {
+  const { from, to } = feed;
+  if (typeof from !== 'number' || typeof to !== 'number' || pulledTo !== from || to - from !== revs.size) return false;
+  let articles = 0;
+  for (const id of revs.keys()) if (isArticleDocId(id)) articles++;
+  return own + articles === revs.size;
+}
+
+const STAMP_SLICE = 250;
+
 async function stampSent(tx: SyncTx, snapshot: OutboxSnapshot, sent: Map<string, Version>, revs: Map<string, string>, later: Set<string>, report: BridgeReport): Promise<[string, string][]> {
   const own: [string, string][] = [];
   const stamps: Promise<unknown>[] = [];
   for (const [id, version] of sent) {
+    // Each put copies its record on this thread: a slice at a time, so that the replication's
+    // answers, which run on the same thread, are not held up behind all of them (bench/README.md, sync).
+    if (stamps.length >= STAMP_SLICE) await stamps.splice(0).pop();
     const rev = revs.get(id);
     if (!rev || later.has(id)) continue;
     const article = snapshot.articles.get(versionArticle(version));

@@ -48,6 +48,9 @@ export function articleDocId(articleId: string): string {
   return `${ARTICLE_PREFIX}${articleId}`;
 }
 
+/** True for the id of an article's document (articleDocId). */
+export const isArticleDocId = (docId: string): boolean => docId.startsWith(ARTICLE_PREFIX);
+
 export function versionId(version: Version): string {
   return version.kind === 'annotation' ? version.record.id : version.tombstone.id;
 }

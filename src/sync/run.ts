@@ -29,29 +29,51 @@ export interface SyncProblem {
 export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, options: { batchSize?: number } = {}): Promise<RunResult> {
   const report = emptyReport();
   await bridge.pull(report);
+  const batchSize = options.batchSize ?? 2000;
   const along = pullAlong(bridge, report);
   let replication: Promise<Replicated> | undefined;
-  const replicate = () => (replication ??= replicateWithServer(bridge, remote, options.batchSize ?? 2000, along));
-  // The replication starts as soon as the replica holds what the push sends, while the store ends the push.
-  await bridge.push(report, { written: replicate });
-  // What the push wrote to the replica is read back (and passed over) while the server takes it, not after.
+  const replicate = () => (replication ??= replicateWithServer(bridge, remote, batchSize, along));
+  // The replication starts once the replica holds the push's first batch: the server takes it while
+  // the rest is written and the store ends the push.
+  try {
+    await bridge.push(report, { written: replicate });
+  } catch (error) {
+    // Nothing is left running on a replica and a server that are closed next.
+    along.open();
+    await replication;
+    await along.done().catch(() => undefined);
+    throw error;
+  }
+  // The store reads the replica back (its own writes passed over) while the server takes them, once
+  // the push has told it which are its own.
+  along.open();
   along.kick();
-  const { error, serverSeq } = await replicate();
+  const writtenTo = (await bridge.pouch.info()).update_seq;
+  let replicated = await replicate();
+  // Begun before the push had written everything, it may have caught up with the writes and ended
+  // before the last of them: those go now (a replication from its checkpoint, the push's side only).
+  if (!replicated.error && !reached(replicated.pushedTo, writtenTo)) replicated = { ...replicated, ...(await replicateRest(bridge, remote, batchSize)) };
+  if (!replicated.error) await bridge.markReplicated();
   await along.done();
   await bridge.pull(report);
   // What the pull took may contain highlights made here that the server had not seen: sent next time.
   await bridge.push(report);
-  return { report, error, waiting: await bridge.waiting(), serverSeq };
+  return { report, error: replicated.error, waiting: await bridge.waiting(), serverSeq: replicated.serverSeq };
 }
 
-/** What a replication with the server ended with: what went wrong, or where the server's feed stood. */
+/** What a replication with the server ended with: what went wrong, or where the server's feed stood and how far the replica's was sent. */
 interface Replicated {
   error?: SyncProblem;
   serverSeq?: number | string;
+  /** The replica's sequence up to which its changes reached the server. */
+  pushedTo?: number | string;
 }
 
+/** True where the replication sent the replica's changes up to `seq` (PouchDB's local sequences are numbers). */
+const reached = (pushedTo: number | string | undefined, seq: number | string) => typeof pushedTo === 'number' && typeof seq === 'number' && pushedTo >= seq;
+
 /** PouchDB.sync with the server, once; the store pulled along. */
-async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database, batchSize: number, along: ReturnType<typeof pullAlong>): Promise<Replicated> {
+async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database, batchSize: number, along: PullAlong): Promise<Replicated> {
   try {
     const replication = bridge.pouch.sync(remote, { live: false, retry: false, batch_size: batchSize });
     replication.on('change', (info) => {
@@ -60,20 +82,40 @@ async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database,
     const result = await replication;
     const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
     if (failures.length) return { error: describeSyncError(failures[0]) };
-    await bridge.markReplicated();
-    return { serverSeq: result.pull?.last_seq };
+    return { serverSeq: result.pull?.last_seq, pushedTo: result.push?.last_seq };
   } catch (caught) {
     return { error: describeSyncError(caught) };
   }
 }
 
+/** The replica's changes the server lacks, sent (PouchDB's replication to the server, from the push's checkpoint). */
+async function replicateRest(bridge: SyncBridge, remote: PouchDB.Database, batchSize: number): Promise<Replicated> {
+  try {
+    const result = await bridge.pouch.replicate.to(remote, { live: false, retry: false, batch_size: batchSize });
+    return result.errors.length ? { error: describeSyncError(result.errors[0]) } : { pushedTo: result.last_seq };
+  } catch (caught) {
+    return { error: describeSyncError(caught) };
+  }
+}
+
+interface PullAlong {
+  /** Asks for a pull (one more after the one under way, however often asked). */
+  kick(): void;
+  /** Pulls may run from now on; asked before, they wait until then. */
+  open(): void;
+  done(): Promise<void>;
+}
+
 /**
  * The store takes the server's changes while the replication is still bringing them: a pull of the
  * bridge after each batch written to the replica, one pull at a time (each is checkpointed as
- * always), so that writing the store overlaps waiting for the server instead of following it.
+ * always), so that writing the store overlaps waiting for the server instead of following it. None
+ * runs before the push has ended: until then the bridge does not know which of the replica's
+ * documents are its own writes.
  */
-function pullAlong(bridge: SyncBridge, report: BridgeReport): { kick(): void; done(): Promise<void> } {
-  let last: Promise<void> = Promise.resolve();
+function pullAlong(bridge: SyncBridge, report: BridgeReport): PullAlong {
+  let open: () => void = () => undefined;
+  let last: Promise<void> = new Promise<void>((resolve) => (open = resolve));
   let queued = false;
   return {
     kick() {
@@ -86,6 +128,7 @@ function pullAlong(bridge: SyncBridge, report: BridgeReport): { kick(): void; do
       // Heard in done(); not an unhandled rejection meanwhile.
       last.catch(() => undefined);
     },
+    open: () => open(),
     done: () => last,
   };
 }

@@ -1,0 +1,73 @@
+// The push overlaps the replication (src/sync/run.ts) and skips reading back its own writes
+// (src/sync/bridge.ts, onlyOwnWrites): neither may cost a document.
+import { describe, expect, it } from 'vitest';
+import { ARTICLE, annotation, at, browser, memoryDb, uuid, type Browser } from './test-harness';
+import { runSync } from './run';
+
+const HIGHLIGHTS = 20;
+
+async function libraryOf(reader: Browser, first = 1): Promise<void> {
+  await reader.store.recordArticle(ARTICLE, ARTICLE.url);
+  for (let n = first; n < first + HIGHLIGHTS; n++) await reader.store.saveAnnotation(annotation(n, { modified: at(n) }));
+}
+
+/** Runs `first` before the replica's second write of documents: the push's first batch is in, the rest wait. */
+function beforeSecondWrite(reader: Browser, first: () => Promise<void>): void {
+  const bulkDocs = reader.pouch.bulkDocs.bind(reader.pouch) as (...args: unknown[]) => Promise<unknown>;
+  let calls = 0;
+  (reader.pouch as { bulkDocs: unknown }).bulkDocs = async (...args: unknown[]) => {
+    if (++calls === 2) await first();
+    return bulkDocs(...args);
+  };
+}
+
+const serverIds = async (server: PouchDB.Database) => (await server.allDocs()).rows.map((row) => row.id);
+
+describe('a push that overlaps the replication', () => {
+  it('sends every document when the replication, started after the first batch, caught up and ended before the last', async () => {
+    const server = memoryDb('server');
+    const one = await browser('甲');
+    await libraryOf(one);
+    // The replication starts after the first batch (7 documents) and ends, having sent them, while
+    // the push waits here; the rest are written after it.
+    beforeSecondWrite(one, async () => {
+      for (let i = 0; i < 50 && !(await serverIds(server)).includes(uuid(1)); i++) await new Promise((done) => setTimeout(done, 10));
+      await new Promise((done) => setTimeout(done, 100));
+    });
+    const run = await runSync(one.bridge, server);
+    expect(run.error).toBeUndefined();
+    expect(run.waiting).toBe(0);
+    const ids = await serverIds(server);
+    for (let n = 1; n <= HIGHLIGHTS; n++) expect(ids).toContain(uuid(n));
+    expect(ids).toContain(`article:${ARTICLE.id}`);
+  });
+});
+
+describe("the pull after a push that wrote the replica's only changes", () => {
+  it('moves past them without reading them back', async () => {
+    const one = await browser('甲');
+    await libraryOf(one);
+    await one.bridge.push();
+    expect((await one.db.get('syncState', 'pullSeq'))?.value).toBe((await one.pouch.info()).update_seq);
+    const pulled = await one.bridge.pull();
+    expect([pulled.pulled, pulled.refused.length]).toEqual([0, 0]);
+    expect(await one.store.annotation(uuid(7))).toEqual({ ...annotation(7, { modified: at(7) }), creator: '甲' });
+  });
+
+  it("reads the feed as before when another's document came into the replica between its writes", async () => {
+    const server = memoryDb('server');
+    const [one, two] = [await browser('甲'), await browser('乙')];
+    await libraryOf(one);
+    await libraryOf(two, 100);
+    await runSync(two.bridge, server);
+    // Between the push's batches, the replication brings a highlight of the other browser's into the replica.
+    beforeSecondWrite(one, async () => {
+      await one.pouch.replicate.from(server, { doc_ids: [uuid(100)] });
+    });
+    await one.bridge.push();
+    expect((await one.db.get('syncState', 'pullSeq'))?.value).not.toBe((await one.pouch.info()).update_seq);
+    await one.bridge.pull();
+    expect(await one.store.annotation(uuid(100))).toEqual({ ...annotation(100, { modified: at(100) }), creator: '乙' });
+    expect(await one.store.annotation(uuid(7))).toEqual({ ...annotation(7, { modified: at(7) }), creator: '甲' });
+  });
+});
