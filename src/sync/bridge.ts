@@ -43,7 +43,10 @@ export interface BridgeReport {
 }
 
 export interface BridgeOptions {
-  /** The name this reader gives in the sync settings: new highlights carry it. */
+  /**
+   * The name this reader gives in the sync settings: the documents of this library's own highlights
+   * carry it, which the store keeps without a name (a highlight with none is the reader's own).
+   */
   creator?: () => string | undefined;
   /** Changes read per batch. */
   batchSize?: number;
@@ -60,8 +63,8 @@ export const emptyReport = (): BridgeReport => ({ pushed: 0, pulled: 0, resolved
 export class SyncBridge {
   private readonly batchSize: number;
   /**
-   * Revisions this bridge wrote to the replica whose version the store holds as written (the creator
-   * set in both): the pull passes over them instead of reading its own writes back. In memory only: a
+   * Revisions this bridge wrote to the replica whose version the store holds as written (but for the
+   * maker's name): the pull passes over them instead of reading its own writes back. In memory only: a
    * new bridge, or a worker stopped in between, reads them back as before, which changes nothing.
    */
   private readonly written = new Map<string, string>();
@@ -77,7 +80,7 @@ export class SyncBridge {
   /**
    * Store → replica: what the outbox lists (everything, the first time). `written` is called once the
    * replica holds the first batch of the documents, before the rest are written and before the
-   * store's own transaction that ends the push (the outbox entries removed, the creator stamped): what
+   * store's own transaction that ends the push (the outbox entries removed): what
    * reads the replica may start meanwhile (src/sync/run.ts replicates with the server from then on).
    */
   async push(report: BridgeReport = emptyReport(), { written }: { written?: () => void } = {}): Promise<BridgeReport> {
@@ -112,11 +115,8 @@ export class SyncBridge {
       const doc = replica.docs.get(id);
       const read = doc ? readDoc(doc) : null;
       const there = read?.kind === 'version' ? read.version : null;
-      let mine: Version = local;
-      if (mine.kind === 'annotation' && !mine.record.creator) {
-        const name = (there?.kind === 'annotation' ? there.record.creator : undefined) ?? creator;
-        if (name) mine = { kind: 'annotation', record: { ...mine.record, creator: name } };
-      }
+      // The reader's own highlight goes out with a maker's name: the one it went out with before, else the reader's.
+      const mine = withMaker(local, makerOf(there) ?? creator);
       if (there && sameVersion(there, mine)) continue;
       const undo = snapshot.undoes.get(id);
       const takesBack = there?.kind === 'tombstone' && undo !== undefined && there.tombstone.deleted === undo && mine.kind === 'annotation';
@@ -169,7 +169,7 @@ export class SyncBridge {
       plan.adopt.filter((version) => !later.has(versionId(version))),
       report,
     );
-    const own = await stampSent(tx, snapshot, plan.sent, revs, later, report);
+    const own = ownVersions(snapshot, plan.sent, revs, later);
     const outbox = tx.objectStore('outbox');
     for (const [key, entry] of snapshot.entries) {
       const docId = entry.kind === 'article' ? articleDocId(entry.id) : entry.id;
@@ -437,7 +437,8 @@ export class SyncBridge {
         report.refused.push({ id, reason: `belongs to another article here (${versionArticle(local)})` });
         return;
       }
-      if (local && sameVersion(local, version)) return;
+      // The reader's own highlights are kept without the maker's name their documents carry.
+      if (local && sameVersion(withMaker(local, makerOf(version)), version)) return;
       if (version.kind === 'annotation') {
         if (local?.kind === 'tombstone') writes.push(tombstones.delete(id));
         writes.push(annotations.put(version.record as AnnotationRecord));
@@ -522,12 +523,14 @@ function articleWrites(snapshot: OutboxSnapshot, replica: ReplicaDocs): SyncDoc[
   return writes;
 }
 
-/**
- * What was sent is what the store holds, with the creator the document got: the pull would read it
- * back and find just that. Unless the store changed it since, or the pull would also move its
- * article's time (or make the article): then the pull reads it back as any other document. Answers
- * the (id, revision) pairs the pull may pass over.
- */
+/** The maker's name a version of a highlight carries, if any. */
+const makerOf = (version: Version | null): string | undefined => (version?.kind === 'annotation' ? version.record.creator : undefined);
+
+/** A highlight of the reader's own (one with no maker's name in the store), as its document has it: with `maker` as its maker. */
+function withMaker(version: Version, maker: string | undefined): Version {
+  return maker && version.kind === 'annotation' && !version.record.creator ? { kind: 'annotation', record: { ...version.record, creator: maker } } : version;
+}
+
 /**
  * True where the replica's feed from `from` to `to` holds this push's writes and nothing else, and
  * the store had read the feed up to `from`: the feed numbers each write of a document (PouchDB's local
@@ -543,26 +546,22 @@ function onlyOwnWrites(feed: { from: number | string; to: number | string }, pul
   return own + articles === revs.size;
 }
 
-const STAMP_SLICE = 250;
-
-async function stampSent(tx: SyncTx, snapshot: OutboxSnapshot, sent: Map<string, Version>, revs: Map<string, string>, later: Set<string>, report: BridgeReport): Promise<[string, string][]> {
+/**
+ * The highlights sent whose version the store holds as their documents have it, but for the maker's
+ * name: the store leaves it out of the reader's own highlights, their documents carry it
+ * (planVersions), and a pull reading them back finds nothing new (writeVersions). Not those the store
+ * changed since, nor those whose reading back would move their article's time (or make the article).
+ * Answers the (id, revision) pairs the pull may pass over.
+ */
+function ownVersions(snapshot: OutboxSnapshot, sent: Map<string, Version>, revs: Map<string, string>, later: Set<string>): [string, string][] {
   const own: [string, string][] = [];
-  const stamps: Promise<unknown>[] = [];
   for (const [id, version] of sent) {
-    // Each put copies its record on this thread: a slice at a time, so that the replication's
-    // answers, which run on the same thread, are not held up behind all of them (bench/README.md, sync).
-    if (stamps.length >= STAMP_SLICE) await stamps.splice(0).pop();
     const rev = revs.get(id);
     if (!rev || later.has(id)) continue;
     const article = snapshot.articles.get(versionArticle(version));
     const when = version.kind === 'annotation' ? version.record.modified : version.tombstone.deleted;
     if (!article || article.annotatedAt !== latestTime(article.annotatedAt, when)) continue;
-    if (version !== snapshot.versions.get(id) && version.kind === 'annotation') {
-      stamps.push(tx.objectStore('annotations').put(version.record));
-      report.changedArticles.push(version.record.articleId);
-    }
     own.push([id, rev]);
   }
-  await Promise.all(stamps);
   return own;
 }
