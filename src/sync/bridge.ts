@@ -86,7 +86,9 @@ export class SyncBridge {
   async push(report: BridgeReport = emptyReport(), { written }: { written?: () => void } = {}): Promise<BridgeReport> {
     const snapshot = await this.readOutbox();
     if (!snapshot.entries.length && snapshot.pushedAll) return report;
-    const replica = new ReplicaDocs(this.pouch, this.batchSize);
+    // Where the replica's feed stands before the push writes to it; at 0 it never held a document, and none is looked up.
+    const from = (await this.pouch.info()).update_seq;
+    const replica = new ReplicaDocs(this.pouch, this.batchSize, from === 0);
     await replica.lookUp([...snapshot.annotationIds, ...[...snapshot.articleIds].map(articleDocId)]);
     const plan = this.planVersions(snapshot, replica);
     // The articles of highlights sent that the outbox did not list, looked up together.
@@ -97,7 +99,6 @@ export class SyncBridge {
       if (!told) written?.();
       told = true;
     };
-    const from = (await this.pouch.info()).update_seq;
     const sentDocs = await this.write(plan.writes, report, tell);
     tell();
     const to = (await this.pouch.info()).update_seq;
@@ -495,9 +496,12 @@ class ReplicaDocs {
   constructor(
     private readonly pouch: PouchDB.Database,
     private readonly batchSize: number,
+    /** The replica never held a document: nothing to look up. */
+    private readonly empty = false,
   ) {}
 
   async lookUp(ids: string[]): Promise<void> {
+    if (this.empty) return;
     const fresh = ids.filter((id) => !this.looked.has(id));
     for (let i = 0; i < fresh.length; i += this.batchSize) {
       const rows = await this.pouch.allDocs({ keys: fresh.slice(i, i + this.batchSize), include_docs: true });

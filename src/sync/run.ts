@@ -28,6 +28,9 @@ export interface SyncProblem {
 
 export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, options: { batchSize?: number } = {}): Promise<RunResult> {
   const report = emptyReport();
+  // The server's database is reached (and created where it may be) while the store and the replica
+  // trade their changes: the replication finds it ready. A failure here is the replication's to report.
+  remote.info().catch(() => undefined);
   await bridge.pull(report);
   const batchSize = options.batchSize ?? 2000;
   const along = pullAlong(bridge, report);
