@@ -93,7 +93,9 @@ export class SyncBridge {
     const plan = this.planVersions(snapshot, replica);
     // The articles of highlights sent that the outbox did not list, looked up together.
     await replica.lookUp([...snapshot.articleIds].map(articleDocId));
-    plan.writes.push(...articleWrites(snapshot, replica));
+    // Articles first, in the replica's feed and so in the server's: a replica that pulls them knows
+    // each highlight's article as the highlight comes, and writes no stand-in to replace later.
+    plan.writes.unshift(...articleWrites(snapshot, replica));
     let told = false;
     const tell = () => {
       if (!told) written?.();

@@ -43,6 +43,17 @@ describe('a push that overlaps the replication', () => {
   });
 });
 
+describe('the order of a push', () => {
+  it("writes each article before its highlights, so that a replica pulling them never waits for a highlight's article", async () => {
+    const one = await browser('甲');
+    await libraryOf(one);
+    await one.bridge.push();
+    const feed = (await one.pouch.changes({ since: 0 })).results.map((change) => change.id);
+    expect(feed[0]).toBe(`article:${ARTICLE.id}`);
+    expect(feed).toHaveLength(HIGHLIGHTS + 1);
+  });
+});
+
 describe("the pull after a push that wrote the replica's only changes", () => {
   it('moves past them without reading them back', async () => {
     const one = await browser('甲');
