@@ -43,6 +43,28 @@ describe('a push that overlaps the replication', () => {
   });
 });
 
+describe('a push to a database that held nothing', () => {
+  it('does not ask it which revisions it lacks; one that holds documents is asked', async () => {
+    const server = memoryDb('server');
+    const asked: number[] = [];
+    const revsDiff = server.revsDiff.bind(server);
+    server.revsDiff = ((diff: Record<string, string[]>) => {
+      asked.push(Object.keys(diff).length);
+      return revsDiff(diff);
+    }) as typeof server.revsDiff;
+    const one = await browser('甲');
+    await libraryOf(one);
+    expect((await runSync(one.bridge, server)).error).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect((await serverIds(server)).length).toBe(HIGHLIGHTS + 1);
+    const two = await browser('乙');
+    await libraryOf(two, 100);
+    expect((await runSync(two.bridge, server)).error).toBeUndefined();
+    expect(asked.length).toBeGreaterThan(0);
+    expect((await serverIds(server)).length).toBe(2 * HIGHLIGHTS + 1);
+  });
+});
+
 describe('the order of a push', () => {
   it("writes each article before its highlights, so that a replica pulling them never waits for a highlight's article", async () => {
     const one = await browser('甲');

@@ -30,7 +30,15 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   const report = emptyReport();
   // The server's database is reached (and created where it may be) while the store and the replica
   // trade their changes: the replication finds it ready. A failure here is the replication's to report.
-  remote.info().catch(() => undefined);
+  const unwrap = askNothingOfEmpty(remote, remote.info().catch(() => undefined));
+  try {
+    return await runWith(bridge, remote, report, options);
+  } finally {
+    unwrap();
+  }
+}
+
+async function runWith(bridge: SyncBridge, remote: PouchDB.Database, report: BridgeReport, options: { batchSize?: number }): Promise<RunResult> {
   await bridge.pull(report);
   const batchSize = options.batchSize ?? 2000;
   const along = pullAlong(bridge, report);
@@ -62,6 +70,26 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   // What the pull took may contain highlights made here that the server had not seen: sent next time.
   await bridge.push(report);
   return { report, error: replicated.error, waiting: await bridge.waiting(), serverSeq: replicated.serverSeq };
+}
+
+/**
+ * Where the server's database held no document when the run began, the replication does not ask it
+ * which revisions it lacks (`revsDiff`, a round trip per batch): every one. That answer is never
+ * wrong, only wasteful where a document came meanwhile from elsewhere: its revision is sent again, and
+ * the server, given it as it is (new_edits false), keeps one copy. Answers the undoing.
+ */
+function askNothingOfEmpty(remote: PouchDB.Database, info: Promise<{ doc_count: number; doc_del_count?: number } | undefined>): () => void {
+  const own = remote.revsDiff;
+  const ownProperty = Object.hasOwn(remote, 'revsDiff');
+  remote.revsDiff = (async (diff: Record<string, string[]>) => {
+    const held = await info;
+    if (held?.doc_count !== 0 || (held.doc_del_count ?? 0) !== 0) return (own as (d: unknown) => Promise<unknown>).call(remote, diff);
+    return Object.fromEntries(Object.entries(diff).map(([id, revs]) => [id, { missing: revs }]));
+  }) as typeof own;
+  return () => {
+    if (ownProperty) remote.revsDiff = own;
+    else delete (remote as { revsDiff?: unknown }).revsDiff;
+  };
 }
 
 /** What a replication with the server ended with: what went wrong, or where the server's feed stood and how far the replica's was sent. */
