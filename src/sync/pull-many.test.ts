@@ -50,4 +50,27 @@ describe('a pull of many documents', () => {
     expect(await many.store.annotation(uuid(22))).toMatchObject({ note: '新22' });
     expect(library.tombstones.map((t) => t.id).sort()).toEqual([uuid(30), uuid(31)]);
   });
+
+  it('into a fresh profile does not ask its replica which revisions it lacks; a replica that holds some is asked', async () => {
+    const server = memoryDb('server');
+    const maker = await browser('乙');
+    await maker.store.recordArticle(ARTICLE, ARTICLE.url);
+    for (let n = 1; n <= 10; n++) await maker.store.saveAnnotation(annotation(n, { modified: at(10) }));
+    await runSync(maker.bridge, server);
+    const fresh = await browser('甲');
+    const asked: number[] = [];
+    const revsDiff = fresh.pouch.revsDiff;
+    fresh.pouch.revsDiff = ((diff: Record<string, string[]>) => {
+      asked.push(Object.keys(diff).length);
+      return revsDiff.call(fresh.pouch, diff);
+    }) as typeof revsDiff;
+    expect((await runSync(fresh.bridge, server)).error).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect((await fresh.store.readAll()).annotations).toHaveLength(10);
+    await maker.store.saveAnnotation(annotation(11, { modified: at(11) }));
+    await runSync(maker.bridge, server);
+    await runSync(fresh.bridge, server);
+    expect(asked.length).toBeGreaterThan(0);
+    expect((await fresh.store.readAll()).annotations).toHaveLength(11);
+  });
 });

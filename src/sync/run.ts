@@ -30,11 +30,22 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   const report = emptyReport();
   // The server's database is reached (and created where it may be) while the store and the replica
   // trade their changes: the replication finds it ready. A failure here is the replication's to report.
-  const unwrap = askNothingOfEmpty(remote, remote.info().catch(() => undefined));
+  const serverInfo = remote.info().catch(() => undefined);
+  const replicaSeq = bridge.pouch.info().then((info) => info.update_seq);
+  // Where a side held no document when the run began, the replication does not ask it which
+  // revisions it lacks: every one. The server's, for a push into a new database; the replica's, for
+  // a first pull into a fresh profile (and only where the push wrote nothing to it).
+  const undo = [
+    askNothingWhere(remote, async () => {
+      const held = await serverInfo;
+      return held?.doc_count === 0 && ((held as { doc_del_count?: number }).doc_del_count ?? 0) === 0;
+    }),
+    askNothingWhere(bridge.pouch, async () => (await replicaSeq) === 0 && report.pushed === 0),
+  ];
   try {
     return await runWith(bridge, remote, report, options);
   } finally {
-    unwrap();
+    for (const restore of undo) restore();
   }
 }
 
@@ -73,22 +84,21 @@ async function runWith(bridge: SyncBridge, remote: PouchDB.Database, report: Bri
 }
 
 /**
- * Where the server's database held no document when the run began, the replication does not ask it
- * which revisions it lacks (`revsDiff`, a round trip per batch): every one. That answer is never
- * wrong, only wasteful where a document came meanwhile from elsewhere: its revision is sent again, and
- * the server, given it as it is (new_edits false), keeps one copy. Answers the undoing.
+ * Replication asks a database which revisions it lacks (`revsDiff`) before it sends any: where
+ * `emptyAtStart` holds, the answer is every one, without asking. That answer is never wrong, only
+ * wasteful where a document came meanwhile from elsewhere: its revision is sent again, and the
+ * database, given it as it is (new_edits false), keeps one copy. Answers the undoing.
  */
-function askNothingOfEmpty(remote: PouchDB.Database, info: Promise<{ doc_count: number; doc_del_count?: number } | undefined>): () => void {
-  const own = remote.revsDiff;
-  const ownProperty = Object.hasOwn(remote, 'revsDiff');
-  remote.revsDiff = (async (diff: Record<string, string[]>) => {
-    const held = await info;
-    if (held?.doc_count !== 0 || (held.doc_del_count ?? 0) !== 0) return (own as (d: unknown) => Promise<unknown>).call(remote, diff);
+function askNothingWhere(db: PouchDB.Database, emptyAtStart: () => Promise<boolean>): () => void {
+  const own = db.revsDiff;
+  const ownProperty = Object.hasOwn(db, 'revsDiff');
+  db.revsDiff = (async (diff: Record<string, string[]>) => {
+    if (!(await emptyAtStart())) return (own as (d: unknown) => Promise<unknown>).call(db, diff);
     return Object.fromEntries(Object.entries(diff).map(([id, revs]) => [id, { missing: revs }]));
   }) as typeof own;
   return () => {
-    if (ownProperty) remote.revsDiff = own;
-    else delete (remote as { revsDiff?: unknown }).revsDiff;
+    if (ownProperty) db.revsDiff = own;
+    else delete (db as { revsDiff?: unknown }).revsDiff;
   };
 }
 
