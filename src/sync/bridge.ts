@@ -5,6 +5,7 @@ import type { OutboxEntry, PizhuDatabase, PizhuSchema } from '../store/database'
 import { compareVersions, type Version } from '../store/merge';
 import { articleDocId, articleToDoc, isArticleDocId, readDoc, type SyncDoc, versionArticle, versionId, versionToDoc } from './doc';
 import { articleCovers, articleForDoc, articleIntoStore, joinArticles, sameVersion } from './resolve';
+import { rememberWritten } from './replica-reads';
 
 /**
  * Moves changes between the library's IndexedDB store (what the pages read and write) and a local
@@ -101,7 +102,8 @@ export class SyncBridge {
       if (!told) written?.();
       told = true;
     };
-    const sentDocs = await this.write(plan.writes, report, tell);
+    // A replica that held nothing before: replication reads what this push writes from memory (src/sync/replica-reads.ts).
+    const sentDocs = await this.write(plan.writes, report, tell, from === 0);
     tell();
     const to = (await this.pouch.info()).update_seq;
     await this.commitPush(snapshot, plan, sentDocs, report, { from, to });
@@ -135,11 +137,13 @@ export class SyncBridge {
   }
 
   /** Writes the documents in batches (`firstWritten` after the first); answers the revision of each written, and the ids that failed. */
-  private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
+  private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void, remember = false): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
     for (let i = 0; i < writes.length; i += this.batchSize) {
-      const results = await this.pouch.bulkDocs(writes.slice(i, i + this.batchSize));
+      const batch = writes.slice(i, i + this.batchSize);
+      const results = await this.pouch.bulkDocs(batch);
+      if (remember) rememberWritten(this.pouch, results.flatMap((result, j) => ('ok' in result && result.ok && result.id && result.rev ? [{ id: result.id, rev: result.rev, doc: batch[j]! }] : [])));
       if (i === 0) firstWritten?.();
       for (const result of results) {
         if ('error' in result && result.error) failed.add(result.id ?? '');

@@ -57,7 +57,7 @@ declare namespace PouchDB {
       options?: { live?: false; retry?: false; batch_size?: number; batches_limit?: number },
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }> & {
       /** After each batch written, on either side. */
-      on(event: 'change', listener: (info: { direction: 'push' | 'pull' }) => void): unknown;
+      on(event: 'change', listener: (info: { direction: 'push' | 'pull'; change: { docs_written: number } }) => void): unknown;
     };
     replicate: {
       to(remote: Database | string, options?: object): Promise<ReplicationResult>;

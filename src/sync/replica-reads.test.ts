@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import PouchDB from 'pouchdb-core';
 import indexeddb from 'pouchdb-adapter-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { withFastReads } from './replica-reads';
+import { forgetWritten, rememberWritten, withFastReads } from './replica-reads';
 import { memoryDb } from './test-harness';
 
 // The browser's adapter too, on the tests' IndexedDB (fake-indexeddb, loaded by the harness). Its
@@ -119,6 +119,30 @@ describe.each(Object.entries(ADAPTERS))('the replica’s reads for replication (
     expect(await db.revsDiff(Object.fromEntries(docs.map((d) => [d.id, [d.rev]])))).toEqual({});
     expect(await db.revsDiff({ 'never-here': ['1-abc'] })).toEqual({ 'never-here': { missing: ['1-abc'] } });
     expect(gets).toBe(0);
+    await db.destroy();
+  });
+
+  it("answer bulkGet for a push's own first writes from memory, as PouchDB does from the replica, and read nothing", async () => {
+    const db = open();
+    const own = db.bulkGet.bind(db);
+    withFastReads(db);
+    const docs = Array.from({ length: 20 }, (_, i) => ({ _id: docId(i), value: i, text: '中文' }));
+    const written = await db.bulkDocs(docs);
+    rememberWritten(db, written.map((w, i) => ({ id: w.id!, rev: w.rev!, doc: docs[i]! })));
+    let reads = 0;
+    const allDocs = db.allDocs.bind(db);
+    db.allDocs = ((...args: Parameters<typeof allDocs>) => {
+      reads++;
+      return allDocs(...args);
+    }) as typeof db.allDocs;
+    const options = { docs: written.map((w) => ({ id: w.id!, rev: w.rev! })), revs: true, latest: true };
+    const fast = await db.bulkGet(options);
+    expect(reads).toBe(0);
+    expect(sorted(fast.results)).toEqual(sorted((await own(options)).results));
+    // Forgotten, they are read again.
+    forgetWritten(db);
+    await db.bulkGet(options);
+    expect(reads).toBe(1);
     await db.destroy();
   });
 });

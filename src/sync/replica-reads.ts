@@ -10,6 +10,24 @@
 type RevsDiff = PouchDB.Database['revsDiff'];
 type BulkGet = PouchDB.Database['bulkGet'];
 
+/**
+ * The documents a push wrote to a fresh replica in the current run, by id: their first revision and
+ * their body. A revision's content never changes, so `bulkGet` answers these from here without
+ * reading them back, while they are the replica's only versions of them: forgotten as soon as the
+ * replica takes anything from the server, and when the run ends (src/sync/run.ts).
+ */
+const WRITTEN = new WeakMap<PouchDB.Database, Map<string, { rev: string; doc: object }>>();
+
+export function rememberWritten(db: PouchDB.Database, docs: { id: string; rev: string; doc: object }[]): void {
+  let written = WRITTEN.get(db);
+  if (!written) WRITTEN.set(db, (written = new Map()));
+  for (const { id, rev, doc } of docs) if (rev.startsWith('1-')) written.set(id, { rev, doc });
+}
+
+export function forgetWritten(db: PouchDB.Database): void {
+  WRITTEN.delete(db);
+}
+
 /** Each id's row in the replica: its winning revision (deleted or not), with the document when asked; absent where the replica never had it. */
 async function rows(db: PouchDB.Database, ids: string[], withDocs: boolean) {
   const { rows } = await db.allDocs({ keys: ids, include_docs: withDocs });
@@ -52,14 +70,25 @@ function fastBulkGet(db: PouchDB.Database, own: BulkGet): BulkGet {
     // Only first revisions can be answered here: where none is asked, nothing is read twice.
     const firsts = options.docs.filter((request) => request.rev?.startsWith('1-'));
     if (!options.revs || options.attachments || !firsts.length || options.docs.some((request) => !request.rev)) return own(options);
-    const known = await rows(db, [...new Set(firsts.map((request) => request.id))], true);
+    const written = WRITTEN.get(db);
+    const fromWrites = (request: { id: string; rev?: string }) => {
+      const mine = written?.get(request.id);
+      return mine && mine.rev === request.rev ? mine : undefined;
+    };
+    const toRead = firsts.filter((request) => !fromWrites(request));
+    const known = toRead.length ? await rows(db, [...new Set(toRead.map((request) => request.id))], true) : new Map();
     const results: Awaited<ReturnType<BulkGet>>['results'] = [];
     const rest: typeof options.docs = [];
     // A revision asked twice is answered once, as PouchDB's own bulkGet does.
     const unique = new Map(options.docs.map((request) => [`${request.id}\n${request.rev}`, request]));
     for (const request of unique.values()) {
-      const row = known.get(request.id);
       const history = firstRevisionHistory(request.rev!);
+      const mine = fromWrites(request);
+      if (mine && history) {
+        results.push({ id: request.id, docs: [{ ok: { ...mine.doc, _id: request.id, _rev: mine.rev, _revisions: history } }] });
+        continue;
+      }
+      const row = known.get(request.id);
       if (row?.doc && !row.value.deleted && row.value.rev === request.rev && history) results.push({ id: request.id, docs: [{ ok: { ...row.doc, _revisions: history } }] });
       else rest.push(request);
     }

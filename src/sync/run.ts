@@ -1,4 +1,5 @@
 import { type BridgeReport, emptyReport, type SyncBridge } from './bridge';
+import { forgetWritten } from './replica-reads';
 
 /**
  * One bounded sync run: the replica takes what is new in the store, PouchDB.sync replicates it
@@ -46,6 +47,7 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
     return await runWith(bridge, remote, report, options);
   } finally {
     for (const restore of undo) restore();
+    forgetWritten(bridge.pouch);
   }
 }
 
@@ -118,7 +120,10 @@ async function replicateWithServer(bridge: SyncBridge, remote: PouchDB.Database,
   try {
     const replication = bridge.pouch.sync(remote, { live: false, retry: false, batch_size: batchSize });
     replication.on('change', (info) => {
-      if (info.direction === 'pull') along.kick();
+      if (info.direction !== 'pull') return;
+      // The replica took the server's documents: what the push wrote may no longer be all it has.
+      if (info.change.docs_written > 0) forgetWritten(bridge.pouch);
+      along.kick();
     });
     const result = await replication;
     const failures = [...(result.push?.errors ?? []), ...(result.pull?.errors ?? [])];
