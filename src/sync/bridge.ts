@@ -140,9 +140,11 @@ export class SyncBridge {
   private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void, remember = false): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
-    for (let i = 0; i < writes.length; i += this.batchSize) {
-      const batch = writes.slice(i, i + this.batchSize);
-      const results = await this.pouch.bulkDocs(batch);
+    // Articles, then highlights, each in batches: the feed keeps that order (a batch written as it is need not).
+    const groups = [writes.filter((doc) => isArticleDocId(doc._id)), writes.filter((doc) => !isArticleDocId(doc._id))];
+    const batches = groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / this.batchSize) }, (_, i) => group.slice(i * this.batchSize, (i + 1) * this.batchSize)));
+    for (const [i, batch] of batches.entries()) {
+      const results = await writeBatch(this.pouch, batch);
       if (remember) rememberWritten(this.pouch, results.flatMap((result, j) => ('ok' in result && result.ok && result.id && result.rev ? [{ id: result.id, rev: result.rev, doc: batch[j]! }] : [])));
       if (i === 0) firstWritten?.();
       for (const result of results) {
@@ -582,4 +584,38 @@ function ownVersions(snapshot: OutboxSnapshot, sent: Map<string, Version>, revs:
     own.push([id, rev]);
   }
   return own;
+}
+
+/**
+ * Writes a batch to the replica. A document the replica never had gets its first revision here,
+ * named by the SHA-256 of its content (as PouchDB names one by the MD5 of it: the same content, the
+ * same revision, on every replica that writes it so), and is given to the replica as it is
+ * (new_edits false), which costs the browser less than PouchDB's own MD5. Any other goes through
+ * PouchDB's own write. Answers each document's outcome, in the batch's order.
+ */
+async function writeBatch(pouch: PouchDB.Database, batch: SyncDoc[]): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string })[]> {
+  const fresh = batch.filter((doc) => !doc._rev);
+  const named = await Promise.all(fresh.map(async (doc) => ({ ...doc, _rev: `1-${await contentHash(doc)}` })));
+  if (named.length) await pouch.bulkDocs(named.map((doc) => ({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } })) as never[], { new_edits: false });
+  const outcomes = new Map<string, { ok: true; id: string; rev: string } | { error: true; id: string }>(named.map((doc) => [doc._id, { ok: true, id: doc._id, rev: doc._rev }]));
+  const updates = batch.filter((doc) => doc._rev);
+  if (updates.length) {
+    const results = await pouch.bulkDocs(updates);
+    results.forEach((result, i) => {
+      const id = updates[i]!._id;
+      outcomes.set(id, 'ok' in result && result.ok && result.rev ? { ok: true, id, rev: result.rev } : { error: true, id });
+    });
+  }
+  return batch.map((doc) => outcomes.get(doc._id)!);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** 32 hex digits of the SHA-256 of a document's JSON, as a revision is named. */
+async function contentHash(doc: object): Promise<string> {
+  const { subtle } = (globalThis as unknown as { crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } } }).crypto;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(doc))), 0, 16);
+  let hex = '';
+  for (const byte of digest) hex += HEX[byte];
+  return hex;
 }

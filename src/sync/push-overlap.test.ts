@@ -65,6 +65,22 @@ describe('a push to a database that held nothing', () => {
   });
 });
 
+describe('first revisions', () => {
+  it('are named by their content: the same library pushed from two browsers makes no conflict', async () => {
+    const server = memoryDb('server');
+    const [one, two] = [await browser('甲'), await browser('甲')];
+    await libraryOf(one);
+    await libraryOf(two);
+    await runSync(one.bridge, server);
+    await runSync(two.bridge, server);
+    await runSync(one.bridge, server);
+    const all = await server.allDocs({ conflicts: true, include_docs: true });
+    expect(all.rows).toHaveLength(HIGHLIGHTS + 1);
+    expect(all.rows.filter((row) => (row.doc as { _conflicts?: string[] })._conflicts?.length)).toEqual([]);
+    expect((await one.pouch.get(uuid(3)))._rev).toBe((await two.pouch.get(uuid(3)))._rev);
+  });
+});
+
 describe('the order of a push', () => {
   it("writes each article before its highlights, so that a replica pulling them never waits for a highlight's article", async () => {
     const one = await browser('甲');
