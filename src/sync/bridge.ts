@@ -145,7 +145,11 @@ export class SyncBridge {
     const batches = groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / this.batchSize) }, (_, i) => group.slice(i * this.batchSize, (i + 1) * this.batchSize)));
     for (const [i, batch] of batches.entries()) {
       const results = await writeBatch(this.pouch, batch);
-      if (remember) rememberWritten(this.pouch, results.flatMap((result, j) => ('ok' in result && result.ok && result.id && result.rev ? [{ id: result.id, rev: result.rev, doc: batch[j]! }] : [])));
+      if (remember)
+        rememberWritten(
+          this.pouch,
+          results.flatMap((result, j) => ('ok' in result && result.ok && result.id && result.rev ? [{ id: result.id, rev: result.rev, doc: batch[j]! }] : [])),
+        );
       if (i === 0) firstWritten?.();
       for (const result of results) {
         if ('error' in result && result.error) failed.add(result.id ?? '');

@@ -128,7 +128,10 @@ describe.each(Object.entries(ADAPTERS))('the replica’s reads for replication (
     withFastReads(db);
     const docs = Array.from({ length: 20 }, (_, i) => ({ _id: docId(i), value: i, text: '中文' }));
     const written = await db.bulkDocs(docs);
-    rememberWritten(db, written.map((w, i) => ({ id: w.id!, rev: w.rev!, doc: docs[i]! })));
+    rememberWritten(
+      db,
+      written.map((w, i) => ({ id: w.id!, rev: w.rev!, doc: docs[i]! })),
+    );
     let reads = 0;
     const allDocs = db.allDocs.bind(db);
     db.allDocs = ((...args: Parameters<typeof allDocs>) => {

@@ -19,8 +19,8 @@ type BulkGet = PouchDB.Database['bulkGet'];
 const WRITTEN = new WeakMap<PouchDB.Database, Map<string, { rev: string; doc: object }>>();
 
 export function rememberWritten(db: PouchDB.Database, docs: { id: string; rev: string; doc: object }[]): void {
-  let written = WRITTEN.get(db);
-  if (!written) WRITTEN.set(db, (written = new Map()));
+  const written = WRITTEN.get(db) ?? new Map<string, { rev: string; doc: object }>();
+  WRITTEN.set(db, written);
   for (const { id, rev, doc } of docs) if (rev.startsWith('1-')) written.set(id, { rev, doc });
 }
 
