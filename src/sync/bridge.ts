@@ -600,8 +600,14 @@ function ownVersions(snapshot: OutboxSnapshot, sent: Map<string, Version>, revs:
 async function writeBatch(pouch: PouchDB.Database, batch: SyncDoc[]): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string })[]> {
   const fresh = batch.filter((doc) => !doc._rev);
   const named = await Promise.all(fresh.map(async (doc) => ({ ...doc, _rev: `1-${await contentHash(doc)}` })));
-  if (named.length) await pouch.bulkDocs(named.map((doc) => ({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } })) as never[], { new_edits: false });
-  const outcomes = new Map<string, { ok: true; id: string; rev: string } | { error: true; id: string }>(named.map((doc) => [doc._id, { ok: true, id: doc._id, rev: doc._rev }]));
+  // Written as they are, the replica answers only the documents it refused (CouchDB's way); one it cannot name fails them all, sent again next time.
+  const refusals = named.length
+    ? ((await pouch.bulkDocs(named.map((doc) => ({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } })) as never[], { new_edits: false })) as { id?: string }[])
+    : [];
+  const refused = new Set(refusals.map((refusal) => refusal.id));
+  const outcomes = new Map<string, { ok: true; id: string; rev: string } | { error: true; id: string }>(
+    named.map((doc) => [doc._id, refused.has(doc._id) || refused.has(undefined) ? { error: true, id: doc._id } : { ok: true, id: doc._id, rev: doc._rev }]),
+  );
   const updates = batch.filter((doc) => doc._rev);
   if (updates.length) {
     const results = await pouch.bulkDocs(updates);

@@ -81,6 +81,29 @@ describe('first revisions', () => {
   });
 });
 
+describe('first revisions written as they are', () => {
+  it('that the replica refuses are not taken as written: the next push sends them', async () => {
+    const one = await browser('甲');
+    await libraryOf(one);
+    const bulkDocs = one.pouch.bulkDocs.bind(one.pouch) as (docs: { _id: string }[], options?: { new_edits?: boolean }) => Promise<unknown>;
+    (one.pouch as { bulkDocs: unknown }).bulkDocs = async (docs: { _id: string }[], options?: { new_edits?: boolean }) => {
+      if (options?.new_edits !== false || !docs.some((doc) => doc._id === uuid(2))) return bulkDocs(docs, options);
+      await bulkDocs(
+        docs.filter((doc) => doc._id !== uuid(2)),
+        options,
+      );
+      return [{ id: uuid(2), error: 'forbidden', reason: 'refused in this test' }];
+    };
+    const first = await one.bridge.push();
+    expect(first.pushed).toBe(HIGHLIGHTS);
+    await expect(one.pouch.get(uuid(2))).rejects.toMatchObject({ status: 404 });
+    (one.pouch as { bulkDocs: unknown }).bulkDocs = bulkDocs;
+    const second = await one.bridge.push();
+    expect(second.pushed).toBe(1);
+    expect(await one.pouch.get(uuid(2))).toMatchObject({ _id: uuid(2) });
+  });
+});
+
 describe('the order of a push', () => {
   it("writes each article before its highlights, so that a replica pulling them never waits for a highlight's article", async () => {
     const one = await browser('甲');
