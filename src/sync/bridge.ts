@@ -102,7 +102,8 @@ export class SyncBridge {
       if (!told) written?.();
       told = true;
     };
-    // A replica that held nothing before: replication reads what this push writes from memory (src/sync/replica-reads.ts).
+    // A replica that held nothing before: every document is new to it, and is written as it is
+    // (writeBatch); replication reads them from memory (src/sync/replica-reads.ts).
     const sentDocs = await this.write(plan.writes, report, tell, from === 0);
     tell();
     const to = (await this.pouch.info()).update_seq;
@@ -137,15 +138,15 @@ export class SyncBridge {
   }
 
   /** Writes the documents in batches (`firstWritten` after the first); answers the revision of each written, and the ids that failed. */
-  private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void, remember = false): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
+  private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void, intoEmpty = false): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
     // Articles, then highlights, each in batches: the feed keeps that order (a batch written as it is need not).
     const groups = [writes.filter((doc) => isArticleDocId(doc._id)), writes.filter((doc) => !isArticleDocId(doc._id))];
     const batches = groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / this.batchSize) }, (_, i) => group.slice(i * this.batchSize, (i + 1) * this.batchSize)));
     for (const [i, batch] of batches.entries()) {
-      const results = await writeBatch(this.pouch, batch);
-      if (remember)
+      const results = intoEmpty ? await writeAsTheyAre(this.pouch, batch) : await this.pouch.bulkDocs(batch);
+      if (intoEmpty)
         rememberWritten(
           this.pouch,
           results.flatMap((result, j) => ('ok' in result && result.ok && result.id && result.rev ? [{ id: result.id, rev: result.rev, doc: batch[j]! }] : [])),
@@ -556,15 +557,16 @@ function withMaker(version: Version, maker: string | undefined): Version {
 }
 
 /**
- * True where the replica's feed from `from` to `to` holds this push's writes and nothing else, and
- * the store had read the feed up to `from`: the feed numbers each write of a document (PouchDB's local
- * sequences), so a count equal to the documents written leaves room for no one else's. Every one of
- * them is one a pull passes over: a highlight whose version the store holds as sent (`own`), or an
- * article's document, made from the store's article and merged into it by any later pull anyway.
+ * True where the replica held nothing before the push (its feed at 0, the store's pull checkpoint
+ * there too) and its feed now holds this push's writes and nothing else: the feed numbers each write
+ * of a document (PouchDB's local sequences), so a count equal to the documents written leaves room for
+ * no one else's. Every one of them is one a pull passes over: a highlight whose version the store holds
+ * as sent (`own`), or an article's document, made from the store's article alone (there was no copy in
+ * the replica to join it with) and merged into it by any later pull anyway.
  */
 function onlyOwnWrites(feed: { from: number | string; to: number | string }, pulledTo: unknown, revs: Map<string, string>, own: number): boolean {
   const { from, to } = feed;
-  if (typeof from !== 'number' || typeof to !== 'number' || pulledTo !== from || to - from !== revs.size) return false;
+  if (from !== 0 || pulledTo !== 0 || typeof to !== 'number' || to !== revs.size) return false;
   let articles = 0;
   for (const id of revs.keys()) if (isArticleDocId(id)) articles++;
   return own + articles === revs.size;
@@ -591,32 +593,18 @@ function ownVersions(snapshot: OutboxSnapshot, sent: Map<string, Version>, revs:
 }
 
 /**
- * Writes a batch to the replica. A document the replica never had gets its first revision here,
- * named by the SHA-256 of its content (as PouchDB names one by the MD5 of it: the same content, the
- * same revision, on every replica that writes it so), and is given to the replica as it is
- * (new_edits false), which costs the browser less than PouchDB's own MD5. Any other goes through
- * PouchDB's own write. Answers each document's outcome, in the batch's order.
+ * Writes a batch of documents to a replica that held none of them (nor ever did: no revision of theirs
+ * is in it, not even a deleted one). Each gets its first revision here, named by the SHA-256 of its
+ * content (as PouchDB names one by the MD5 of it: the same content, the same revision, on every replica
+ * that writes it so), and is given to the replica as it is (new_edits false), which costs the browser
+ * less than PouchDB's own MD5 (bench/README.md, sync). The replica answers only what it refused (CouchDB's
+ * way): any refusal fails the whole batch, whose documents then wait for the next push (what was
+ * written of them is found there, unchanged). Answers each document's outcome, in the batch's order.
  */
-async function writeBatch(pouch: PouchDB.Database, batch: SyncDoc[]): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string })[]> {
-  const fresh = batch.filter((doc) => !doc._rev);
-  const named = await Promise.all(fresh.map(async (doc) => ({ ...doc, _rev: `1-${await contentHash(doc)}` })));
-  // Written as they are, the replica answers only the documents it refused (CouchDB's way); one it cannot name fails them all, sent again next time.
-  const refusals = named.length
-    ? ((await pouch.bulkDocs(named.map((doc) => ({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } })) as never[], { new_edits: false })) as { id?: string }[])
-    : [];
-  const refused = new Set(refusals.map((refusal) => refusal.id));
-  const outcomes = new Map<string, { ok: true; id: string; rev: string } | { error: true; id: string }>(
-    named.map((doc) => [doc._id, refused.has(doc._id) || refused.has(undefined) ? { error: true, id: doc._id } : { ok: true, id: doc._id, rev: doc._rev }]),
-  );
-  const updates = batch.filter((doc) => doc._rev);
-  if (updates.length) {
-    const results = await pouch.bulkDocs(updates);
-    results.forEach((result, i) => {
-      const id = updates[i]!._id;
-      outcomes.set(id, 'ok' in result && result.ok && result.rev ? { ok: true, id, rev: result.rev } : { error: true, id });
-    });
-  }
-  return batch.map((doc) => outcomes.get(doc._id)!);
+async function writeAsTheyAre(pouch: PouchDB.Database, batch: SyncDoc[]): Promise<({ ok: true; id: string; rev: string } | { error: true; id: string })[]> {
+  const named = await Promise.all(batch.map(async (doc) => ({ ...doc, _rev: `1-${await contentHash(doc)}` })));
+  const refusals = (await pouch.bulkDocs(named.map((doc) => ({ ...doc, _revisions: { start: 1, ids: [doc._rev.slice(2)] } })) as never[], { new_edits: false })) as unknown[];
+  return named.map((doc) => (refusals.length ? { error: true, id: doc._id } : { ok: true, id: doc._id, rev: doc._rev }));
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -32,7 +32,10 @@ export async function runSync(bridge: SyncBridge, remote: PouchDB.Database, opti
   // The server's database is reached (and created where it may be) while the store and the replica
   // trade their changes: the replication finds it ready. A failure here is the replication's to report.
   const serverInfo = remote.info().catch(() => undefined);
-  const replicaSeq = bridge.pouch.info().then((info) => info.update_seq);
+  const replicaSeq = bridge.pouch.info().then(
+    (info) => info.update_seq,
+    () => undefined,
+  );
   // Where a side held no document when the run began, the replication does not ask it which
   // revisions it lacks: every one. The server's, for a push into a new database; the replica's, for
   // a first pull into a fresh profile (and only where the push wrote nothing to it).
