@@ -94,18 +94,10 @@ export class SyncBridge {
     const plan = this.planVersions(snapshot, replica);
     // The articles of highlights sent that the outbox did not list, looked up together.
     await replica.lookUp([...snapshot.articleIds].map(articleDocId));
-    // Articles first, in the replica's feed and so in the server's: a replica that pulls them knows
-    // each highlight's article as the highlight comes, and writes no stand-in to replace later.
-    plan.writes.unshift(...articleWrites(snapshot, replica));
-    let told = false;
-    const tell = () => {
-      if (!told) written?.();
-      told = true;
-    };
+    plan.writes.push(...articleWrites(snapshot, replica));
     // A replica that held nothing before: every document is new to it, and is written as it is
-    // (writeBatch); replication reads them from memory (src/sync/replica-reads.ts).
-    const sentDocs = await this.write(plan.writes, report, tell, from === 0);
-    tell();
+    // (writeAsTheyAre); replication reads them from memory (src/sync/replica-reads.ts).
+    const sentDocs = await this.write(plan.writes, report, written, from === 0);
     const to = (await this.pouch.info()).update_seq;
     await this.commitPush(snapshot, plan, sentDocs, report, { from, to });
     return report;
@@ -137,13 +129,16 @@ export class SyncBridge {
     return plan;
   }
 
-  /** Writes the documents in batches (`firstWritten` after the first); answers the revision of each written, and the ids that failed. */
+  /** Writes the documents in batches (`firstWritten` after the first, or at once where there is none); answers the revision of each written, and the ids that failed. */
   private async write(writes: SyncDoc[], report: BridgeReport, firstWritten?: () => void, intoEmpty = false): Promise<{ revs: Map<string, string>; failed: Set<string> }> {
     const failed = new Set<string>();
     const revs = new Map<string, string>();
-    // Articles, then highlights, each in batches: the feed keeps that order (a batch written as it is need not).
+    // Articles first, in the replica's feed and so in the server's: a replica that pulls them knows
+    // each highlight's article as the highlight comes, and writes no stand-in to replace later. Each
+    // in batches of its own: the feed keeps the batches' order (a batch written as it is need not).
     const groups = [writes.filter((doc) => isArticleDocId(doc._id)), writes.filter((doc) => !isArticleDocId(doc._id))];
     const batches = groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / this.batchSize) }, (_, i) => group.slice(i * this.batchSize, (i + 1) * this.batchSize)));
+    if (!batches.length) firstWritten?.();
     for (const [i, batch] of batches.entries()) {
       const results = intoEmpty ? await writeAsTheyAre(this.pouch, batch) : await this.pouch.bulkDocs(batch);
       if (intoEmpty)
