@@ -25,6 +25,7 @@ import { selectionInArticle, type ModelRange } from './selection';
 import { EDITOR_HEIGHT, type Theme } from './HighlightUi';
 import type { Box } from './placement';
 import { UiHost } from './ui-host';
+import { afterNextFrame } from './after-frame';
 import type { AnnotationRecord, Color } from '../../src/annotation/records';
 
 export interface HighlightTarget {
@@ -70,6 +71,9 @@ class Session implements HighlightSession {
   private known = false;
   /** The orphans last reported to the popup, with their article's id. */
   private reported = '';
+  /** The highlights the last paint could not place: listed, with the note marks, after the frame that paints. */
+  private orphans: AnnotationRecord[] = [];
+  private cancelDecoration: (() => void) | null = null;
   private readonly ui: UiHost;
   private readonly painting: Painting;
   private readonly background = new BackgroundClient();
@@ -142,6 +146,7 @@ class Session implements HighlightSession {
   dispose(): void {
     this.left = true;
     clearTimeout(this.undoTimer);
+    this.cancelDecoration?.();
     browser.storage.onChanged.removeListener(this.onStorage);
     this.input.dispose();
     this.background.dispose();
@@ -151,9 +156,19 @@ class Session implements HighlightSession {
   }
 
   private paintAll(): void {
-    const orphans = this.painting.paint(this.target.map, this.annotations);
+    this.orphans = this.painting.paint(this.target.map, this.annotations);
+    // The orphans' list and the note marks come once the frame with the painted highlights is drawn:
+    // measuring the marks before would lay the page out inside the task that paints (bench/README.md, page cost).
+    this.cancelDecoration ??= afterNextFrame(() => {
+      this.cancelDecoration = null;
+      this.decorate();
+    });
+  }
+
+  /** Lists the orphans, marks the notes where their highlights stand now, and tells the popup which ones this copy could not place. */
+  private decorate(): void {
+    const orphans = this.orphans;
     this.ui.update({ orphans, marks: this.painting.marks(this.annotations) });
-    // The popup marks the highlights this copy could not place; tell it when that changes.
     const ids = orphans.map((o) => o.id).sort();
     const key = `${this.target.article.id} ${ids}`;
     if (!this.left && key !== this.reported) {
