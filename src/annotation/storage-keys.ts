@@ -14,6 +14,11 @@ export function parseTabKey(key: string): { tabId: number; frameId: number } | n
 
 /** storage.session: the highlight a tab opened from the popup scrolls to once its page has read the article. */
 export const revealKey = (tabId: number): string => `reveal:${tabId}`;
+/** Reads a revealKey back: its tab; null for any other key. */
+export function parseRevealKey(key: string): number | null {
+  const match = /^reveal:(\d+)$/.exec(key);
+  return match ? Number(match[1]) : null;
+}
 
 /** storage.session: a one-time token for opening the note editor on one highlight in one tab (only that tab can present it). */
 export const noteTokenKey = (tabId: number, token: string): string => `note-token:${tabId}:${token}`;

@@ -6,13 +6,15 @@
 import browser from 'webextension-polyfill';
 import { openDatabase } from '../store/database';
 import { handleMessage, type BackgroundPorts } from './background';
-import { belongsToTab, orphansKey, revealKey } from '../annotation/storage-keys';
+import { belongsToTab, orphansKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
 import { ReadAhead } from './read-ahead';
 import { tabArticlesIn } from './tab-articles';
+import { tabRevealsIn } from './tab-reveals';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
+const reveals = tabRevealsIn(session);
 
 const ports: BackgroundPorts = {
   ownId: browser.runtime.id,
@@ -46,19 +48,7 @@ const ports: BackgroundPorts = {
     const created = await browser.tabs.create({ url });
     return { tabId: created.id!, opened: true };
   },
-  reveals: {
-    async peek(tabId) {
-      const key = revealKey(tabId);
-      return (await session.get(key))[key] as string | undefined;
-    },
-    async drop(tabId, id) {
-      const key = revealKey(tabId);
-      if ((await session.get(key))[key] === id) await session.remove(key);
-    },
-    async set(tabId, id) {
-      await session.set({ [revealKey(tabId)]: id });
-    },
-  },
+  reveals,
   session: {
     get: async (key) => (await session.get(key))[key],
     set: (key, value) => session.set({ [key]: value }),
@@ -74,6 +64,7 @@ const ports: BackgroundPorts = {
 
 // A closed tab's entries would only grow the session store.
 browser.tabs.onRemoved.addListener(async (tabId: number) => {
+  reveals.forgetTab(tabId);
   const keys = Object.keys(await session.get(null));
   await session.remove(keys.filter((key) => belongsToTab(key, tabId)));
 });
