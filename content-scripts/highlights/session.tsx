@@ -169,6 +169,7 @@ class Session implements HighlightSession {
   private decorate(): void {
     const orphans = this.orphans;
     this.ui.update({ orphans, marks: this.painting.marks(this.annotations) });
+    this.ui.attach();
     const ids = orphans.map((o) => o.id).sort();
     const key = `${this.target.article.id} ${ids}`;
     if (!this.left && key !== this.reported) {

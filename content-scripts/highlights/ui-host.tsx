@@ -1,16 +1,16 @@
 import { render } from 'preact';
 import { HighlightUi, type UiActions, type UiState } from './HighlightUi';
 import uiCss from './ui.css?inline';
-import { afterNextFrame } from './after-frame';
 
 const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null, undo: null, theme: 'auto', lastColor: 'yellow' };
 
 /**
  * Pizhu's UI on a page: a host element at the end of the document holding an open shadow root,
- * with its style and the rendered HighlightUi. The host joins the page once the next frame has been
- * drawn: the first frame of a page, which paints its highlights, never waits for the UI (bench/README.md,
- * page cost). It is named `data-pizhu="ui"` by `ready()`, once the page's highlights are known (tests
- * wait for that name). `dispose()` unmounts it and removes the host.
+ * with its style and the rendered HighlightUi. The host joins the page when `attach()` is called (the
+ * session calls it once the frame that paints the page's highlights has been drawn: neither that frame
+ * nor the wait for the highlights before it pays for the UI, bench/README.md, page cost). It is named
+ * `data-pizhu="ui"` by `ready()`, once the page's highlights are known (tests wait for that name).
+ * `dispose()` unmounts it and removes the host.
  */
 export class UiHost {
   readonly host: HTMLElement;
@@ -19,7 +19,6 @@ export class UiHost {
   private statusTimer = 0;
   private attached = false;
   private disposed = false;
-  private readonly cancelAttach: () => void;
 
   constructor(private readonly actions: UiActions) {
     this.host = document.createElement('div');
@@ -28,11 +27,14 @@ export class UiHost {
     style.textContent = uiCss;
     this.mount = document.createElement('div');
     shadow.append(style, this.mount);
-    this.cancelAttach = afterNextFrame(() => {
-      document.documentElement.append(this.host);
-      this.attached = true;
-      this.render();
-    });
+  }
+
+  /** Puts the host into the page and renders the UI as it stands (once; the updates before it are kept). */
+  attach(): void {
+    if (this.attached || this.disposed) return;
+    document.documentElement.append(this.host);
+    this.attached = true;
+    this.render();
   }
 
   /** The page's highlights are known and shown: the UI takes the reader's selections from now on. */
@@ -75,7 +77,6 @@ export class UiHost {
   dispose(): void {
     if (this.disposed) return;
     clearTimeout(this.statusTimer);
-    this.cancelAttach();
     render(null, this.mount);
     this.host.remove();
     this.disposed = true;
