@@ -70,7 +70,9 @@ class Session implements HighlightSession {
    */
   private known = false;
   /** The orphans last reported to the popup, with their article's id. */
-  private reported = '';
+  private reported: string | null = null;
+  /** The article the last paint of one was of, and the highlights it could not place. */
+  private placed: { articleId: string; orphanIds: string[] } | null = null;
   /** The highlights the last paint could not place: listed, with the note marks, after the frame that paints. */
   private orphans: AnnotationRecord[] = [];
   private cancelDecoration: (() => void) | null = null;
@@ -157,6 +159,9 @@ class Session implements HighlightSession {
 
   private paintAll(): void {
     this.orphans = this.painting.paint(this.target.map, this.annotations);
+    // What this paint could not place, for the popup (a page that shows no article now has nothing to add,
+    // and the article it left is still told of).
+    if (!this.left) this.placed = { articleId: this.target.article.id, orphanIds: this.orphans.map((o) => o.id).sort() };
     // The orphans' list and the note marks come once the frame with the painted highlights is drawn:
     // measuring the marks before would lay the page out inside the task that paints (bench/README.md, page cost).
     this.cancelDecoration ??= afterNextFrame(() => {
@@ -165,17 +170,24 @@ class Session implements HighlightSession {
     });
   }
 
-  /** Lists the orphans, marks the notes where their highlights stand now, and tells the popup which ones this copy could not place. */
+  /** Lists the orphans, marks the notes where their highlights stand now, and tells the popup which ones the last paint could not place. */
   private decorate(): void {
-    const orphans = this.orphans;
-    this.ui.update({ orphans, marks: this.painting.marks(this.annotations) });
+    this.ui.update({ orphans: this.orphans, marks: this.painting.marks(this.annotations) });
     this.ui.attach();
-    const ids = orphans.map((o) => o.id).sort();
-    const key = `${this.target.article.id} ${ids}`;
-    if (!this.left && key !== this.reported) {
+    const placed = this.placed;
+    const key = placed && `${placed.articleId} ${placed.orphanIds}`;
+    if (placed && key !== this.reported) {
       this.reported = key;
-      this.background.placement(this.target.article.id, ids).catch((error: unknown) => console.warn('Pizhu: placement not reported', error));
+      this.background.placement(placed.articleId, placed.orphanIds).catch((error: unknown) => console.warn('Pizhu: placement not reported', error));
     }
+  }
+
+  /** A decoration still waiting for its frame is made now (the focus is about to go to a note mark). */
+  private decorateNow(): void {
+    if (!this.cancelDecoration) return;
+    this.cancelDecoration();
+    this.cancelDecoration = null;
+    this.decorate();
   }
 
   /** Scrolls to a highlight and flashes it; one this copy cannot place is named instead. */
@@ -265,6 +277,7 @@ class Session implements HighlightSession {
   private returnToPassage(id: string): void {
     const range = this.painting.lastRange(id);
     if (range) getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
+    this.decorateNow();
     this.ui.focusMark(id);
   }
 

@@ -50,7 +50,8 @@ export function tabRevealsIn(area: RevealArea): TabReveals {
       await area.set({ [revealKey(tabId)]: id });
     },
     forgetTab(tabId) {
-      void mirror?.then((reveals) => reveals.delete(tabId));
+      // Where the first read is still under way, its failure is answered to the ones that asked.
+      mirror?.then((reveals) => reveals.delete(tabId)).catch(() => undefined);
     },
   };
 }
