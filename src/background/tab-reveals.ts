@@ -22,16 +22,18 @@ export type TabReveals = BackgroundPorts['reveals'] & {
 export function tabRevealsIn(area: RevealArea): TabReveals {
   let mirror: Promise<Map<number, string>> | null = null;
   const loaded = () => {
-    mirror ??= area.get(null).then((all) => {
-      const reveals = new Map<number, string>();
-      for (const [key, id] of Object.entries(all)) {
-        const tabId = parseRevealKey(key);
-        if (tabId !== null && typeof id === 'string') reveals.set(tabId, id);
-      }
-      return reveals;
-    });
-    // A failed first read is not kept: the next question reads again.
-    mirror.catch(() => (mirror = null));
+    if (!mirror) {
+      mirror = area.get(null).then((all) => {
+        const reveals = new Map<number, string>();
+        for (const [key, id] of Object.entries(all)) {
+          const tabId = parseRevealKey(key);
+          if (tabId !== null && typeof id === 'string') reveals.set(tabId, id);
+        }
+        return reveals;
+      });
+      // A failed first read is not kept: the next question reads again.
+      mirror.catch(() => (mirror = null));
+    }
     return mirror;
   };
   return {
