@@ -164,10 +164,7 @@ class Session implements HighlightSession {
     if (!this.left) this.placed = { articleId: this.target.article.id, orphanIds: this.orphans.map((o) => o.id).sort() };
     // The orphans' list and the note marks come once the frame with the painted highlights is drawn:
     // measuring the marks before would lay the page out inside the task that paints (bench/README.md, page cost).
-    this.cancelDecoration ??= afterNextFrame(() => {
-      this.cancelDecoration = null;
-      this.decorate();
-    });
+    this.cancelDecoration ??= afterNextFrame(() => this.decorateNow());
   }
 
   /** Lists the orphans, marks the notes where their highlights stand now, and tells the popup which ones the last paint could not place. */
@@ -182,7 +179,7 @@ class Session implements HighlightSession {
     }
   }
 
-  /** A decoration still waiting for its frame is made now (the focus is about to go to a note mark). */
+  /** The decoration waiting for its frame is made now (its frame came, or the focus is about to go to a note mark). */
   private decorateNow(): void {
     if (!this.cancelDecoration) return;
     this.cancelDecoration();

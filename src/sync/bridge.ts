@@ -606,8 +606,7 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** 32 hex digits of the SHA-256 of a document's JSON, as a revision is named. */
 async function contentHash(doc: object): Promise<string> {
-  const { subtle } = (globalThis as unknown as { crypto: { subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } } }).crypto;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(doc))), 0, 16);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(doc))), 0, 16);
   let hex = '';
   for (const byte of digest) hex += HEX[byte];
   return hex;
