@@ -3,16 +3,18 @@
  * itself: manifest.json), so it costs next to nothing: no framework, no parser, no polyfill.
  * It looks for a plain-text view whose text starts with the archive header, and only then asks the
  * background to load the reader into this frame. On any other page it does nothing, and it never
- * throws into the page.
+ * throws into the page. In a folder the background keeps for the reader (src/background/reader-folders.ts)
+ * the browser runs the reader itself, after this script: it looks once that has run, and finds it there.
  */
-import { archiveView } from './lib/archive-view';
+import { archiveView, READER_MARK } from './lib/archive-view';
 
 interface RuntimeLike {
   runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
 }
 
-(() => {
+setTimeout(() => {
   try {
+    if (document.documentElement.dataset[READER_MARK]) return;
     const view = archiveView();
     if (!view) return;
     const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;
@@ -22,4 +24,4 @@ interface RuntimeLike {
   } catch {
     // A page that is not ours must not see our errors.
   }
-})();
+});

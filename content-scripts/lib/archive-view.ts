@@ -1,5 +1,8 @@
 import { looksLikeArchive } from '../../src/parse/archive-header';
 
+/** The mark the reader puts on the page's root as it mounts (`data-pizhu-reader`): it mounts once, and the detector stays quiet where it runs. */
+export const READER_MARK = 'pizhuReader';
+
 /**
  * The browser's plain-text view of an archive file: its `<pre>` and the start of its text (the
  * header), or null on any other page. Only the start of the first text node is read: a large file is

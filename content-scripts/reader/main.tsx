@@ -7,20 +7,18 @@
  * stays one click away.
  */
 import { readArchive } from '../../src/parse/archive-parser';
-import { archiveView } from '../lib/archive-view';
+import { archiveView, READER_MARK } from '../lib/archive-view';
 import { highlightingRun, loadHighlighting } from '../lib/highlighting';
 import { inertHtml } from '../lib/live-dom';
 import { readTheme, showArticle } from './mount';
 
-const MOUNTED = 'pizhuReader';
-
 async function mount(): Promise<void> {
   // The background may inject twice (a reload of the extension, a second detection): mount once.
-  if (document.documentElement.dataset[MOUNTED]) return;
+  if (document.documentElement.dataset[READER_MARK]) return;
   const view = archiveView();
   if (!view) return;
   const { pre } = view;
-  document.documentElement.dataset[MOUNTED] = '1';
+  document.documentElement.dataset[READER_MARK] = '1';
   // The raw text is hidden at once: where the manifest runs this script, before the browser has laid
   // that long line out, whose layout held the page's load event back by ≈ 10 ms (bench/README.md, page cost).
   pre.hidden = true;

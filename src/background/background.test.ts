@@ -7,6 +7,7 @@ import { AnnotationStore } from '../store/store';
 import { parseMessage } from '../messages/protocol';
 import { handleMessage, type BackgroundPorts } from './background';
 import { ReadAhead } from './read-ahead';
+import { ReaderFolders } from './reader-folders';
 import { tabArticlesIn } from './tab-articles';
 
 const OWN = 'pizhu-extension-id';
@@ -18,6 +19,7 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
   const tabs = new Map<string, { articleId: string; title: string }>();
   const reveals = new Map<number, string>();
   const session = new Map<string, unknown>();
+  let folders: string[] = [];
   let clock = Date.parse('2026-03-01T00:00:00.000Z');
   return {
     calls,
@@ -30,6 +32,13 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
     markTab: async (tab, title, n) => void calls.push(`mark ${tab} ${title} ${n}`),
     store: async () => db,
     readAhead: new ReadAhead(() => clock),
+    readerFolders: new ReaderFolders({
+      patterns: async () => folders,
+      setPatterns: async (patterns) => {
+        calls.push(`folders ${patterns.join(' ')}`);
+        folders = patterns;
+      },
+    }),
     tabArticles: {
       get: async (t, f) => tabs.get(`${t}/${f}`),
       set: async (t, f, v) => void tabs.set(`${t}/${f}`, v),
@@ -87,10 +96,15 @@ async function openNoteFrame(p: BackgroundPorts, id: string) {
 }
 
 describe('pages and their highlights', () => {
-  it('injects the reader into the frame of a file:// page that found an archive header', async () => {
+  it('injects the reader into the frame of a file:// page that found an archive header, and keeps its folder for the reader', async () => {
     const p = await ports();
     expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
-    expect(p.calls).toEqual(['inject 4/2']);
+    expect(p.calls[0]).toBe('inject 4/2');
+    // Its folder is kept for the reader, once: the browser runs it there itself from then on.
+    await vi.waitFor(() => expect(p.calls).toEqual(['inject 4/2', 'folders file:///tmp/*.md']));
+    await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 5, frameId: 0, url: 'file:///tmp/b.md' }, p);
+    await p.readerFolders.remember('file:///tmp/b.md');
+    expect(p.calls).toEqual(['inject 4/2', 'folders file:///tmp/*.md', 'inject 5/0']);
   });
 
   it("reads the article's highlights from the detected header while the reader is injected, and hands them to that frame's reader", async () => {

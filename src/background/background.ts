@@ -63,6 +63,8 @@ async function archiveDetected(message: BackgroundRequest<'archive-detected'>, c
   const articleId = message.head === undefined ? null : ReadAhead.articleIdOf(message.head);
   if (articleId) ctx.ports.readAhead.start(ctx.tabId, ctx.frameId, articleId, async () => (await ctx.ports.store()).annotationsFor(articleId));
   await ctx.ports.injectReader(ctx.tabId, ctx.frameId);
+  // The next file of this folder opens without this round trip. Not waited for: nothing waits on it.
+  void ctx.ports.readerFolders.remember(ctx.sender.url);
   return { ok: true };
 }
 

@@ -9,12 +9,37 @@ import { handleMessage, type BackgroundPorts } from './background';
 import { belongsToTab, orphansKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
 import { ReadAhead } from './read-ahead';
+import { ReaderFolders, type ReaderFolderRegistry } from './reader-folders';
 import { tabArticlesIn } from './tab-articles';
 import { tabRevealsIn } from './tab-reveals';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
 const reveals = tabRevealsIn(session);
+
+/** The reader and the highlighting right behind it, as the manifest runs them in archive folders. */
+const READER_FILES = ['content-scripts/reader.js', 'content-scripts/highlights.js'];
+const READER_FOLDERS_ID = 'pizhu-reader-folders';
+/** Where the manifest runs the reader already (archive folders): a kept folder above one must not run it there twice. */
+const MANIFEST_READER = browser.runtime.getManifest().content_scripts?.find((script) => script.js?.includes(READER_FILES[0]!))?.matches ?? [];
+
+/** One content script for all the folders (a file in two of them is read once); kept by the browser across restarts. */
+const readerFolderRegistry: ReaderFolderRegistry = {
+  async patterns() {
+    const [script] = await browser.scripting.getRegisteredContentScripts({ ids: [READER_FOLDERS_ID] });
+    return script?.matches ?? [];
+  },
+  async setPatterns(matches) {
+    const [kept] = await browser.scripting.getRegisteredContentScripts({ ids: [READER_FOLDERS_ID] });
+    if (!matches.length) {
+      if (kept) await browser.scripting.unregisterContentScripts({ ids: [READER_FOLDERS_ID] });
+      return;
+    }
+    // Written whole each time: a script kept by an older version runs this version's files and exclusions.
+    const script = { id: READER_FOLDERS_ID, matches, excludeMatches: MANIFEST_READER, js: READER_FILES, runAt: 'document_end' as const, allFrames: false, persistAcrossSessions: true };
+    await (kept ? browser.scripting.updateContentScripts([script]) : browser.scripting.registerContentScripts([script]));
+  },
+};
 
 const ports: BackgroundPorts = {
   ownId: browser.runtime.id,
@@ -24,7 +49,7 @@ const ports: BackgroundPorts = {
   },
   async injectReader(tabId, frameId) {
     // One injection: the highlighting runs right after the reader's first steps, while it waits for its theme and highlights (bench/README.md, page cost).
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/reader.js', 'content-scripts/highlights.js'], injectImmediately: true });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: READER_FILES, injectImmediately: true });
   },
   async injectHighlighting(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['content-scripts/highlights.js'], injectImmediately: true });
@@ -36,6 +61,7 @@ const ports: BackgroundPorts = {
   },
   store: storeOpener(() => openDatabase()),
   readAhead: new ReadAhead(),
+  readerFolders: new ReaderFolders(readerFolderRegistry),
   tabArticles: tabArticlesIn(session),
   async showUrl(url) {
     const bare = (address: string) => address.replace(/#.*$/, '');

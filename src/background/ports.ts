@@ -1,5 +1,6 @@
 import type { AnnotationStore } from '../store/store';
 import type { ReadAhead } from './read-ahead';
+import type { ReaderFolders } from './reader-folders';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface Sender {
@@ -51,6 +52,8 @@ export interface BackgroundPorts {
   };
   /** Highlights read for a frame's reader before it asks (the worker's memory: a stopped worker has none, and the reader reads). */
   readAhead: ReadAhead;
+  /** The folders whose files the browser runs the reader in itself, once an archive file of theirs was detected (reader-folders.ts). */
+  readerFolders: ReaderFolders;
   /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
   setOrphans(articleId: string, ids: string[]): Promise<void>;
   now(): string;

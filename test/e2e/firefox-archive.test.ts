@@ -14,6 +14,8 @@ import { EXTENSION_BASE, findTab, grantFileAccess, launchFirefox, openPrivileged
 import { livePageOf } from './page-helpers';
 
 const FILE = 'reuters/1040207.md';
+/** Another file of the same folder. */
+const NEXT = 'reuters/1026000.md';
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
 const article = parseArchive(readCorpus(FILE));
 const livePage = livePageOf(article);
@@ -103,6 +105,21 @@ describe('Firefox: archive files', () => {
     const current = await popup.waitForSelector('.article.current-article', { timeout: 5000 });
     await expect(current!.evaluate((el) => el.getAttribute('data-id'))).resolves.toBe(article.id);
     await expect(popup.$$eval('[data-testid="file-access-hint"]', (els) => els.length)).resolves.toBe(0);
+  });
+
+  it("keeps that file's folder for the reader: the browser runs it on the folder's next file, once", async () => {
+    const folder = `${pathToFileURL(join(CORPUS_DIR, 'reuters')).href}/*.md`;
+    const kept = () =>
+      popup.evaluate(async () => {
+        const scripting = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }).browser.scripting;
+        return (await scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+      });
+    await expect.poll(kept, { timeout: 5000 }).toEqual([folder]);
+    const next = parseArchive(readCorpus(NEXT));
+    await file.goto(pathToFileURL(join(CORPUS_DIR, NEXT)).href, { waitUntil: 'load' });
+    await file.waitForSelector('[data-testid="reader"]', { timeout: 10_000 });
+    await expect(file.$eval('[data-testid="reader-title"]', (h) => h.textContent)).resolves.toBe(next.title);
+    await expect(file.$$eval('.pizhu-reader', (els) => els.length)).resolves.toBe(1);
   });
 
   it('in an archive folder (…/articles/reuters/1040207.md), the reader runs without the detector, once, with the highlight; a Markdown file there that is no archive is left as it is', async () => {
