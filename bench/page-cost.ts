@@ -2,7 +2,7 @@
 // to the painted reader view with 100 highlights, against the same file:// page in Chromium without it;
 // and the time from navigation to a Reuters article page with 10 highlights painted, against that page's
 // own load without the extension.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,13 +104,20 @@ function archiveFolderCopy(): string {
   return pathToFileURL(copy).href;
 }
 
+/** The new folders made for the loads of a first file, removed after the runs. */
+const newFolders: string[] = [];
+
 /**
- * A copy of the file in a folder of its own, new each time (not an archive folder's layout): the first
- * archive file of a folder goes the detector's way, and its folder is then kept for the reader
- * (src/background/reader-folders.ts), as the corpus folder is from the warm-up on.
+ * A copy of the file in a folder of its own, new each time (`<temporary folder>/archive/`, deep enough to
+ * be kept; not an archive folder's layout): the first archive file of a folder goes the detector's way,
+ * and its folder is then kept for the reader (src/background/reader-folders.ts), as the corpus folder is
+ * from the first open before the runs on.
  */
 function firstFileOfAFolder(): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'pizhu-bench-new-')), '1040207.md');
+  const top = mkdtempSync(join(tmpdir(), 'pizhu-bench-new-'));
+  newFolders.push(top);
+  const copy = join(top, 'archive', '1040207.md');
+  mkdirSync(dirname(copy));
   copyFileSync(join(CORPUS_DIR, PAGE_FILE), copy);
   return pathToFileURL(copy).href;
 }
@@ -138,8 +145,8 @@ const milestoneLine = (m: Record<string, number[]>, painted: number) =>
   `highlighting UI attached (its bundle run, the highlights answered) ${median(m.ui).toFixed(0)} ms, ${PAGE_HIGHLIGHTS} highlights painted ${painted.toFixed(0)} ms`;
 
 /**
- * The corpus file (its folder kept for the reader since the warm-up's first load, which the detector
- * found), its copy in an archive folder (the manifest's way) and a copy that is the first file of a new
+ * The corpus file (its folder kept for the reader since the first open before the runs, which the
+ * detector found), its copy in an archive folder (the manifest's way) and a copy that is the first file of a new
  * folder (the detector's way), loaded in turns in one browser, the order turned every run; the raw pages
  * likewise without the extension.
  */
@@ -182,6 +189,7 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
     );
   } finally {
     await ext.close();
+    for (const dir of newFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 
   const plain = await launchPlain({ offline: true });

@@ -4,7 +4,9 @@
  * It looks for a plain-text view whose text starts with the archive header, and only then asks the
  * background to load the reader into this frame. On any other page it does nothing, and it never
  * throws into the page. In a folder the background keeps for the reader (src/background/reader-folders.ts)
- * the browser runs the reader itself, after this script: it looks once that has run, and finds it there.
+ * the browser runs the reader itself; Chrome runs it after this script, in the same task, so this
+ * script looks a task later and finds the reader's mark. Where a browser runs it later still, the
+ * reader is asked for again and, marked, does not mount twice.
  */
 import { archiveView, READER_MARK } from './lib/archive-view';
 
@@ -14,7 +16,7 @@ interface RuntimeLike {
 
 setTimeout(() => {
   try {
-    if (document.documentElement.dataset[READER_MARK]) return;
+    if (document.documentElement.dataset?.[READER_MARK]) return;
     const view = archiveView();
     if (!view) return;
     const api = ((globalThis as { browser?: RuntimeLike }).browser ?? (globalThis as { chrome?: RuntimeLike }).chrome) as RuntimeLike;

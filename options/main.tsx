@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLang, uiLanguage } from '../lib/i18n';
+import { readerFolderRegistry } from '../src/background/reader-folder-registry';
+import { folderOfPattern } from '../src/background/reader-folders';
 import { originPattern, readSettings, REQUEST_KEY, SETTINGS_KEY, STATUS_KEY, statusWords, type SyncSettings, type SyncStatus } from '../src/sync/settings';
 
 /** Loopback servers are declared in the manifest: a CouchDB on this computer needs no prompt. */
@@ -103,6 +105,55 @@ function SettingsForm({ initial, onMessage }: { initial: Fields; onMessage(messa
   );
 }
 
+/** Shows the folders kept for the reader, as a reader names them, or why they could not be read. */
+function showKept(setFolders: (folders: string[]) => void, setMessage: (message: string) => void): Promise<void> {
+  return readerFolderRegistry.patterns().then(
+    (patterns) => setFolders(patterns.map(folderOfPattern)),
+    (error: unknown) => setMessage(t('foldersError', String(error))),
+  );
+}
+
+/** The folders kept for the reader (src/background/reader-folders.ts), listed, and forgotten on request. */
+function ReaderFolders() {
+  const [folders, setFolders] = useState<string[] | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => void showKept(setFolders, setMessage), []);
+  const forget = async () => {
+    setMessage('');
+    try {
+      await readerFolderRegistry.setPatterns([]);
+      setMessage(t('foldersForgotten'));
+    } catch (error) {
+      setMessage(t('foldersError', String(error)));
+    }
+    await showKept(setFolders, setMessage);
+  };
+  return (
+    <section aria-labelledby="folders-title" data-testid="reader-folders">
+      <h2 id="folders-title">{t('foldersTitle')}</h2>
+      <p class="hint">{t('foldersAbout')}</p>
+      {folders && (
+        <>
+          <p>{folders.length ? t('foldersCount', String(folders.length)) : t('foldersNone')}</p>
+          {folders.length > 0 && (
+            <>
+              <ul class="folders">
+                {folders.map((folder) => (
+                  <li key={folder}>{folder}</li>
+                ))}
+              </ul>
+              <button type="button" data-testid="folders-forget" onClick={() => void forget()}>
+                {t('foldersForget')}
+              </button>
+            </>
+          )}
+        </>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
+
 function Options() {
   const { fields, status } = useStored();
   const [message, setMessage] = useState('');
@@ -120,6 +171,7 @@ function Options() {
         {statusWords(status, (iso) => timeFormat().format(new Date(iso)), uiLang())}
       </p>
       <p class="hint">{t('syncWhatIsSent')}</p>
+      <ReaderFolders />
     </main>
   );
 }

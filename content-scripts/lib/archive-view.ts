@@ -7,7 +7,8 @@ export const READER_MARK = 'pizhuReader';
  * The browser's plain-text view of an archive file: its `<pre>` and the start of its text (the
  * header), or null on any other page. Only the start of the first text node is read: a large file is
  * never copied just to be rejected. The detector (every file:// page) and the reader (run on its own
- * where the address is an archive folder's, manifest.json) both ask it first, and leave any other page alone.
+ * where the address is an archive folder's, manifest.json, or in a folder kept for it) both ask it
+ * first, and leave any other page alone.
  */
 export function archiveView(): { pre: HTMLElement; head: string } | null {
   if (!/^text\/(?!html)/.test(document.contentType)) return null;

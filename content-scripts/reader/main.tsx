@@ -1,8 +1,9 @@
 /*
  * The reader for archive files: injected by the background once the detector has seen the archive
  * header, or run by the browser itself, with the highlighting's bundle behind it, on a file whose
- * address is an archive folder's (`…/articles/<source>/<id>.md`, manifest.json), where it checks the
- * header first and leaves any other file as it is. It parses the file's text (never its HTML) into
+ * address is an archive folder's (`…/articles/<source>/<id>.md`, manifest.json) or in a folder the
+ * background keeps for it (src/background/reader-folders.ts), where it checks the header first and
+ * leaves any other file as it is. It parses the file's text (never its HTML) into
  * the model and renders the model into the page's own document, next to the browser's <pre>, which
  * stays one click away.
  */

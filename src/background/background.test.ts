@@ -98,13 +98,17 @@ async function openNoteFrame(p: BackgroundPorts, id: string) {
 describe('pages and their highlights', () => {
   it('injects the reader into the frame of a file:// page that found an archive header, and keeps its folder for the reader', async () => {
     const p = await ports();
-    expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///tmp/a.md' }, p)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 4, frameId: 2, url: 'file:///home/u/news/a.md' }, p)).toEqual({ ok: true });
     expect(p.calls[0]).toBe('inject 4/2');
     // Its folder is kept for the reader, once: the browser runs it there itself from then on.
-    await vi.waitFor(() => expect(p.calls).toEqual(['inject 4/2', 'folders file:///tmp/*.md']));
-    await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 5, frameId: 0, url: 'file:///tmp/b.md' }, p);
-    await p.readerFolders.remember('file:///tmp/b.md');
-    expect(p.calls).toEqual(['inject 4/2', 'folders file:///tmp/*.md', 'inject 5/0']);
+    await vi.waitFor(() => expect(p.calls).toEqual(['inject 4/2', 'folders file:///home/u/news/*.md']));
+    await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 5, frameId: 0, url: 'file:///home/u/news/b.md' }, p);
+    await p.readerFolders.remember('file:///home/u/news/b.md');
+    expect(p.calls).toEqual(['inject 4/2', 'folders file:///home/u/news/*.md', 'inject 5/0']);
+    // A private window's file gets the reader; its folder is not kept.
+    await handleMessage({ type: 'archive-detected' }, { id: OWN, tabId: 6, frameId: 0, url: 'file:///home/u/private/c.md', incognito: true }, p);
+    await p.readerFolders.remember('file:///home/u/news/b.md');
+    expect(p.calls).toEqual(['inject 4/2', 'folders file:///home/u/news/*.md', 'inject 5/0', 'inject 6/0']);
   });
 
   it("reads the article's highlights from the detected header while the reader is injected, and hands them to that frame's reader", async () => {

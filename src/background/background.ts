@@ -64,7 +64,8 @@ async function archiveDetected(message: BackgroundRequest<'archive-detected'>, c
   if (articleId) ctx.ports.readAhead.start(ctx.tabId, ctx.frameId, articleId, async () => (await ctx.ports.store()).annotationsFor(articleId));
   await ctx.ports.injectReader(ctx.tabId, ctx.frameId);
   // The next file of this folder opens without this round trip. Not waited for: nothing waits on it.
-  void ctx.ports.readerFolders.remember(ctx.sender.url);
+  // A private window's folders are not written into the browser's profile.
+  if (!ctx.sender.incognito) void ctx.ports.readerFolders.remember(ctx.sender.url);
   return { ok: true };
 }
 

@@ -9,37 +9,14 @@ import { handleMessage, type BackgroundPorts } from './background';
 import { belongsToTab, orphansKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
 import { ReadAhead } from './read-ahead';
-import { ReaderFolders, type ReaderFolderRegistry } from './reader-folders';
+import { ReaderFolders } from './reader-folders';
+import { READER_FILES, readerFolderRegistry } from './reader-folder-registry';
 import { tabArticlesIn } from './tab-articles';
 import { tabRevealsIn } from './tab-reveals';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
 const reveals = tabRevealsIn(session);
-
-/** The reader and the highlighting right behind it, as the manifest runs them in archive folders. */
-const READER_FILES = ['content-scripts/reader.js', 'content-scripts/highlights.js'];
-const READER_FOLDERS_ID = 'pizhu-reader-folders';
-/** Where the manifest runs the reader already (archive folders): a kept folder above one must not run it there twice. */
-const MANIFEST_READER = browser.runtime.getManifest().content_scripts?.find((script) => script.js?.includes(READER_FILES[0]!))?.matches ?? [];
-
-/** One content script for all the folders (a file in two of them is read once); kept by the browser across restarts. */
-const readerFolderRegistry: ReaderFolderRegistry = {
-  async patterns() {
-    const [script] = await browser.scripting.getRegisteredContentScripts({ ids: [READER_FOLDERS_ID] });
-    return script?.matches ?? [];
-  },
-  async setPatterns(matches) {
-    const [kept] = await browser.scripting.getRegisteredContentScripts({ ids: [READER_FOLDERS_ID] });
-    if (!matches.length) {
-      if (kept) await browser.scripting.unregisterContentScripts({ ids: [READER_FOLDERS_ID] });
-      return;
-    }
-    // Written whole each time: a script kept by an older version runs this version's files and exclusions.
-    const script = { id: READER_FOLDERS_ID, matches, excludeMatches: MANIFEST_READER, js: READER_FILES, runAt: 'document_end' as const, allFrames: false, persistAcrossSessions: true };
-    await (kept ? browser.scripting.updateContentScripts([script]) : browser.scripting.registerContentScripts([script]));
-  },
-};
 
 const ports: BackgroundPorts = {
   ownId: browser.runtime.id,
@@ -97,7 +74,7 @@ browser.tabs.onRemoved.addListener(async (tabId: number) => {
 
 // The popup asks pages with tabs.sendMessage, which never reaches this listener.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  handleMessage(message, { id: sender.id, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }, ports).catch((error: unknown) => {
+  handleMessage(message, { id: sender.id, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url, incognito: sender.tab?.incognito }, ports).catch((error: unknown) => {
     console.error('Pizhu background:', error);
     return { ok: false, error: String(error) };
   }),

@@ -9,6 +9,8 @@ export interface Sender {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** The sender's tab is in a private (incognito) window: nothing of it is kept beyond the window. */
+  incognito?: boolean;
 }
 
 /** What the background needs from the browser; the entry point (main.ts) passes the real APIs. */

@@ -20,11 +20,15 @@ export interface ReaderFolderRegistry {
   setPatterns(patterns: string[]): Promise<void>;
 }
 
+/** How deep a folder must be to be kept (a drive letter not counted): `/home/u/news/`, not `/home/u/` or `/tmp/`. */
+const MIN_DEPTH = 3;
+
 /**
  * The match pattern of the files beside this one with its extension (`file:///home/u/news/reuters/*.md`
- * for `…/reuters/1040207.md`), or null where none should be kept: not a local file, no extension, the
- * top of a disk (every such file on it would load the reader), or a `*` in the path, which a pattern
- * would read as "anything".
+ * for `…/reuters/1040207.md`), or null where none should be kept: not a local file (a network share's
+ * `file://host/…` or `file://///host/…` included), no extension, a folder near the top of a disk (a
+ * pattern's `*` takes in subfolders too, so a home folder's every such file would load the reader), or a
+ * `*` in the path, which a pattern would read as "anything".
  */
 export function readerFolderPattern(fileUrl: string): string | null {
   let url: URL;
@@ -38,7 +42,8 @@ export function readerFolderPattern(fileUrl: string): string | null {
   const slash = path.lastIndexOf('/');
   const folder = path.slice(0, slash + 1);
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(path.slice(slash + 1))?.[0];
-  if (!extension || folder === '/' || /^\/[A-Za-z]:\/$/.test(folder) || folder.includes('*')) return null;
+  const depth = folder.split('/').filter((segment) => segment && !/^[A-Za-z]:$/.test(segment)).length;
+  if (!extension || folder.startsWith('//') || depth < MIN_DEPTH || folder.includes('*')) return null;
   return `file://${folder}*${extension}`;
 }
 
@@ -64,4 +69,16 @@ export class ReaderFolders {
       .catch((error: unknown) => console.warn('Pizhu: the folder is not kept for the reader; its files go through the detector', error));
     return this.queue;
   }
+}
+
+/** A kept pattern as a reader names the folder: `/home/u/新闻 存档/` for `file:///home/u/%E6%96%B0%E9%97%BB%20%E5%AD%98%E6%A1%A3/*.md`, `C:/Users/u/news/` on Windows. */
+export function folderOfPattern(pattern: string): string {
+  const path = pattern.replace(/^file:\/\//, '').replace(/\*[^/]*$/, '');
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is shown as it is written.
+  }
+  return decoded.replace(/^\/(?=[A-Za-z]:\/)/, '');
 }
