@@ -76,6 +76,13 @@ class Session implements HighlightSession {
   /** The highlights the last paint could not place: listed, with the note marks, after the frame that paints. */
   private orphans: AnnotationRecord[] = [];
   private cancelDecoration: (() => void) | null = null;
+  /** How many reads of the article's highlights are under way (a note saved, a change elsewhere). */
+  private reloads = 0;
+  /**
+   * A ✎ mark to focus once it is drawn: the note editor closed right after its note was saved, before
+   * the highlights read again had marked it (a new note's mark). Kept for a moment only.
+   */
+  private focusOnceMarked: { id: string; until: number } | null = null;
   private readonly ui: UiHost;
   private readonly painting: Painting;
   private readonly background = new BackgroundClient();
@@ -171,6 +178,13 @@ class Session implements HighlightSession {
   private decorate(): void {
     this.ui.update({ orphans: this.orphans, marks: this.painting.marks(this.annotations) });
     this.ui.attach();
+    const waiting = this.focusOnceMarked;
+    if (waiting && !this.reloads) {
+      this.focusOnceMarked = null;
+      // Not where the reader has put the focus since.
+      const unfocused = !document.activeElement || document.activeElement === document.body;
+      if (unfocused && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
+    }
     const placed = this.placed;
     const key = placed && `${placed.articleId} ${placed.orphanIds}`;
     if (placed && key !== this.reported) {
@@ -197,7 +211,11 @@ class Session implements HighlightSession {
   /** Loads the article's highlights again (another view changed them) and paints them. */
   private async reload(): Promise<void> {
     const asked = this.target;
-    const answer = await this.background.seen(asked.article).catch((error: unknown) => new Failure(error));
+    this.reloads++;
+    const answer = await this.background
+      .seen(asked.article)
+      .catch((error: unknown) => new Failure(error))
+      .finally(() => this.reloads--);
     // Another article (or none) stands on the page since: this answer is about the old one.
     if (this.target !== asked || this.left) return;
     if (answer instanceof Failure) return this.ui.update({ error: answer.reason });
@@ -275,7 +293,7 @@ class Session implements HighlightSession {
     const range = this.painting.lastRange(id);
     if (range) getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
     this.decorateNow();
-    this.ui.focusMark(id);
+    if (!this.ui.focusMark(id) && this.reloads) this.focusOnceMarked = { id, until: performance.now() + FOCUS_WAIT_MS };
   }
 
   private openNote(id: string): void {
@@ -366,6 +384,9 @@ class Session implements HighlightSession {
     }
   }
 }
+
+/** How long a ✎ mark still being drawn is waited for, to take the focus as the note editor closes. */
+const FOCUS_WAIT_MS = 2000;
 
 /** How long the undo of a delete is offered. */
 const UNDO_SECONDS = 8;

@@ -64,9 +64,11 @@ export class UiHost {
   }
 
   /** Moves the focus to a highlight's note mark, when it has one. */
-  focusMark(id: string): void {
+  /** Focuses a highlight's ✎ mark; false where it has none (yet). */
+  focusMark(id: string): boolean {
     const mark = this.host.shadowRoot?.querySelector<HTMLElement>(`.note-mark[data-id="${CSS.escape(id)}"]`);
     mark?.focus({ preventScroll: true });
+    return !!mark;
   }
 
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */

@@ -44,6 +44,8 @@ describe('a note typed is never lost', () => {
     await page.keyboard.type('先记下来，不点保存');
     await page.keyboard.press('Escape');
     await closed();
+    // The note was saved as it closed: the focus goes to its new ✎ mark, once the mark is drawn.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('note-mark');
     const yellow = await pointIn(page, 'yellow', selected.slice(0, 4));
     await page.mouse.click(yellow.x, yellow.y);
     await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('先记下来，不点保存');
