@@ -181,9 +181,8 @@ class Session implements HighlightSession {
     const waiting = this.focusOnceMarked;
     if (waiting && !this.reloads) {
       this.focusOnceMarked = null;
-      // Not where the reader has put the focus since.
-      const unfocused = !document.activeElement || document.activeElement === document.body;
-      if (unfocused && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
+      // Not if the reader has put the focus somewhere since.
+      if (this.ui.focusIsFree() && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
     }
     const placed = this.placed;
     const key = placed && `${placed.articleId} ${placed.orphanIds}`;

@@ -71,6 +71,12 @@ export class UiHost {
     return !!mark;
   }
 
+  /** Nothing holds the focus: the page's body has it, or this UI's host with nothing inside it focused (a frame just closed). */
+  focusIsFree(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || (active === this.host && !this.host.shadowRoot?.activeElement);
+  }
+
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */
   owns(event: Event): boolean {
     return event.composedPath().includes(this.host);

@@ -82,6 +82,40 @@ describe('a note typed is never lost', () => {
 });
 
 describe('the keyboard', () => {
+  it("Escape right after typing: the focus goes to the new note's ✎ mark even when the close is heard before the highlights are read again", async () => {
+    await openReader(page);
+    // The background holds the highlights' store for a moment as it tells the page the note was saved:
+    // the page's read of them waits, and the editor's close comes first.
+    await browser.worker.evaluate(() => {
+      const g = globalThis as unknown as {
+        held?: boolean;
+        chrome: { tabs: { sendMessage(tab: number, message: { type?: string; action?: string }, ...rest: unknown[]): Promise<unknown> } };
+      };
+      const send = g.chrome.tabs.sendMessage.bind(g.chrome.tabs);
+      g.chrome.tabs.sendMessage = (tab, message, ...rest) => {
+        if (message?.type === 'note-frame' && message.action === 'saved' && !g.held) {
+          g.held = true;
+          const opening = indexedDB.open('pizhu');
+          opening.onsuccess = () => {
+            const store = opening.result.transaction('annotations', 'readwrite').objectStore('annotations');
+            const until = Date.now() + 800;
+            const spin = () => {
+              if (Date.now() < until) store.count().onsuccess = spin;
+            };
+            spin();
+          };
+        }
+        return send(tab, message, ...rest);
+      };
+    });
+    await addNote(6);
+    await page.keyboard.type('马上关掉');
+    await page.keyboard.press('Escape');
+    await closed();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid')), { timeout: 5000 }).toBe('note-mark');
+    expect(await browser.worker.evaluate(() => (globalThis as unknown as { held?: boolean }).held)).toBe(true);
+  });
+
   it('Ctrl+Enter saves and closes; the focus goes back to the passage and its note mark', async () => {
     await openReader(page);
     const { frame, selected } = await addNote(4);
