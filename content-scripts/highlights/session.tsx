@@ -80,7 +80,8 @@ class Session implements HighlightSession {
   private reloads = 0;
   /**
    * A ✎ mark to focus once it is drawn: the note editor closed right after its note was saved, before
-   * the highlights read again had marked it (a new note's mark). Kept for a moment only.
+   * the highlights read again had marked it (a new note's mark). Dropped by anything the reader does
+   * next, and given the focus only within FOCUS_WAIT_MS of the close.
    */
   private focusOnceMarked: { id: string; until: number } | null = null;
   private readonly ui: UiHost;
@@ -129,6 +130,7 @@ class Session implements HighlightSession {
   }
 
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], revealId?: string): void {
+    this.focusOnceMarked = null;
     this.left = false;
     this.known = true;
     this.ui.ready();
@@ -141,6 +143,7 @@ class Session implements HighlightSession {
   }
 
   leave(): void {
+    this.focusOnceMarked = null;
     this.left = true;
     this.annotations = [];
     this.pending = null;
@@ -154,6 +157,7 @@ class Session implements HighlightSession {
 
   dispose(): void {
     this.left = true;
+    this.focusOnceMarked = null;
     clearTimeout(this.undoTimer);
     this.cancelDecoration?.();
     browser.storage.onChanged.removeListener(this.onStorage);
@@ -181,8 +185,8 @@ class Session implements HighlightSession {
     const waiting = this.focusOnceMarked;
     if (waiting && !this.reloads) {
       this.focusOnceMarked = null;
-      // Not if the reader has put the focus somewhere since.
-      if (this.ui.focusIsFree() && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
+      // Not into another editor, nor away from something the page's own controls focused meanwhile.
+      if (!this.ui.state.editor && this.ui.focusIsFree() && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
     }
     const placed = this.placed;
     const key = placed && `${placed.articleId} ${placed.orphanIds}`;
@@ -216,8 +220,12 @@ class Session implements HighlightSession {
       .catch((error: unknown) => new Failure(error))
       .finally(() => this.reloads--);
     // Another article (or none) stands on the page since: this answer is about the old one.
-    if (this.target !== asked || this.left) return;
-    if (answer instanceof Failure) return this.ui.update({ error: answer.reason });
+    if (this.target !== asked || this.left || answer instanceof Failure) {
+      // No marks are drawn for it: a focus waiting for them waits no longer.
+      if (!this.reloads) this.focusOnceMarked = null;
+      if (answer instanceof Failure && this.target === asked && !this.left) this.ui.update({ error: answer.reason });
+      return;
+    }
     this.annotations = answer;
     this.paintAll();
   }
@@ -252,6 +260,7 @@ class Session implements HighlightSession {
   }
 
   private async highlightSelection(color: Color, remember = true): Promise<AnnotationRecord | null> {
+    this.focusOnceMarked = null;
     const pending = this.pending;
     if (!pending) return null;
     if (remember) {
@@ -286,9 +295,11 @@ class Session implements HighlightSession {
 
   /**
    * After the note editor closed by the keyboard: the caret stands at the end of the passage (where
-   * Shift and the arrows select on from), and the focus is on its note mark when it has one.
+   * Shift and the arrows select on from), and the focus is on its note mark when it has one, or once
+   * it has one: a note just saved is marked when its highlights have been read again.
    */
   private returnToPassage(id: string): void {
+    this.focusOnceMarked = null;
     const range = this.painting.lastRange(id);
     if (range) getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
     this.decorateNow();
@@ -301,6 +312,7 @@ class Session implements HighlightSession {
   }
 
   private openEditor(annotation: AnnotationRecord): void {
+    this.focusOnceMarked = null;
     const box = this.painting.boxOf(annotation.id) ?? { left: 16, right: 16, top: 16, bottom: 16 };
     const height = this.ui.state.editor?.annotation.id === annotation.id ? this.ui.state.editor.height : EDITOR_HEIGHT;
     this.ui.update({ toolbar: null, editor: { annotation, anchor: toDocument(box), height } });
@@ -334,6 +346,7 @@ class Session implements HighlightSession {
   }
 
   private onSelectionEnd(viaKeyboard: boolean): void {
+    this.focusOnceMarked = null;
     const selection = getSelection();
     if (!this.known || !selection || selection.isCollapsed) return;
     const range = this.takeSelection();
@@ -346,6 +359,7 @@ class Session implements HighlightSession {
 
   /** A click on a painted highlight opens its note; a click elsewhere closes the open one. */
   private onClick(x: number, y: number): void {
+    this.focusOnceMarked = null;
     const id = this.painting.hitTest(x, y);
     const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
     if (annotation) this.openEditor(annotation);

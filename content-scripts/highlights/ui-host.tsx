@@ -63,18 +63,17 @@ export class UiHost {
     this.statusTimer = window.setTimeout(() => this.update({ status: null }), ms);
   }
 
-  /** Moves the focus to a highlight's note mark, when it has one. */
-  /** Focuses a highlight's ✎ mark; false where it has none (yet). */
+  /** Moves the focus to a highlight's ✎ mark; false where it has none (yet). */
   focusMark(id: string): boolean {
     const mark = this.host.shadowRoot?.querySelector<HTMLElement>(`.note-mark[data-id="${CSS.escape(id)}"]`);
     mark?.focus({ preventScroll: true });
     return !!mark;
   }
 
-  /** Nothing holds the focus: the page's body has it, or this UI's host with nothing inside it focused (a frame just closed). */
+  /** Nothing on the page holds the focus (the body has it: where it goes when a focused frame is removed). */
   focusIsFree(): boolean {
     const active = document.activeElement;
-    return !active || active === document.body || (active === this.host && !this.host.shadowRoot?.activeElement);
+    return !active || active === document.body;
   }
 
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */
