@@ -185,8 +185,10 @@ class Session implements HighlightSession {
     const waiting = this.focusOnceMarked;
     if (waiting && !this.reloads) {
       this.focusOnceMarked = null;
-      // Not into another editor, nor away from something the page's own controls focused meanwhile.
-      if (!this.ui.state.editor && this.ui.focusIsFree() && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
+      // Not into another editor, nor away from something focused meanwhile (the body has the focus
+      // where nothing does: where it goes when a focused frame is removed).
+      const focusFree = !document.activeElement || document.activeElement === document.body;
+      if (!this.ui.state.editor && focusFree && performance.now() < waiting.until) this.ui.focusMark(waiting.id);
     }
     const placed = this.placed;
     const key = placed && `${placed.articleId} ${placed.orphanIds}`;

@@ -70,12 +70,6 @@ export class UiHost {
     return !!mark;
   }
 
-  /** Nothing on the page holds the focus (the body has it: where it goes when a focused frame is removed). */
-  focusIsFree(): boolean {
-    const active = document.activeElement;
-    return !active || active === document.body;
-  }
-
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */
   owns(event: Event): boolean {
     return event.composedPath().includes(this.host);
