@@ -55,9 +55,14 @@ export interface TrackedText {
   to: Int32Array;
 }
 
+/** True when cleaning leaves `raw` as it is, each unit its own (the reader view's own text, nearly every paragraph). */
+export function isPlain(raw: string): boolean {
+  return !NOT_PLAIN.test(raw);
+}
+
 export function cleanTracked(raw: string): TrackedText {
-  // Text that cleaning leaves as it is (the reader view's own, nearly every paragraph): each unit its own.
-  if (!NOT_PLAIN.test(raw)) {
+  // Text that cleaning leaves as it is: each unit its own.
+  if (isPlain(raw)) {
     const units = new Int32Array(raw.length + 1);
     for (let i = 1; i <= raw.length; i++) units[i] = i;
     return { text: raw, from: units.subarray(0, raw.length), to: units.subarray(1) };

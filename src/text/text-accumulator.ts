@@ -1,4 +1,4 @@
-import { cleanText, cleanTracked } from './clean-text';
+import { cleanText, cleanTracked, isPlain } from './clean-text';
 import type { MappedText, TextRun } from './mapped-text';
 
 /** A stretch of the raw text: a text node's data, made-up text (a line break), or a gap. */
@@ -54,12 +54,24 @@ export class TextAccumulator<N> {
     // Nothing read since the last take (an empty caption, say): nothing to clean.
     if (!raw) return { text: '', runs: [] };
     if (!this.track) return { text: cleanText(raw), runs: [] };
+    // Plain text read from text nodes only (the reader view's, nearly every block): one run per node,
+    // without the loop per character, which a page runs in V8's interpreter (≈ 2 ms an article).
+    if (isPlain(raw) && pieces.every((piece) => piece.node !== null && !piece.gap)) return { text: raw, runs: nodeRuns(pieces, raw.length) };
     const tracked = cleanTracked(raw);
     return { text: tracked.text, runs: toRuns(tracked.text, tracked.from, tracked.to, raw.length, pieces) };
   }
 }
 
-function toRuns<N>(text: string, from: Int32Array, to: Int32Array, rawLength: number, pieces: Piece<N>[]): TextRun<N>[] {
+/** The runs `toRuns` makes of plain text whose pieces are all text nodes: each node's text one run, joined to the one before. */
+function nodeRuns<N>(pieces: Piece<N>[], rawLength: number): TextRun<N>[] {
+  return pieces.map((piece, k) => {
+    const end = k + 1 < pieces.length ? pieces[k + 1]!.rawStart : rawLength;
+    return { start: piece.rawStart, end, node: piece.node as N, nodeStart: 0, nodeEnd: end - piece.rawStart, joined: k > 0 };
+  });
+}
+
+/** The runs of cleaned text, unit by unit (`from` and `to`: each unit's raw units, clean-text.ts). Exported for its test, which holds `nodeRuns` to it. */
+export function toRuns<N>(text: string, from: Int32Array, to: Int32Array, rawLength: number, pieces: Piece<N>[]): TextRun<N>[] {
   const runs: TextRun<N>[] = [];
   let p = -1;
   let broken = false;
