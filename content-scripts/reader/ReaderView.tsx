@@ -4,6 +4,7 @@ import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
 import { t, uiLanguage } from '../../lib/i18n';
 import { trusted } from '../highlights/trusted';
+import { dateText } from './dates';
 
 export type Theme = 'auto' | 'light' | 'dark';
 const NEXT_THEME: Record<Theme, Theme> = { auto: 'light', light: 'dark', dark: 'auto' };
@@ -100,12 +101,9 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw: (() 
 }
 
 function Time({ label, iso }: { label: string; iso: string }) {
-  const date = new Date(iso);
-  // The extension's UI language, not the page's: a Chinese UI reads 2021年3月23日 14:08.
-  const text = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
   return (
     <span class="pizhu-time">
-      {label} <time dateTime={iso}>{text}</time>
+      {label} <time dateTime={iso}>{dateText(iso)}</time>
     </span>
   );
 }

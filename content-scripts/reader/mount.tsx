@@ -11,6 +11,8 @@ import { announceArticle } from '../lib/article-port';
 import type { HighlightSession } from '../highlights/session';
 import type { StartHighlighting } from '../lib/highlighting';
 import { summarize } from '../../src/messages/summary';
+import { afterNextFrame } from '../highlights/after-frame';
+import { wordDates } from './dates';
 import { readerViewMap } from './reader-map';
 import { ReaderView, type Theme } from './ReaderView';
 import readerCss from './reader.css?inline';
@@ -152,5 +154,6 @@ export async function showArticle(
   // Here already, unless the wait ran out: then they are painted when they come.
   const [announced, highlighting] = await ready.finally(() => root.removeAttribute('aria-busy'));
   highlighting?.show(announced?.annotations ?? [], announced?.reveal);
+  afterNextFrame(() => wordDates(root));
   return highlighting;
 }

@@ -8,13 +8,16 @@ import { launchWithExtension, type ExtensionBrowser } from './browser';
 let browser: ExtensionBrowser | undefined;
 afterEach(async () => browser?.close());
 
+/** The meta line's language, and the publication time once it is in words (the first frame shows it in digits: content-scripts/reader/dates.ts). */
 async function publishedText(uiLanguage: string) {
   browser = await launchWithExtension({ offline: true, uiLanguage });
   const page = await browser.context.newPage();
   await page.goto(pathToFileURL(join(CORPUS_DIR, 'reuters/1040207.md')).href);
   await page.getByTestId('reader').waitFor({ timeout: 10_000 });
   const language = await page.getByTestId('reader').locator('.pizhu-meta').getAttribute('lang');
-  return { language, time: await page.getByTestId('reader').locator('time').first().textContent() };
+  const time = page.getByTestId('reader').locator('time').first();
+  await expect.poll(() => time.textContent(), { timeout: 5_000 }).not.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  return { language, time: await time.textContent() };
 }
 
 describe('dates in the reader', () => {

@@ -56,7 +56,11 @@ describe('the project article, reuters/1040207.md', () => {
     expect(inDocument).toBe(true);
   });
 
-  it('shows the raw text a click away, and goes back', async () => {
+  it('shows the raw text a click away, and goes back, its dates still in words', async () => {
+    const times = page.getByTestId('reader').locator('time');
+    // Worded once the first frame is drawn (content-scripts/reader/dates.ts): the view drawn again keeps the words.
+    await expect.poll(() => times.first().textContent()).not.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    const worded = await times.allTextContents();
     const raw = page.getByTestId('reader-raw');
     await raw.click();
     await expect(page.locator('body > pre').isVisible()).resolves.toBe(true);
@@ -65,6 +69,7 @@ describe('the project article, reuters/1040207.md', () => {
     await raw.click();
     await expect(page.locator('body > pre').isVisible()).resolves.toBe(false);
     await expect(page.getByTestId('reader-block').count()).resolves.toBeGreaterThan(0);
+    await expect(times.allTextContents()).resolves.toEqual(worded);
   });
 
   it('is keyboard reachable: the raw toggle takes focus and Enter works', async () => {
