@@ -150,10 +150,11 @@ export async function showArticle(
     await storedThemeShown;
   } finally {
     root.hidden = false;
+    // Once the view's first frame is drawn, whatever it shows (the raw text of a damaged file, say).
+    afterNextFrame(() => wordDates(root, [article.publishedAt, article.archivedAt]));
   }
   // Here already, unless the wait ran out: then they are painted when they come.
   const [announced, highlighting] = await ready.finally(() => root.removeAttribute('aria-busy'));
   highlighting?.show(announced?.annotations ?? [], announced?.reveal);
-  afterNextFrame(() => wordDates(root));
   return highlighting;
 }

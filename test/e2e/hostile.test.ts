@@ -162,6 +162,19 @@ describe('damaged archive files show what they can', () => {
     await expect(page.getByTestId('reader').locator('time').count()).resolves.toBe(1);
   });
 
+  it('a file with nothing but its date opens on its raw text; a click away, the article view gives that date in words', async () => {
+    await page.goto(sample('only-date.md', '<!--1616481063000-->\n\n'));
+    await page.getByTestId('reader').waitFor();
+    await expect(page.locator('body > pre').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('reader').locator('time').count()).resolves.toBe(0);
+    await page.getByTestId('reader-raw').click();
+    const time = page.getByTestId('reader').locator('time');
+    await expect(time.getAttribute('datetime')).resolves.toBe('2021-03-23T06:31:03.000Z');
+    // In digits for the view's first frame only (content-scripts/reader/dates.ts), not for a view first drawn later.
+    await expect.poll(() => time.textContent(), { timeout: 5_000 }).toMatch(/2021/);
+    await expect.poll(() => time.textContent(), { timeout: 5_000 }).not.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  });
+
   it('a file with CRLF line ends and a BOM', async () => {
     await page.goto(sample('crlf.md', `\ufeff${HEADER.replace(/\n/g, '\r\n')}<p>正文。</p>\r\n`));
     await page.getByTestId('reader').waitFor();

@@ -58,7 +58,7 @@ describe('the project article, reuters/1040207.md', () => {
 
   it('shows the raw text a click away, and goes back, its dates still in words', async () => {
     const times = page.getByTestId('reader').locator('time');
-    // Worded once the first frame is drawn (content-scripts/reader/dates.ts): the view drawn again keeps the words.
+    // Worded once the view's first frame is drawn (content-scripts/reader/dates.ts): the view drawn again keeps the words.
     await expect.poll(() => times.first().textContent()).not.toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     const worded = await times.allTextContents();
     const raw = page.getByTestId('reader-raw');
