@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseArchive } from '../src/parse/parse-archive';
 import { EXTENSION_DIR, launchPlain, launchWithExtension } from '../test/e2e/browser';
 import { articleRecord, highlightsOf, seedLibrary } from '../test/e2e/seed-library';
@@ -145,19 +145,35 @@ const milestoneLine = (m: Record<string, number[]>, painted: number) =>
   `highlighting UI attached (its bundle run, the highlights answered) ${median(m.ui).toFixed(0)} ms, ${PAGE_HIGHLIGHTS} highlights painted ${painted.toFixed(0)} ms`;
 
 /**
+ * A load in a tab of its own, closed after: the file opened from a file manager or a link lands in a
+ * new renderer process, where nothing of an earlier load is compiled or cached (each script is
+ * compiled afresh, Intl builds its tables, the extension's messages are fetched from the browser).
+ */
+async function inNewTab<T>(context: BrowserContext, scripts: string[], load: (page: Page) => Promise<T>): Promise<T> {
+  const tab = await context.newPage();
+  try {
+    for (const script of scripts) await tab.addInitScript(script);
+    return await load(tab);
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
  * The corpus file (its folder kept for the reader since the first open before the runs, which the
- * detector found), its copy in an archive folder (the manifest's way) and a copy that is the first file of a new
- * folder (the detector's way), loaded in turns in one browser, the order turned every run; the raw pages
- * likewise without the extension.
+ * detector found), its copy in an archive folder (the manifest's way), a copy that is the first file of a new
+ * folder (the detector's way) and the corpus file in a new tab, loaded in turns in one browser, the order
+ * turned every run; the raw pages likewise without the extension.
  */
 async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
   const urls = [fileUrl(PAGE_FILE), archiveFolderCopy()] as const;
   const article = parseArchive(readCorpus(PAGE_FILE));
   const highlights = highlightsOf(article, PAGE_HIGHLIGHTS, { seed: 100 });
 
-  const milestones: Record<string, number[]>[] = [{}, {}, {}];
+  const milestones: Record<string, number[]>[] = [{}, {}, {}, {}];
   const folder: number[] = [];
   const firstOfFolder: number[] = [];
+  const newTab: number[] = [];
   const ext = await launchWithExtension({ offline: true });
   let ours: { median: number; samples: number[] };
   try {
@@ -172,16 +188,18 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
     await admin.close();
     ours = await medianOfRuns(
       async (run) => {
-        const order = [0, 1, 2].map((k) => (k + run + 3) % 3);
-        const times = [0, 0, 0];
+        const order = [0, 1, 2, 3].map((k) => (k + run + 4) % 4);
+        const times = [0, 0, 0, 0];
         for (const k of order) {
-          times[k] = await readerRun(page, k === 2 ? firstFileOfAFolder() : urls[k as 0 | 1], run, milestones[k]!);
+          if (k === 3) times[k] = await inNewTab(ext.context, [MILESTONES, PAINT_FRAMES], (tab) => readerRun(tab, urls[0], run, milestones[k]!));
+          else times[k] = await readerRun(page, k === 2 ? firstFileOfAFolder() : urls[k as 0 | 1], run, milestones[k]!);
           // The new folder is kept right after (the browser sends the changed script to its renderers): not in the next load's time.
           if (k === 2) await page.waitForTimeout(500);
         }
         if (run >= 0) {
           folder.push(times[1]!);
           firstOfFolder.push(times[2]!);
+          newTab.push(times[3]!);
         }
         return times[0]!;
       },
@@ -195,13 +213,18 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
   const plain = await launchPlain({ offline: true });
   let raw: { median: number; samples: number[] };
   const rawFolder: number[] = [];
+  const rawNewTab: number[] = [];
   try {
     const page = await plain.context.newPage();
     raw = await medianOfRuns(
       async (run) => {
         const ms = await timeToLoad(page, urls[0]);
         const copy = await timeToLoad(page, urls[1]);
-        if (run >= 0) rawFolder.push(copy);
+        const fresh = await inNewTab(plain.context, [], (tab) => timeToLoad(tab, urls[0]));
+        if (run >= 0) {
+          rawFolder.push(copy);
+          rawNewTab.push(fresh);
+        }
         return ms;
       },
       { runs: RUNS, warmup: 2 },
@@ -221,12 +244,20 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
         raw.median,
         'raw text page (no extension)',
       ),
+      lessIsBetter(
+        `${name}, in a new tab`,
+        `ms from navigation (${PAGE_FILE} in a tab of its own: a new renderer process)`,
+        median(newTab),
+        median(rawNewTab),
+        'raw text page in a new tab (no extension)',
+      ),
     ],
     detail:
       `painted: ${fmt(ours.samples)} ms; raw load: ${fmt(raw.samples)} ms\n` +
       `  with the extension, medians from navigation: ${milestoneLine(milestones[0]!, ours.median)}\n` +
       `  in an archive folder: painted ${fmt(folder)} ms; raw load ${fmt(rawFolder)} ms; ${milestoneLine(milestones[1]!, median(folder))}\n` +
-      `  first file of a folder: painted ${fmt(firstOfFolder)} ms; ${milestoneLine(milestones[2]!, median(firstOfFolder))}`,
+      `  first file of a folder: painted ${fmt(firstOfFolder)} ms; ${milestoneLine(milestones[2]!, median(firstOfFolder))}\n` +
+      `  in a new tab: painted ${fmt(newTab)} ms; raw load ${fmt(rawNewTab)} ms; ${milestoneLine(milestones[3]!, median(newTab))}`,
   };
 }
 
