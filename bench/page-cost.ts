@@ -163,7 +163,8 @@ async function inNewTab<T>(context: BrowserContext, scripts: string[], load: (pa
  * The corpus file (its folder kept for the reader since the first open before the runs, which the
  * detector found), its copy in an archive folder (the manifest's way), a copy that is the first file of a new
  * folder (the detector's way) and the corpus file in a new tab, loaded in turns in one browser, the order
- * turned every run; the raw pages likewise without the extension.
+ * turned every run; the raw pages likewise in a browser without the extension, open beside it, each run
+ * loading on both sides.
  */
 async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
   const urls = [fileUrl(PAGE_FILE), archiveFolderCopy()] as const;
@@ -174,64 +175,66 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
   const folder: number[] = [];
   const firstOfFolder: number[] = [];
   const newTab: number[] = [];
+  const rawFolder: number[] = [];
+  const rawNewTab: number[] = [];
+  const rawCorpus: number[] = [];
   const ext = await launchWithExtension({ offline: true });
+  const plain = await launchPlain({ offline: true });
   let ours: { median: number; samples: number[] };
   try {
     const page = await ext.context.newPage();
     await page.addInitScript(MILESTONES);
     await page.addInitScript(PAINT_FRAMES);
+    const rawPage = await plain.context.newPage();
     // The article is known to the store once it has been opened; then its highlights are put beside it.
     await openInReader(page, PAGE_FILE);
     const admin = await ext.extensionPage();
     await ensureDatabase(ext, admin);
     await seedLibrary(admin, { articles: [articleRecord(article, highlights, urls[0])], annotations: highlights, tombstones: [] });
     await admin.close();
+    const withExtension = async (run: number) => {
+      const order = [0, 1, 2, 3].map((k) => (k + run + 4) % 4);
+      const times = [0, 0, 0, 0];
+      for (const k of order) {
+        if (k === 3) times[k] = await inNewTab(ext.context, [MILESTONES, PAINT_FRAMES], (tab) => readerRun(tab, urls[0], run, milestones[k]!));
+        else times[k] = await readerRun(page, k === 2 ? firstFileOfAFolder() : urls[k as 0 | 1], run, milestones[k]!);
+        // The new folder is kept right after (the browser sends the changed script to its renderers): not in the next load's time.
+        if (k === 2) await page.waitForTimeout(500);
+      }
+      if (run >= 0) {
+        folder.push(times[1]!);
+        firstOfFolder.push(times[2]!);
+        newTab.push(times[3]!);
+      }
+      return times[0]!;
+    };
+    const withoutExtension = async (run: number) => {
+      const ms = await timeToLoad(rawPage, urls[0]);
+      const copy = await timeToLoad(rawPage, urls[1]);
+      const fresh = await inNewTab(plain.context, [], (tab) => timeToLoad(tab, urls[0]));
+      if (run >= 0) {
+        rawCorpus.push(ms);
+        rawFolder.push(copy);
+        rawNewTab.push(fresh);
+      }
+    };
+    // Each run loads with and without the extension, which side first turned every run: both are measured
+    // in the same stretch of time, so a machine slower or faster for a while weighs on both (bench/lib/stats.ts).
     ours = await medianOfRuns(
       async (run) => {
-        const order = [0, 1, 2, 3].map((k) => (k + run + 4) % 4);
-        const times = [0, 0, 0, 0];
-        for (const k of order) {
-          if (k === 3) times[k] = await inNewTab(ext.context, [MILESTONES, PAINT_FRAMES], (tab) => readerRun(tab, urls[0], run, milestones[k]!));
-          else times[k] = await readerRun(page, k === 2 ? firstFileOfAFolder() : urls[k as 0 | 1], run, milestones[k]!);
-          // The new folder is kept right after (the browser sends the changed script to its renderers): not in the next load's time.
-          if (k === 2) await page.waitForTimeout(500);
-        }
-        if (run >= 0) {
-          folder.push(times[1]!);
-          firstOfFolder.push(times[2]!);
-          newTab.push(times[3]!);
-        }
-        return times[0]!;
-      },
-      { runs: RUNS, warmup: 2 },
-    );
-  } finally {
-    await ext.close();
-    for (const dir of newFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
-  }
-
-  const plain = await launchPlain({ offline: true });
-  let raw: { median: number; samples: number[] };
-  const rawFolder: number[] = [];
-  const rawNewTab: number[] = [];
-  try {
-    const page = await plain.context.newPage();
-    raw = await medianOfRuns(
-      async (run) => {
-        const ms = await timeToLoad(page, urls[0]);
-        const copy = await timeToLoad(page, urls[1]);
-        const fresh = await inNewTab(plain.context, [], (tab) => timeToLoad(tab, urls[0]));
-        if (run >= 0) {
-          rawFolder.push(copy);
-          rawNewTab.push(fresh);
-        }
+        if (run % 2) await withoutExtension(run);
+        const ms = await withExtension(run);
+        if (!(run % 2)) await withoutExtension(run);
         return ms;
       },
       { runs: RUNS, warmup: 2 },
     );
   } finally {
+    await ext.close();
     await plain.close();
+    for (const dir of newFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
+  const raw = { median: median(rawCorpus), samples: rawCorpus };
   const name = `reader painted with ${PAGE_HIGHLIGHTS} highlights`;
   return {
     results: [
