@@ -179,9 +179,10 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
   const rawNewTab: number[] = [];
   const rawCorpus: number[] = [];
   const ext = await launchWithExtension({ offline: true });
-  const plain = await launchPlain({ offline: true });
+  let plain: Awaited<ReturnType<typeof launchPlain>> | undefined;
   let ours: { median: number; samples: number[] };
   try {
+    plain = await launchPlain({ offline: true });
     const page = await ext.context.newPage();
     await page.addInitScript(MILESTONES);
     await page.addInitScript(PAINT_FRAMES);
@@ -211,7 +212,7 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
     const withoutExtension = async (run: number) => {
       const ms = await timeToLoad(rawPage, urls[0]);
       const copy = await timeToLoad(rawPage, urls[1]);
-      const fresh = await inNewTab(plain.context, [], (tab) => timeToLoad(tab, urls[0]));
+      const fresh = await inNewTab(rawPage.context(), [], (tab) => timeToLoad(tab, urls[0]));
       if (run >= 0) {
         rawCorpus.push(ms);
         rawFolder.push(copy);
@@ -231,7 +232,7 @@ async function paintedReader(): Promise<{ results: Result[]; detail: string }> {
     );
   } finally {
     await ext.close();
-    await plain.close();
+    await plain?.close();
     for (const dir of newFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
   const raw = { median: median(rawCorpus), samples: rawCorpus };
