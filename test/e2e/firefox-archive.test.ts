@@ -100,6 +100,8 @@ describe('Firefox: archive files', () => {
     await file.reload({ waitUntil: 'load' });
     await file.waitForSelector('[data-testid="reader"]', { timeout: 10_000 });
     await expect.poll(() => painted(file), { timeout: 10_000 }).toEqual([selected]);
+    // Its publication time in words once the first frame is drawn, not left in the first frame's digits (content-scripts/reader/dates.ts).
+    await expect.poll(() => file.$eval('[data-testid="reader"] time', (time) => time.textContent), { timeout: 5000 }).toMatch(/^(?!\d{4}-\d\d-\d\d \d\d:\d\d$).*2021/);
     await popupFor(file);
     // The tab's article has a highlight: it comes first in the list, marked as this tab's.
     const current = await popup.waitForSelector('.article.current-article', { timeout: 5000 });
