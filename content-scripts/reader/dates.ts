@@ -1,4 +1,5 @@
 import { uiLanguage } from '../../lib/i18n';
+import { localMinute } from '../../src/time/local-time';
 
 /** Each date in the words of the UI's language, once worded: a view drawn again (the raw text and back) shows them at once. */
 const worded = new Map<string, string>();
@@ -10,7 +11,7 @@ const worded = new Map<string, string>();
  * page cost, the reader in a new tab).
  */
 export function dateText(iso: string): string {
-  return worded.get(iso) ?? digits(iso);
+  return worded.get(iso) ?? (localMinute(iso) || iso);
 }
 
 /**
@@ -35,11 +36,4 @@ export function wordDates(root: ParentNode, dates: readonly (string | null)[]): 
     if (node?.nodeType === Node.TEXT_NODE && !node.nextSibling) (node as Text).data = text;
     else time.textContent = text;
   }
-}
-
-function digits(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }

@@ -10,11 +10,11 @@
 /**
  * How many folders are kept: the oldest goes first. Each is a match pattern the browser checks on every
  * file:// load; a pattern's `*` takes in subfolders too, so a kept folder's whole tree gets the reader
- * (but archive folders, where the manifest runs it: main.ts excludes them).
+ * (but archive folders, where the manifest runs it: reader-folder-registry.ts excludes them).
  */
 export const MAX_READER_FOLDERS = 32;
 
-/** The registered content script's patterns, as the browser keeps them (main.ts: scripting.registerContentScripts). */
+/** The registered content script's patterns, as the browser keeps them (reader-folder-registry.ts: scripting.registerContentScripts). */
 export interface ReaderFolderRegistry {
   patterns(): Promise<string[]>;
   setPatterns(patterns: string[]): Promise<void>;

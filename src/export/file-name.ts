@@ -1,3 +1,5 @@
+import { localDay } from '../time/local-time';
+
 /**
  * The name an export is saved under: `pizhu-YYYY-MM-DD.<ext>`, or `pizhu-<title>-YYYY-MM-DD.<ext>`
  * for one article. The date is the local calendar date of `date`: the day the reader sees on their
@@ -35,9 +37,4 @@ export function cleanTitle(title: string): string {
   }
   // Windows drops trailing dots and spaces; a hyphen before the date would double up.
   return kept.replace(/[\s.-]+$/, '').replace(/^[\s.-]+/, '');
-}
-
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Arranged, arrange, type ListFilters, localDay, NO_FILTERS } from './arrange';
+import { localDay } from '../time/local-time';
+import { type Arranged, arrange, type ListFilters, NO_FILTERS } from './arrange';
 import { LibraryIndex } from './library-index';
 import type { ArticleWithAnnotations } from '../annotation/library-data';
 import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/records';

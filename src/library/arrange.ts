@@ -1,5 +1,6 @@
 import { compareCodeUnits } from '../annotation/order';
 import { type Color, COLORS } from '../annotation/records';
+import { localDay } from '../time/local-time';
 import type { LibraryIndex } from './library-index';
 
 /** How the list is ordered: most recently annotated first (the search's order), newest publication first, or by source. */
@@ -35,14 +36,6 @@ export interface Arranged {
   tagCounts: [tag: string, count: number][];
   /** Per source, how many highlights choosing it would list, whatever source is chosen; the most used first. */
   sourceCounts: [source: string, count: number][];
-}
-
-/** A time's day in the reader's own time zone, as a date input gives it: `YYYY-MM-DD`. */
-export function localDay(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** `YYYY-MM-DD` as the number YYYYMMDD (0: none). */
