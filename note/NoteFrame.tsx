@@ -3,7 +3,8 @@ import { ask } from '../lib/ask';
 import { t } from '../lib/i18n';
 import { COLOR_LABEL, swatchStyle } from '../lib/highlight-colors';
 import { rememberColor } from '../lib/last-color';
-import { type AnnotationRecord, type Color, COLORS } from '../src/annotation/records';
+import { CLOSE_REQUEST } from '../lib/note-close';
+import { type AnnotationRecord, type Color, COLORS, LIMITS } from '../src/annotation/records';
 
 /**
  * Everything goes through the background, which keeps the store (a frame inside a web or file page
@@ -32,26 +33,50 @@ const tagList = (tags: string) =>
     ),
   ].slice(0, 100);
 
+/** Why the store would refuse these tags (records.ts's limits), in the reader's words; null when it would take them. */
+function tagProblem(tags: string[]): string | null {
+  if (tags.some((tag) => tag.length > LIMITS.tag)) return t('tagTooLong', String(LIMITS.tag));
+  return null;
+}
+
 /**
  * The note as the reader writes it, never lost: saved a moment after each key, at once when a colour
  * is picked, and before the editor closes or loses the focus. Saves go one after another, in order.
+ * A save that fails is shown and kept to be sent again (the next key, colour or close): `flush`
+ * answers whether everything typed is saved.
  */
 function useDraft(annotation: AnnotationRecord | null, setError: (error: string | null) => void) {
   const draft = useRef<Draft | null>(null);
   const dirty = useRef(false);
   const timer = useRef(0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const flush = (): Promise<unknown> => {
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const flush = (): Promise<boolean> => {
     clearTimeout(timer.current);
     const current = draft.current;
     if (!annotation || !current || !dirty.current) return queue.current;
+    const tags = tagList(current.tags);
+    const problem = tagProblem(tags);
+    if (problem) {
+      // Not sent: the store would refuse the whole note for it.
+      setError(problem);
+      queue.current = queue.current.then(() => false);
+      return queue.current;
+    }
     dirty.current = false;
-    const record = { ...annotation, note: current.note, color: current.color, tags: tagList(current.tags), modified: new Date().toISOString() };
+    const record = { ...annotation, note: current.note, color: current.color, tags, modified: new Date().toISOString() };
     queue.current = queue.current
       .then(() => ask({ type: 'save-annotation', annotation: record }))
       .then(
-        () => setError(null),
-        (e: unknown) => setError(message(e)),
+        () => {
+          setError(null);
+          return true;
+        },
+        (e: unknown) => {
+          // Sent again with the next save; a newer change is sent anyway.
+          dirty.current = true;
+          setError(message(e));
+          return false;
+        },
       );
     return queue.current;
   };
@@ -106,12 +131,28 @@ function useGrow(text: string, articleId: string | undefined) {
   return { input, measure };
 }
 
+/** The page asks the frame to close when the reader clicks back into the article or on another highlight (session.tsx): it closes as by Escape, saved first. */
+function useCloseRequest() {
+  const closeNow = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source === window.parent && event.data === CLOSE_REQUEST) closeNow.current();
+    };
+    addEventListener('message', onMessage);
+    return () => removeEventListener('message', onMessage);
+  }, []);
+  return closeNow;
+}
+
 /** Escape closes it on key up: closing removes this frame, and the key's release must still find it. Ctrl or ⌘ with Enter saves and closes. */
 export function NoteFrame({ token }: { token: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
   const [form, setForm] = useState<Draft>({ note: '', tags: '', color: 'yellow' });
   const [error, setError] = useState<string | null>(null);
+  // A close asked for while something typed could not be saved: the editor stays, and says how to discard.
+  const [closeRefused, setCloseRefused] = useState(false);
   const draft = useDraft(annotation, setError);
+  const closeNow = useCloseRequest();
   const { input, measure } = useGrow(form.note, annotation?.articleId);
   // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another highlight has loaded, on purpose
@@ -138,13 +179,20 @@ export function NoteFrame({ token }: { token: string }) {
   const update = (next: Partial<Draft>, now = false) => {
     const merged = { ...form, ...next };
     setForm(merged);
+    setCloseRefused(false);
     draft.change(merged, now);
   };
   const pick = (color: Color) => {
     rememberColor(color);
     update({ color }, true);
   };
-  const close = () => void draft.flush().then(() => ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }).catch((e: unknown) => setError(message(e))));
+  // Closes once what was typed is saved; where it could not be, the first close is refused, the second discards it.
+  const close = () =>
+    void draft.flush().then((saved) => {
+      if (!saved && !closeRefused) return setCloseRefused(true);
+      return ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }).catch((e: unknown) => setError(message(e)));
+    });
+  closeNow.current = close;
   // What was typed is saved first: an undo of the delete brings the note back too.
   const remove = () =>
     void draft
@@ -164,8 +212,9 @@ export function NoteFrame({ token }: { token: string }) {
       <div class="measure" ref={measure} aria-hidden="true" />
       <input type="text" data-testid="note-tags" lang="zh-Hans" placeholder={t('tagsPlaceholder')} value={form.tags} onInput={(e) => update({ tags: (e.target as HTMLInputElement).value })} />
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" data-testid="note-error">
           {t('saveFailed', error)}
+          {closeRefused && ` ${t('closeToDiscard')}`}
         </p>
       )}
       <Actions onDelete={remove} onClose={close} />

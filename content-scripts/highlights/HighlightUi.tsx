@@ -5,6 +5,7 @@ import { ask } from '../../lib/page-ask';
 import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, swatchStyle } from '../../lib/highlight-colors';
 import { shortcutLabel } from '../../lib/last-color';
+import { CLOSE_REQUEST } from '../../lib/note-close';
 import { type Box, placeBeside, viewport } from './placement';
 import { trusted } from './trusted';
 import { type AnnotationRecord, type Color, COLORS } from '../../src/annotation/records';
@@ -16,7 +17,7 @@ export interface UiState {
   /** The selection toolbar beside a passage (document coordinates), or null when hidden; `focus` when a keyboard selection opened it. */
   toolbar: { anchor: Box; focus?: boolean } | null;
   /** The highlight whose note is open, beside its passage (document coordinates), with the height its editor asked for. */
-  editor: { annotation: AnnotationRecord; anchor: Box; height: number } | null;
+  editor: { annotation: AnnotationRecord; anchor: Box; height: number; closeAsked?: number } | null;
   orphans: AnnotationRecord[];
   /** A mark after each highlight that has a note (document coordinates); never the note's text. */
   marks: NoteMark[];
@@ -187,6 +188,7 @@ function NoteEditor({ editor, theme }: { editor: NonNullable<UiState['editor']>;
   const host = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const root = useRef<ShadowRoot | null>(null);
+  const frame = useRef<HTMLIFrameElement | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const { id, articleId } = editor.annotation;
   const height = Math.min(editor.height, innerHeight - 16);
@@ -196,7 +198,11 @@ function NoteEditor({ editor, theme }: { editor: NonNullable<UiState['editor']>;
     const shadow = root.current;
     let current = true;
     ask({ type: 'note-token', articleId, id }).then(
-      ({ token }) => current && shadow.replaceChildren(noteFrame(token, theme)),
+      ({ token }) => {
+        if (!current) return;
+        frame.current = noteFrame(token, theme);
+        shadow.replaceChildren(frame.current);
+      },
       (error: unknown) => current && setFailed(error instanceof Error ? error.message : String(error)),
     );
     return () => {
@@ -204,6 +210,10 @@ function NoteEditor({ editor, theme }: { editor: NonNullable<UiState['editor']>;
       shadow.replaceChildren();
     };
   }, [id, articleId, theme]);
+  // Asked to close (session.tsx): the frame saves first and closes itself, or stays with its error.
+  useLayoutEffect(() => {
+    if (editor.closeAsked) frame.current?.contentWindow?.postMessage(CLOSE_REQUEST, '*');
+  }, [editor.closeAsked]);
   return (
     <div class="editor" ref={box} style={{ height: `${height}px`, width: `${Math.min(EDITOR_WIDTH, viewport().width - 16)}px` }}>
       <div ref={host} style={{ display: 'block', width: '100%', height: '100%' }} />

@@ -27,7 +27,8 @@ export class PageInput {
     this.on('keyup', (event) => {
       if (event.key === 'Escape') return handlers.escape();
       if (owns(event)) return;
-      if (event.shiftKey || event.key === 'Shift') handlers.selectionEnd(true);
+      // Shift released ends a selection made from the keyboard; an arrow let go while Shift is held does not (the selection still grows).
+      if (event.key === 'Shift') handlers.selectionEnd(true);
     });
     this.on('click', (event) => {
       if (owns(event) || !getSelection()?.isCollapsed) return;

@@ -84,6 +84,10 @@ class Session implements HighlightSession {
    * next, and given the focus only within FOCUS_WAIT_MS of the close.
    */
   private focusOnceMarked: { id: string; until: number } | null = null;
+  /** The open note editor's frame has spoken (it loaded its highlight): asked to close, it saves first (closeEditorThen). */
+  private editorHeard = false;
+  /** A close the session asked of the editor's frame, and the note to open once it has closed. */
+  private afterEditorClosed: { next: AnnotationRecord | null } | null = null;
   private readonly ui: UiHost;
   private readonly painting: Painting;
   private readonly background = new BackgroundClient();
@@ -291,6 +295,7 @@ class Session implements HighlightSession {
   /** Escape: the toolbar and the note close; the focus goes back to the passage the note was on. */
   private close(): void {
     const editor = this.ui.state.editor;
+    this.afterEditorClosed = null;
     this.ui.update({ toolbar: null, editor: null });
     if (editor) this.returnToPassage(editor.annotation.id);
   }
@@ -315,6 +320,10 @@ class Session implements HighlightSession {
 
   private openEditor(annotation: AnnotationRecord): void {
     this.focusOnceMarked = null;
+    if (this.ui.state.editor?.annotation.id !== annotation.id) {
+      this.editorHeard = false;
+      this.afterEditorClosed = null;
+    }
     const box = this.painting.boxOf(annotation.id) ?? { left: 16, right: 16, top: 16, bottom: 16 };
     const height = this.ui.state.editor?.annotation.id === annotation.id ? this.ui.state.editor.height : EDITOR_HEIGHT;
     this.ui.update({ toolbar: null, editor: { annotation, anchor: toDocument(box), height } });
@@ -350,7 +359,13 @@ class Session implements HighlightSession {
   private onSelectionEnd(viaKeyboard: boolean): void {
     this.focusOnceMarked = null;
     const selection = getSelection();
-    if (!this.known || !selection || selection.isCollapsed) return;
+    if (!this.known || !selection) return;
+    if (selection.isCollapsed) {
+      // The selection is gone (a click elsewhere): the toolbar would otherwise highlight words no longer selected.
+      this.pending = null;
+      if (this.ui.state.toolbar) this.ui.update({ toolbar: null });
+      return;
+    }
     const range = this.takeSelection();
     if (!range) {
       this.ui.update({ toolbar: null });
@@ -364,8 +379,25 @@ class Session implements HighlightSession {
     this.focusOnceMarked = null;
     const id = this.painting.hitTest(x, y);
     const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
-    if (annotation) this.openEditor(annotation);
-    else if (this.ui.state.editor) this.ui.update({ editor: null });
+    const open = this.ui.state.editor?.annotation.id;
+    if (annotation && (!open || open === annotation.id)) this.openEditor(annotation);
+    else if (open) this.closeEditorThen(annotation ?? null);
+  }
+
+  /**
+   * The open editor's frame is asked to close (it saves what was typed first, and stays open with its
+   * error where that failed: a note is never dropped with its frame); `next` opens once it has closed.
+   * A frame that has not spoken yet holds nothing typed: it goes at once.
+   */
+  private closeEditorThen(next: AnnotationRecord | null): void {
+    const editor = this.ui.state.editor;
+    if (!editor || !this.editorHeard) {
+      this.ui.update({ editor: null });
+      if (next) this.openEditor(next);
+      return;
+    }
+    this.afterEditorClosed = { next };
+    this.ui.update({ editor: { ...editor, closeAsked: (editor.closeAsked ?? 0) + 1 } });
   }
 
   /**
@@ -388,6 +420,15 @@ class Session implements HighlightSession {
   /** The note editor saved (as the reader types: it stays open), asked for a height, closed, or deleted its highlight. */
   private onNoteFrame({ action, height }: { action: 'saved' | 'deleted' | 'closed' | 'resize'; height?: number | undefined }): void {
     const editor = this.ui.state.editor;
+    if (editor) this.editorHeard = true;
+    const after = this.afterEditorClosed;
+    if (action === 'closed' && after) {
+      // Closed because the reader clicked elsewhere: the focus stays where the click put it.
+      this.afterEditorClosed = null;
+      this.ui.update({ editor: null });
+      if (after.next) this.openEditor(after.next);
+      return;
+    }
     if (action === 'saved') void this.reload();
     else if (action === 'resize') {
       if (editor && height) this.ui.update({ editor: { ...editor, height } });

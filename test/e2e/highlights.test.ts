@@ -94,6 +94,17 @@ describe('highlights on the reader view', () => {
     await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
   });
 
+  it('a click elsewhere that clears the selection closes the toolbar: nothing left to highlight', async () => {
+    await openReader();
+    const before = await painted();
+    await select(page.getByTestId('reader-block').nth(3), 0.2, 0.5);
+    await page.getByTestId('toolbar').waitFor();
+    const elsewhere = (await page.getByTestId('reader-block').nth(5).boundingBox())!;
+    await page.mouse.click(elsewhere.x + elsewhere.width * 0.5, elsewhere.y + 10);
+    await expect.poll(() => page.getByTestId('toolbar').count()).toBe(0);
+    expect(await painted()).toEqual(before);
+  });
+
   it("comes back after a reload, and the page's own elements are left as they were", async () => {
     await page.reload();
     await page.getByTestId('reader').waitFor();
@@ -176,6 +187,16 @@ describe('by keyboard', () => {
         });
     await selectSix();
     await page.keyboard.press('Shift');
+    await page.getByTestId('toolbar').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('toolbar').count()).toBe(0);
+    // An arrow let go while Shift is still held grows the selection: the toolbar waits for Shift to be released.
+    await selectSix();
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+    await page.keyboard.up('Shift');
     await page.getByTestId('toolbar').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('toolbar').count()).toBe(0);

@@ -70,6 +70,48 @@ describe('a note typed is never lost', () => {
     await closed();
   });
 
+  it('a save the store would refuse keeps the editor open with the reason, through a click elsewhere; once put right, everything typed is kept', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(4);
+    await page.keyboard.type('标签太长也不丢');
+    await frame.getByTestId('note-tags').click();
+    // A pasted address as one tag: longer than a tag may be (records.ts, 100 characters).
+    await page.keyboard.type(`https://example.com/${'a'.repeat(100)}`);
+    const elsewhere = (await page.getByTestId('reader-block').nth(6).boundingBox())!;
+    await page.mouse.click(elsewhere.x + elsewhere.width - 20, elsewhere.y + 10);
+    await expect.poll(() => frame.getByTestId('note-error').textContent(), { timeout: 5000 }).toContain('100');
+    expect(noteFrames(page)).toHaveLength(1);
+    // Put right in the tags box: the next close saves and closes.
+    await frame.getByTestId('note-tags').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('外交');
+    await page.keyboard.press('Escape');
+    await closed();
+    const at = await pointIn(page, 'yellow', selected.slice(0, 4));
+    await page.mouse.click(at.x, at.y);
+    const reopened = await noteFrame(page);
+    await expect(reopened.getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('标签太长也不丢');
+    await expect(reopened.getByTestId('note-tags').inputValue()).resolves.toBe('外交');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
+  it('a close refused for a failed save is asked once: the second discards what could not be saved', async () => {
+    await openReader(page);
+    const { frame } = await addNote(5);
+    await frame.getByTestId('note-tags').click();
+    await page.keyboard.type('b'.repeat(101));
+    const error = () => frame.getByTestId('note-error').textContent();
+    await expect.poll(error, { timeout: 5000 }).toContain('100');
+    const reason = (await error())!;
+    // The first close is refused, and the reason now says how to discard.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await error())!.length).toBeGreaterThan(reason.length);
+    expect(noteFrames(page)).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
   it('a colour picked in the editor repaints the highlight at once, without Save', async () => {
     await openReader(page);
     const { frame, selected } = await addNote(3);
