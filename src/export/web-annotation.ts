@@ -75,6 +75,8 @@ export function toW3cAnnotation(a: AnnotationRecord, article: ArticleRecord | un
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
     motivation: a.note ? 'commenting' : 'highlighting',
+    // Who made it, where the library knows (a shared database's highlights): as the sync documents name them (src/sync/doc.ts).
+    ...(a.creator ? { creator: { type: 'Person', name: a.creator } } : {}),
     created: a.created,
     modified: a.modified,
     ...(body.length ? { body } : {}),

@@ -24,6 +24,8 @@ export interface Draft {
   created?: string;
   modified?: string;
   title?: string;
+  /** Who made it, where our own export names them. */
+  creator?: string;
 }
 
 /** Where an annotation stands in the file, and the moment the import reads it. */
@@ -103,6 +105,7 @@ function buildRecord(draft: Draft, id: string, articleId: string, created: strin
     tags: draft.own ? draft.tags : foreignTags(draft.tags),
     created,
     modified,
+    ...(draft.creator ? { creator: draft.creator } : {}),
   };
 }
 

@@ -42,12 +42,28 @@ describe('parseImport: our own export', () => {
     expect(result.data.articles[0]!.annotatedAt).toBe('2026-03-02T00:00:00.000Z');
   });
 
+  it("keeps who made a highlight (a shared database's): written as its creator, read back as theirs", () => {
+    const theirs = SAMPLE_LIBRARY.annotations[0]!.id;
+    const library = { ...SAMPLE_LIBRARY, annotations: SAMPLE_LIBRARY.annotations.map((a) => (a.id === theirs ? { ...a, creator: '甲' } : a)) };
+    const json = webAnnotationJson(library, { exported: EXPORTED });
+    expect(JSON.parse(json).first.items.find((item: { id: string }) => item.id === `urn:uuid:${theirs}`).creator).toEqual({ type: 'Person', name: '甲' });
+    const result = parseImport(json);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.annotations.filter((a) => a.creator)).toEqual([expect.objectContaining({ id: theirs, creator: '甲' })]);
+  });
+
   it('takes an empty library', () => {
     expect(parseImport(webAnnotationJson({ articles: [], annotations: [], tombstones: [] }, { exported: EXPORTED }))).toEqual({
       ok: true,
       data: { articles: [], annotations: [], tombstones: [] },
       skipped: [],
     });
+  });
+
+  it("refuses another tool's file with no annotation in it, as it refuses one with no highlight: the library is not touched", () => {
+    for (const empty of ['[]', '{"type":"AnnotationPage","items":[]}', '{"total":0,"rows":[]}', '{"annotations":[],"export_date":"2026-01-01T00:00:00Z"}', '{"type":"AnnotationCollection"}']) {
+      expect(parseImport(empty)).toEqual({ ok: false, error: 'the file holds no annotations', nothing: { total: 0, skipped: [] } });
+    }
   });
 
   it('refuses a file with a malformed own field, article or tombstone, saying which', () => {

@@ -7,9 +7,11 @@ import { readJson } from './read-json';
 import { describeNothingToImport } from './report';
 import type { Skipped } from '../store/merge';
 import { describeIssues } from './schemas';
+import { isObject } from './targets';
 import { fromW3c } from './w3c';
 import type { LibraryData } from '../annotation/library-data';
 import { annotationOrder, byId } from '../annotation/order';
+import { PIZHU_KEYS } from '../annotation/web-annotation-terms';
 import { type AnnotationRecord, type ArticleRecord, ArticleRecordSchema, LIMITS, type Tombstone, TombstoneSchema } from '../annotation/records';
 
 /** Why a file with annotations in it brought none: what the reader is told, in their language. */
@@ -49,7 +51,9 @@ export function parseImport(text: string, options: ImportOptions = {}): ParsedIm
 
   const read = readItems(found, now, skipped);
   if ('error' in read) return { ok: false, error: read.error };
-  if (found.items.length && !read.records.size && !tombstones.length) {
+  // Our own export of an empty library is a library, taken as one; another tool's file with no annotation is refused.
+  const ownExport = isObject(json.value) && PIZHU_KEYS.formatVersion in json.value;
+  if (!read.records.size && !tombstones.length && (found.items.length || !ownExport)) {
     const nothing = { total: found.items.length, skipped };
     return { ok: false, error: describeNothingToImport(nothing.total, skipped, 'en'), nothing };
   }

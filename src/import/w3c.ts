@@ -42,7 +42,17 @@ function fromOwn(raw: Record<string, unknown>, context: ReadContext): Outcome {
   if (position && !position.success) return errorAt(index, `TextPositionSelector: ${describeIssues(position.issues)}`);
   const { notes, tags } = readBodies(a);
   const source = typeof target.source === 'string' ? target.source : target.source.id;
-  return finishDraft({ fileId: a.id, source, own, quote: quote.output, position: position?.output ?? null, note: notes.join('\n\n'), tags, created: a.created, modified: a.modified }, context);
+  const creator = creatorOf(raw.creator);
+  return finishDraft(
+    { fileId: a.id, source, own, quote: quote.output, position: position?.output ?? null, note: notes.join('\n\n'), tags, created: a.created, modified: a.modified, ...(creator ? { creator } : {}) },
+    context,
+  );
+}
+
+/** The name our export gives whoever made a highlight (`{ type: 'Person', name }`, or a bare name); the record's schema checks its length. */
+function creatorOf(value: unknown): string | undefined {
+  const name = isObject(value) ? value.name : value;
+  return typeof name === 'string' ? name.trim() || undefined : undefined;
 }
 
 function fromForeign(raw: unknown, context: ReadContext): Outcome {
