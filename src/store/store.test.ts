@@ -36,6 +36,16 @@ describe('AnnotationStore', () => {
     expect(await store.article(ARTICLE.id)).toEqual({ ...ARTICLE, archivedAt: '2021-03-23T07:00:05.000Z', seenAt: ['file:///a/1040207.md', ARTICLE.url], annotatedAt: null });
   });
 
+  it("keeps the archive copy's place a library brought (an import) when the live page is read, until a file of it is read here", async () => {
+    const db = await openDatabase(freshName());
+    const store = new AnnotationStore(db);
+    await db.put('articles', { ...ARTICLE, archivedAt: null, seenAt: [ARTICLE.url], annotatedAt: null, archivePath: 'articles/reuters/1040207.md' });
+    await store.recordArticle(ARTICLE, ARTICLE.url);
+    expect((await store.article(ARTICLE.id))?.archivePath).toBe('articles/reuters/1040207.md');
+    await store.recordArticle(ARTICLE, 'file:///a/articles/reuters/1040207.md');
+    expect((await store.article(ARTICLE.id))?.archivePath).toBeUndefined();
+  });
+
   it('saves highlights, lists them in text order, and lists annotated articles newest first', async () => {
     const db = await openDatabase(freshName());
     const store = new AnnotationStore(db);

@@ -2,6 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import { type MergePlan, type MergeReport, planMerge, type Skipped } from './merge';
 import type { PizhuDatabase, PizhuSchema } from './database';
 import type { LibraryData } from '../annotation/library-data';
+import { isLocalAddress } from '../annotation/archive-path';
 import { inTextOrder } from '../annotation/order';
 import type { AnnotationRecord, ArticleRecord, Tombstone } from '../annotation/records';
 import { keysAfter, keysBetween, keysUpTo } from './key-range';
@@ -45,6 +46,9 @@ export class AnnotationStore {
   async recordArticle(facts: ArticleFacts, seenAt: string | null): Promise<ArticleRecord> {
     const tx = this.db.transaction(['articles', 'outbox'], 'readwrite');
     const old = await tx.objectStore('articles').get(facts.id);
+    const seen = seenAt === null ? (old?.seenAt ?? []) : [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt];
+    // Where another machine's library kept its archive copy (an import) stays, until a file of it is read here (merge.ts's rule).
+    const archivePath = old?.archivePath && !seen.some(isLocalAddress) ? old.archivePath : undefined;
     const record: ArticleRecord = {
       id: facts.id,
       url: facts.url,
@@ -54,8 +58,9 @@ export class AnnotationStore {
       // The live page knows no archive time: the archive copy's stays.
       archivedAt: facts.archivedAt ?? old?.archivedAt ?? null,
       // The last address is where the reader last read it: the popup opens highlights there.
-      seenAt: seenAt === null ? (old?.seenAt ?? []) : [...(old?.seenAt ?? []).filter((url) => url !== seenAt), seenAt],
+      seenAt: seen,
       annotatedAt: old?.annotatedAt ?? null,
+      ...(archivePath ? { archivePath } : {}),
     };
     await tx.objectStore('articles').put(record);
     await tx.objectStore('outbox').add({ kind: 'article', id: record.id });
