@@ -111,6 +111,10 @@ async function runOnce(ports: BackgroundPorts): Promise<void> {
     else await setStatus({ state: 'ok', syncedAt: new Date().toISOString(), waiting: result.waiting, refused: refusedInfo });
     if (changedArticles.length) await tellPages(new Set(changedArticles), ports);
     if (result.serverSeq !== undefined && !watchFailed) startWatch(config, result.serverSeq, ports);
+  } catch (error) {
+    // A run that threw here (the store, the local replica) is shown as failed, not left "syncing" (statusWords: "Sync failed.").
+    await setStatus({ state: 'error', waiting: await bridge.waiting().catch(() => 0), problem: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    throw error;
   } finally {
     await replica.close().catch(() => undefined);
     await remote.close().catch(() => undefined);
