@@ -64,25 +64,30 @@ export class Painter {
   }
 
   /**
-   * The highlight under a point of the viewport, the most recently painted first; null for none:
-   * `highlightsFromPoint` where the browser has it, else the boxes the ranges' text fills, else
-   * the caret at the point compared with each range.
+   * The highlights under a point of the viewport, the shortest first (one inside another stays within
+   * reach), then the most recently painted: `highlightsFromPoint` where the browser has it, else the
+   * boxes the ranges' text fills, else the caret at the point compared with each range.
    */
-  hitTest(x: number, y: number): string | null {
+  hitsAt(x: number, y: number): string[] {
     const ids = [...this.painted.keys()].reverse();
+    const rangesOf = (id: string) => this.painted.get(id)!.ranges;
+    const shortestFirst = (hit: string[]) => {
+      const length = new Map(hit.map((id) => [id, rangesOf(id).reduce((sum, range) => sum + range.toString().length, 0)]));
+      // A stable sort: equal lengths keep the most recent first.
+      return hit.sort((a, b) => length.get(a)! - length.get(b)!);
+    };
     const registry = CSS.highlights as HighlightRegistry & { highlightsFromPoint?(x: number, y: number): { highlight: Highlight; ranges: AbstractRange[] }[] };
     if (registry.highlightsFromPoint) {
       const hits = registry.highlightsFromPoint(x, y).flatMap((hit) => hit.ranges);
-      return ids.find((id) => this.painted.get(id)!.ranges.some((range) => hits.includes(range))) ?? null;
+      return shortestFirst(ids.filter((id) => rangesOf(id).some((range) => hits.includes(range))));
     }
     const inBox = (range: Range) => Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-    const byBox = ids.find((id) => this.painted.get(id)!.ranges.some(inBox));
-    if (byBox) return byBox;
+    const byBox = ids.filter((id) => rangesOf(id).some(inBox));
+    if (byBox.length) return shortestFirst(byBox);
     const caret = caretAt(x, y);
-    if (!caret) return null;
-    return (
-      ids.find((id) => this.painted.get(id)!.ranges.some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))) ??
-      null
+    if (!caret) return [];
+    return shortestFirst(
+      ids.filter((id) => rangesOf(id).some((range) => range.comparePoint(caret.node, caret.offset) === 0 && !(caret.offset === range.endOffset && caret.node === range.endContainer))),
     );
   }
 

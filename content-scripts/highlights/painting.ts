@@ -58,9 +58,9 @@ export class Painting {
     return marks.map((mark) => ({ ...mark, x: mark.x + scrollX, y: mark.y + scrollY }));
   }
 
-  /** The highlight under a point of the viewport, or null. */
-  hitTest(x: number, y: number): string | null {
-    return this.painter.hitTest(x, y);
+  /** The highlights under a point of the viewport, the one a click opens first (painter.ts). */
+  hitsAt(x: number, y: number): string[] {
+    return this.painter.hitsAt(x, y);
   }
 
   /** Scrolls to a painted highlight and flashes it; false when it is not painted. */

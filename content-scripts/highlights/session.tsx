@@ -377,9 +377,11 @@ class Session implements HighlightSession {
   /** A click on a painted highlight opens its note; a click elsewhere closes the open one. */
   private onClick(x: number, y: number): void {
     this.focusOnceMarked = null;
-    const id = this.painting.hitTest(x, y);
-    const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
     const open = this.ui.state.editor?.annotation.id;
+    // Highlights on top of one another: a click again where one is open opens the next beneath it.
+    const hits = this.painting.hitsAt(x, y);
+    const id = open && hits.length > 1 && hits.includes(open) ? hits[(hits.indexOf(open) + 1) % hits.length] : hits[0];
+    const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
     if (annotation && (!open || open === annotation.id)) this.openEditor(annotation);
     else if (open) this.closeEditorThen(annotation ?? null);
   }

@@ -172,6 +172,57 @@ describe('highlights on the reader view', () => {
   });
 });
 
+describe('highlights inside one another', () => {
+  /** A point near the start of the first painted range of `name` holding `text`. */
+  const startOf = (name: string, text: string) =>
+    page.evaluate(
+      ([n, t]) => {
+        const range = ([...CSS.highlights.get(n!)!] as Range[]).find((r) => r.toString() === t)!;
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + 6, y: rect.top + rect.height / 2 };
+      },
+      [name, text],
+    );
+  const deleteOpen = async () => (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
+
+  it('a click opens the shorter one, which lies inside the other; a click again opens the one beneath', async () => {
+    await openReader();
+    const block = page.getByTestId('reader-block').nth(8);
+    const long = await select(block, 0.05, 0.8);
+    await page.getByTestId('color-blue').click();
+    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(long)).toBe(true);
+    const short = await select(block, 0.05, 0.3);
+    expect(long.startsWith(short) && long.length > short.length).toBe(true);
+    await page.getByTestId('color-pink').click();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.includes(short)).toBe(true);
+    // Read back in text order, as any later visit paints them.
+    await openReader();
+    let at = await startOf('pizhu-pink', short);
+    await page.mouse.click(at.x, at.y);
+    await deleteOpen();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.includes(short)).toBe(false);
+    expect((await painted())['pizhu-blue']).toContain(long);
+
+    await select(block, 0.05, 0.3);
+    await page.getByTestId('color-pink').click();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.includes(short)).toBe(true);
+    await openReader();
+    at = await startOf('pizhu-pink', short);
+    await page.mouse.click(at.x, at.y);
+    const first = await noteFrame();
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => first.isDetached(), { timeout: 5000 }).toBe(true);
+    await deleteOpen();
+    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(long)).toBe(false);
+    expect((await painted())['pizhu-pink']).toContain(short);
+    // Leave the article as the next tests expect it.
+    at = await startOf('pizhu-pink', short);
+    await page.mouse.click(at.x, at.y);
+    await deleteOpen();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.includes(short)).toBe(false);
+  });
+});
+
 describe('by keyboard', () => {
   it('a selection made with Shift hands the focus to the toolbar; Tab and Enter highlight, Escape closes', async () => {
     await openReader();
