@@ -254,13 +254,20 @@ class Session implements HighlightSession {
     if (area === 'local' && changes.lastColor) void lastColor().then((color) => this.ui.update({ lastColor: color }));
   };
 
-  /** The window changed size and the text reflowed: the marks and the open note follow their passages; the toolbar closes. */
+  /**
+   * The window changed size, or the page grew (an image or an ad came in), and the text reflowed: the
+   * marks, the open note and the toolbar follow their passages; the toolbar closes only where its
+   * selection is gone.
+   */
   private onReflow(): void {
     const editor = this.ui.state.editor;
     const box = editor && this.painting.boxOf(editor.annotation.id);
+    const toolbar = this.ui.state.toolbar;
+    const selected = toolbar && this.pending ? selectionInArticle(getSelection(), this.target.map, this.target.inArticle)?.range : null;
     this.ui.update({
       marks: this.painting.marks(this.annotations),
-      toolbar: null,
+      // Moved, not focused again: where the focus is, it stays.
+      toolbar: toolbar && selected ? { anchor: toDocument(selected.getBoundingClientRect()), focus: false } : null,
       ...(editor && box ? { editor: { ...editor, anchor: toDocument(box) } } : {}),
     });
   }

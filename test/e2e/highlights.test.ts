@@ -8,6 +8,7 @@ import { parseArchive } from '../../src/parse/parse-archive';
 import { cleanText } from '../../src/text/clean-text';
 import { CORPUS_DIR, readCorpus } from '../shared-data';
 import { badgeOf, launchWithExtension, noteFrame as noteFrameOf, noteFrames, type ExtensionBrowser } from './browser';
+import { pointIn } from './page-helpers';
 
 const FILE = 'reuters/1040207.md';
 const FILE_URL = pathToFileURL(join(CORPUS_DIR, FILE)).href;
@@ -103,6 +104,29 @@ describe('highlights on the reader view', () => {
     await page.mouse.click(elsewhere.x + elsewhere.width * 0.5, elsewhere.y + 10);
     await expect.poll(() => page.getByTestId('toolbar').count()).toBe(0);
     expect(await painted()).toEqual(before);
+  });
+
+  it('the toolbar moves with its selection when the page grows above it (something coming in late), and highlights what is selected', async () => {
+    await openReader();
+    const selected = await select(page.getByTestId('reader-block').nth(4), 0.2, 0.6);
+    await page.getByTestId('toolbar').waitFor();
+    await page.evaluate(() => {
+      const late = document.createElement('div');
+      late.style.height = '300px';
+      document.body.prepend(late);
+    });
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(1);
+    const bar = (await page.getByTestId('toolbar').boundingBox())!;
+    const words = await page.evaluate(() => getSelection()!.getRangeAt(0).getBoundingClientRect().toJSON() as DOMRect);
+    expect(Math.min(Math.abs(bar.y + bar.height - words.top), Math.abs(bar.y - words.bottom))).toBeLessThan(60);
+    await page.getByTestId('color-purple').click();
+    await expect.poll(async () => (await painted())['pizhu-purple']?.join('')).toBe(selected);
+    // Leave the article as the next tests expect it.
+    const at = await pointIn(page, 'purple', selected.slice(0, 3));
+    await page.mouse.click(at.x, at.y);
+    await (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
+    await expect.poll(async () => (await painted())['pizhu-purple']?.length ?? 0).toBe(0);
   });
 
   it("comes back after a reload, and the page's own elements are left as they were", async () => {
