@@ -26,10 +26,10 @@ async function read(): Promise<void> {
     return;
   }
   const { article, map } = parsed;
-  const target = { article: summarize(article), map, inArticle: inArticleOf(map) };
   if (shown?.id === article.id) {
     shown = { id: article.id, url: location.href, map };
-    session?.retarget(map);
+    // The page rendered the article's text again: the highlights, and the selections taken, follow the new nodes.
+    session?.retarget(map, inArticleOf(map));
     return;
   }
   shown = { id: article.id, url: location.href, map };
@@ -38,6 +38,10 @@ async function read(): Promise<void> {
   const announced = await announceArticle(article);
   const annotations = announced?.annotations ?? [];
   const start = await loading;
+  // Another article was read meanwhile (answers may come out of order): this one is no longer shown.
+  if (shown?.id !== article.id) return;
+  // Read again meanwhile (the page rendered again while the answer travelled): the newest nodes.
+  const target = { article: summarize(article), map: shown.map, inArticle: inArticleOf(shown.map) };
   if (session) session.switchTo(target, annotations, announced?.reveal);
   else if (start) {
     session = start(target);

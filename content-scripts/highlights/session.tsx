@@ -40,7 +40,7 @@ export interface HighlightSession {
   /** Paints the article's highlights afresh (after a load, or when another view changed them). */
   show(annotations: AnnotationRecord[], reveal?: string): void;
   /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
-  retarget(map: ArticleMap<Node>): void;
+  retarget(map: ArticleMap<Node>, inArticle?: HighlightTarget['inArticle']): void;
   /** Another article now stands on the page (a site that navigates without loading a page). */
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
   /** The page shows no article now: nothing stays painted or listed, and no message about the old one is acted on. */
@@ -128,8 +128,9 @@ class Session implements HighlightSession {
     if (revealId) this.reveal(revealId);
   }
 
-  retarget(map: ArticleMap<Node>): void {
-    this.target = { ...this.target, map };
+  /** The article's text stands on other nodes now (drawn again): painted there, and selections there taken (`inArticle`, where it names nodes). */
+  retarget(map: ArticleMap<Node>, inArticle?: HighlightTarget['inArticle']): void {
+    this.target = { ...this.target, map, ...(inArticle ? { inArticle } : {}) };
     this.paintAll();
   }
 

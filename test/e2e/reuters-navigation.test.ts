@@ -73,4 +73,21 @@ describe('client-side navigation on www.reuters.com', () => {
     await page.goto(B);
     await expect.poll(() => painted('pizhu-green'), { timeout: 10_000 }).toBe(onB);
   });
+
+  it("follows the article's text when the page draws it again (as its renderer does): painted there, and a selection there highlighted", async () => {
+    await page.goto(A);
+    await expect.poll(() => page.locator('[data-pizhu="ui"]').count(), { timeout: 10_000 }).toBe(1);
+    const onA = await painted('pizhu-yellow');
+    expect(onA).not.toBe('');
+    const before = await page.locator('[data-testid="paragraph-1"]').elementHandle();
+    await page.evaluate(() => {
+      const story = document.getElementById('story')!;
+      story.replaceChildren(...[...story.childNodes].map((node) => node.cloneNode(true)));
+    });
+    expect(await before!.evaluate((node) => node.isConnected)).toBe(false);
+    await expect.poll(() => painted('pizhu-yellow')).toBe(onA);
+    // Read again only after the page has settled (reuters.ts): the selection is made in the new text after that.
+    await page.waitForTimeout(600);
+    await highlight(1, 'pink');
+  });
 });
