@@ -12,6 +12,7 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { openDatabase, type PizhuDatabase } from '../store/database';
 import { SyncBridge } from '../sync/bridge';
+import { jsonErrors } from '../sync/json-errors';
 import { OLD_REPLICA, REPLICA, retireOldReplica } from '../sync/replica';
 import { withFastReads } from '../sync/replica-reads';
 import { runSync } from '../sync/run';
@@ -54,9 +55,9 @@ const openLocal = ({ name, adapter }: { name: string; adapter: string }) => {
   return name === REPLICA.name ? withFastReads(db) : db;
 };
 
-/** The server's database, reached with the reader's name and password. */
+/** The server's database, reached with the reader's name and password; an error page that is not JSON keeps its status (json-errors.ts). */
 const openRemote = (config: SyncSettings, options: { skip_setup?: boolean } = {}) =>
-  new PouchDB(config.url, { adapter: 'http', ...options, auth: { username: config.user, password: config.password } });
+  new PouchDB(config.url, { adapter: 'http', ...options, auth: { username: config.user, password: config.password }, fetch: jsonErrors((input, init) => fetch(input, init)) });
 
 async function settings(): Promise<SyncSettings | null> {
   return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
