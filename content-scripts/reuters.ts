@@ -36,7 +36,8 @@ async function read(): Promise<void> {
   // The highlighting's bundle is asked for while the article's highlights are: both travel at once.
   const loading = session ? null : loadHighlighting();
   const announced = await announceArticle(article);
-  const annotations = announced?.annotations ?? [];
+  // Null where the highlights could not be read: the session says so instead of showing none.
+  const annotations = announced ? announced.annotations : null;
   const start = await loading;
   // Another article was read meanwhile (answers may come out of order): this one is no longer shown.
   if (shown?.id !== article.id) return;

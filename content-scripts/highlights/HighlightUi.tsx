@@ -22,6 +22,8 @@ export interface UiState {
   /** A mark after each highlight that has a note (document coordinates); never the note's text. */
   marks: NoteMark[];
   error: string | null;
+  /** The article's highlights could not be read (session.tsx, unknown()). */
+  loadError: boolean;
   /** A short confirmation ("citation copied"). */
   status: string | null;
   /** A highlight just deleted here, which the reader can still bring back. */
@@ -113,6 +115,11 @@ function Notices({ state, actions }: { state: UiState; actions: UiActions }) {
             {state.status}
           </p>
         )
+      )}
+      {state.loadError && (
+        <p class="error" role="alert" data-testid="load-error">
+          {t('highlightsNotRead')}
+        </p>
       )}
       {state.error && (
         <p class="error" role="alert" data-testid="save-error">

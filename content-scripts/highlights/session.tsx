@@ -37,12 +37,15 @@ export interface HighlightTarget {
 }
 
 export interface HighlightSession {
-  /** Paints the article's highlights afresh (after a load, or when another view changed them). */
-  show(annotations: AnnotationRecord[], reveal?: string): void;
+  /**
+   * Paints the article's highlights afresh (after a load, or when another view changed them); null when
+   * they could not be read: the reader is told, no selection is taken until they are, and they are asked again.
+   */
+  show(annotations: AnnotationRecord[] | null, reveal?: string): void;
   /** The article was rendered anew (the reader came back from the raw text): paint on the new nodes. */
   retarget(map: ArticleMap<Node>, inArticle?: HighlightTarget['inArticle']): void;
   /** Another article now stands on the page (a site that navigates without loading a page). */
-  switchTo(next: HighlightTarget, annotations: AnnotationRecord[], reveal?: string): void;
+  switchTo(next: HighlightTarget, annotations: AnnotationRecord[] | null, reveal?: string): void;
   /** The page shows no article now: nothing stays painted or listed, and no message about the old one is acted on. */
   leave(): void;
   /** The reader view's theme (automatic follows the system): the toolbar and the note editor follow it. */
@@ -61,6 +64,7 @@ class Session implements HighlightSession {
   /** The article text the reader selected last, until a colour or a note takes it. */
   private pending: ModelRange | null = null;
   private undoTimer = 0;
+  private retryTimer = 0;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
   /**
@@ -120,12 +124,31 @@ class Session implements HighlightSession {
     });
   }
 
-  show(annotations: AnnotationRecord[], revealId?: string): void {
-    this.known = true;
+  show(annotations: AnnotationRecord[] | null, revealId?: string): void {
     this.ui.ready();
+    if (!annotations) {
+      this.unknown();
+      return;
+    }
+    this.known = true;
+    this.ui.update({ loadError: false });
     this.annotations = annotations;
     this.paintAll();
     if (revealId) this.reveal(revealId);
+  }
+
+  /**
+   * The article's highlights could not be read: an article shown without them would look as if it had
+   * none, and a highlight made then would stand beside ones not shown. The reader is told; they are asked
+   * again in a moment (and whenever another view changes them: reload).
+   */
+  private unknown(): void {
+    this.known = false;
+    this.annotations = [];
+    this.paintAll();
+    this.ui.update({ loadError: true, toolbar: null });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = window.setTimeout(() => void this.reload(), RETRY_MS);
   }
 
   /** The article's text stands on other nodes now (drawn again): painted there, and selections there taken (`inArticle`, where it names nodes). */
@@ -137,12 +160,17 @@ class Session implements HighlightSession {
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[], revealId?: string): void {
     this.focusOnceMarked = null;
     this.left = false;
-    this.known = true;
     this.ui.ready();
     this.target = next;
-    this.annotations = annotations;
     this.pending = null;
     this.ui.update({ toolbar: null, editor: null, error: null });
+    if (!annotations) {
+      this.unknown();
+      return;
+    }
+    this.known = true;
+    this.ui.update({ loadError: false });
+    this.annotations = annotations;
     this.paintAll();
     if (revealId) this.reveal(revealId);
   }
@@ -164,6 +192,7 @@ class Session implements HighlightSession {
     this.left = true;
     this.focusOnceMarked = null;
     clearTimeout(this.undoTimer);
+    clearTimeout(this.retryTimer);
     this.cancelDecoration?.();
     browser.storage.onChanged.removeListener(this.onStorage);
     this.input.dispose();
@@ -230,8 +259,14 @@ class Session implements HighlightSession {
     if (this.target !== asked || this.left || answer instanceof Failure) {
       // No marks are drawn for it: a focus waiting for them waits no longer.
       if (!this.reloads) this.focusOnceMarked = null;
-      if (answer instanceof Failure && this.target === asked && !this.left) this.ui.update({ error: answer.reason });
+      // Not while they are unknown: the reader is told that already, in other words than a failed save.
+      if (answer instanceof Failure && this.target === asked && !this.left && this.known) this.ui.update({ error: answer.reason });
       return;
+    }
+    if (!this.known) {
+      // Read at last (unknown()): selections are taken from now on.
+      this.known = true;
+      this.ui.update({ loadError: false });
     }
     this.annotations = answer;
     this.paintAll();
@@ -453,6 +488,9 @@ class Session implements HighlightSession {
 
 /** How long a ✎ mark still being drawn is waited for, to take the focus as the note editor closes. */
 const FOCUS_WAIT_MS = 2000;
+
+/** How long after its highlights could not be read they are asked again. */
+const RETRY_MS = 2000;
 
 /** How long the undo of a delete is offered. */
 const UNDO_SECONDS = 8;

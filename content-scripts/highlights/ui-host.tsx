@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { HighlightUi, type UiActions, type UiState } from './HighlightUi';
 import uiCss from './ui.css?inline';
 
-const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, status: null, undo: null, theme: 'auto', lastColor: 'yellow' };
+const EMPTY: UiState = { toolbar: null, editor: null, orphans: [], marks: [], error: null, loadError: false, status: null, undo: null, theme: 'auto', lastColor: 'yellow' };
 
 /**
  * Pizhu's UI on a page: a host element at the end of the document holding an open shadow root,

@@ -155,6 +155,7 @@ export async function showArticle(
   }
   // Here already, unless the wait ran out: then they are painted when they come.
   const [announced, highlighting] = await ready.finally(() => root.removeAttribute('aria-busy'));
-  highlighting?.show(announced?.annotations ?? [], announced?.reveal);
+  // Null where the highlights could not be read: the session says so instead of showing none.
+  highlighting?.show(announced ? announced.annotations : null, announced?.reveal);
   return highlighting;
 }

@@ -196,6 +196,52 @@ describe('highlights on the reader view', () => {
   });
 });
 
+describe('highlights that cannot be read', () => {
+  /** Writes straight into the extension's IndexedDB (an extension page), bypassing every check: a damaged record. */
+  const inStore = async (work: 'damage' | 'repair') => {
+    const admin = await browser.extensionPage();
+    await admin.evaluate(
+      ({ work, articleId }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('pizhu');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('annotations', 'readwrite');
+            const store = tx.objectStore('annotations');
+            if (work === 'damage') store.put({ id: '00000000-0000-4000-8000-00000000dead', articleId, color: 'orange' });
+            else store.delete('00000000-0000-4000-8000-00000000dead');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { work, articleId: article.id },
+    );
+    await admin.close();
+  };
+
+  it('the reader is told and no selection is taken, instead of an article that looks as if it had none; once they can be read, they are shown', async () => {
+    await openReader();
+    const mine = await select(page.getByTestId('reader-block').nth(2), 0.1, 0.4);
+    await page.getByTestId('color-blue').click();
+    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(mine)).toBe(true);
+    await inStore('damage');
+    await openReader();
+    await page.getByTestId('load-error').waitFor({ timeout: 5000 });
+    expect((await painted())['pizhu-blue'] ?? []).toEqual([]);
+    await select(page.getByTestId('reader-block').nth(4), 0.1, 0.4);
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+    // The library put right: asked again a moment later, they are shown, and selections are taken again.
+    await inStore('repair');
+    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(mine), { timeout: 10_000 }).toBe(true);
+    await expect(page.getByTestId('load-error').count()).resolves.toBe(0);
+    const at = await pointIn(page, 'blue', mine.slice(0, 3));
+    await page.mouse.click(at.x, at.y);
+    await (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
+    await expect.poll(async () => (await painted())['pizhu-blue']?.length ?? 0).toBe(0);
+  });
+});
+
 describe('highlights inside one another', () => {
   /** A point near the start of the first painted range of `name` holding `text`. */
   const startOf = (name: string, text: string) =>
