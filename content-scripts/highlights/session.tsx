@@ -65,6 +65,8 @@ class Session implements HighlightSession {
   private pending: ModelRange | null = null;
   private undoTimer = 0;
   private retryTimer = 0;
+  /** Where the highlight deleted from the note editor was, while its undo is offered. */
+  private deletedAt: Range | null = null;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
   /**
@@ -373,23 +375,43 @@ class Session implements HighlightSession {
   }
 
   /** A highlight deleted here can be brought back for a few seconds. */
-  private offerUndo(id: string): void {
+  /**
+   * Deleted from the note editor, whose frame goes with it: the focus goes to the undo button, not to
+   * the page's start, and back to where the passage was when the offer ends. `where` is that place.
+   */
+  private offerUndo(id: string, where?: Range): void {
     clearTimeout(this.undoTimer);
-    this.ui.update({ undo: { id } });
-    this.undoTimer = window.setTimeout(() => this.ui.update({ undo: null }), UNDO_SECONDS * 1000);
+    this.deletedAt = where ?? null;
+    this.ui.update({ undo: { id, focus: !!where } });
+    this.undoTimer = window.setTimeout(() => {
+      const focused = this.ui.undoHasFocus();
+      this.ui.update({ undo: null });
+      if (focused) this.caretAtDeleted();
+    }, UNDO_SECONDS * 1000);
+  }
+
+  /** The caret where the deleted highlight ended: the keyboard reader reads on from there. */
+  private caretAtDeleted(): void {
+    const at = this.deletedAt;
+    this.deletedAt = null;
+    if (at?.endContainer.isConnected) getSelection()?.setBaseAndExtent(at.endContainer, at.endOffset, at.endContainer, at.endOffset);
   }
 
   private async undo(): Promise<void> {
     const offered = this.ui.state.undo;
+    const focused = this.ui.undoHasFocus();
     clearTimeout(this.undoTimer);
     this.ui.update({ undo: null });
     if (!offered) return;
     try {
       await this.background.undoDelete(offered.id, this.target.article.id);
     } catch (error) {
+      if (focused) this.caretAtDeleted();
       return this.ui.update({ error: t('undoFailed', new Failure(error).reason) });
     }
     await this.reload();
+    // Undone by the keyboard: the focus goes back to the passage, now painted again.
+    if (focused) this.returnToPassage(offered.id);
   }
 
   /** The selection as it stands now, when it lies inside the article, becomes the pending one. */
@@ -480,7 +502,7 @@ class Session implements HighlightSession {
     } else if (action === 'closed') this.close();
     else {
       this.ui.update({ editor: null });
-      if (editor) this.offerUndo(editor.annotation.id);
+      if (editor) this.offerUndo(editor.annotation.id, this.painting.lastRange(editor.annotation.id)?.cloneRange());
       void this.reload();
     }
   }

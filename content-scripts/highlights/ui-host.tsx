@@ -70,6 +70,11 @@ export class UiHost {
     return !!mark;
   }
 
+  /** The reader is on the undo button (it took the focus after a delete from the note editor). */
+  undoHasFocus(): boolean {
+    return this.host.shadowRoot?.activeElement?.getAttribute('data-testid') === 'undo';
+  }
+
   /** True for an event that happened inside this UI (a click on the toolbar is no click on the page). */
   owns(event: Event): boolean {
     return event.composedPath().includes(this.host);

@@ -273,6 +273,27 @@ describe('deleting a highlight on the page', () => {
     await closed();
   });
 
+  it('deleted by the keyboard: the focus goes to Undo, and Enter brings the highlight and its note back, the focus on its passage', async () => {
+    await openReader(page);
+    const { frame, selected } = await addNote(9);
+    await page.keyboard.type('键盘删除');
+    await frame.getByTestId('highlight-delete').focus();
+    await page.keyboard.press('Enter');
+    await closed();
+    const focusedInUi = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName);
+    await expect.poll(focusedInUi, { timeout: 5000 }).toBe('undo');
+    await expect.poll(async () => (await everyPainted()).includes(selected)).toBe(false);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await everyPainted()).includes(selected)).toBe(true);
+    // Back on the passage: its note mark takes the focus.
+    await expect.poll(focusedInUi, { timeout: 5000 }).toBe('note-mark');
+    const at = await pointIn(page, await colorOf(selected), selected.slice(0, 4));
+    await page.mouse.click(at.x, at.y);
+    await expect((await noteFrame(page)).getByTestId('note-input').inputValue({ timeout: 5000 })).resolves.toBe('键盘删除');
+    await page.keyboard.press('Escape');
+    await closed();
+  });
+
   it('the undo is gone after a few seconds, and the highlight stays deleted', async () => {
     await openReader(page);
     const { frame, selected } = await addNote(8);
