@@ -159,22 +159,14 @@ class Session implements HighlightSession {
     this.paintAll();
   }
 
-  switchTo(next: HighlightTarget, annotations: AnnotationRecord[], revealId?: string): void {
+  switchTo(next: HighlightTarget, annotations: AnnotationRecord[] | null, revealId?: string): void {
     this.focusOnceMarked = null;
+    this.afterEditorClosed = null;
     this.left = false;
-    this.ui.ready();
     this.target = next;
     this.pending = null;
     this.ui.update({ toolbar: null, editor: null, error: null });
-    if (!annotations) {
-      this.unknown();
-      return;
-    }
-    this.known = true;
-    this.ui.update({ loadError: false });
-    this.annotations = annotations;
-    this.paintAll();
-    if (revealId) this.reveal(revealId);
+    this.show(annotations, revealId);
   }
 
   leave(): void {
