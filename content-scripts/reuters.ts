@@ -16,6 +16,8 @@ import { liveDom } from './lib/live-dom';
 
 let session: HighlightSession | null = null;
 let shown: { id: string; url: string; map: ArticleMap<Node> } | null = null;
+/** The article the session paints, once its highlights have come: until then another may still be painted. */
+let painting: string | null = null;
 
 async function read(): Promise<void> {
   const parsed = parseReutersPage(liveDom, document, location.href, { map: true });
@@ -23,13 +25,15 @@ async function read(): Promise<void> {
     // Navigated away from the article: nothing of it stays painted or listed.
     if (shown) session?.leave();
     shown = null;
+    painting = null;
     return;
   }
   const { article, map } = parsed;
   if (shown?.id === article.id) {
     shown = { id: article.id, url: location.href, map };
     // The page rendered the article's text again: the highlights, and the selections taken, follow the new nodes.
-    session?.retarget(map, inArticleOf(map));
+    // Not while the session still paints the article before this one: the switch to this one takes the newest nodes.
+    if (painting === article.id) session?.retarget(map, inArticleOf(map));
     return;
   }
   shown = { id: article.id, url: location.href, map };
@@ -43,6 +47,7 @@ async function read(): Promise<void> {
   if (shown?.id !== article.id) return;
   // Read again meanwhile (the page rendered again while the answer travelled): the newest nodes.
   const target = { article: summarize(article), map: shown.map, inArticle: inArticleOf(shown.map) };
+  painting = article.id;
   if (session) session.switchTo(target, annotations, announced?.reveal);
   else if (start) {
     session = start(target);

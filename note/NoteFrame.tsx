@@ -144,15 +144,40 @@ function useCloseRequest() {
   return closeNow;
 }
 
+/**
+ * Closing the editor: once what was typed is saved. Where it could not be, the close is refused (the
+ * page, where it asked, hears 'kept'); a second close in the editor itself discards it, never one the
+ * page asks for (a click or Escape elsewhere). A close asked while one is under way is that one.
+ */
+function useClosing(articleId: string | undefined, flush: () => Promise<boolean>, setError: (error: string | null) => void) {
+  const [closeRefused, setCloseRefused] = useState(false);
+  const closing = useRef(false);
+  const close = (askedByPage = false) => {
+    if (!articleId || closing.current) return;
+    closing.current = true;
+    void flush().then((saved) => {
+      if (!saved && (askedByPage || !closeRefused)) {
+        closing.current = false;
+        setCloseRefused(true);
+        return ask({ type: 'note-frame', action: 'kept', articleId }).catch(() => undefined);
+      }
+      return ask({ type: 'note-frame', action: 'closed', articleId }).catch((e: unknown) => {
+        closing.current = false;
+        setError(message(e));
+      });
+    });
+  };
+  return { close, closeRefused, setCloseRefused };
+}
+
 /** Escape closes it on key up: closing removes this frame, and the key's release must still find it. Ctrl or ⌘ with Enter saves and closes. */
 export function NoteFrame({ token }: { token: string }) {
   const [annotation, setAnnotation] = useState<AnnotationRecord | null>(null);
   const [form, setForm] = useState<Draft>({ note: '', tags: '', color: 'yellow' });
   const [error, setError] = useState<string | null>(null);
-  // A close asked for while something typed could not be saved: the editor stays, and says how to discard.
-  const [closeRefused, setCloseRefused] = useState(false);
   const draft = useDraft(annotation, setError);
   const closeNow = useCloseRequest();
+  const { close, closeRefused, setCloseRefused } = useClosing(annotation?.articleId, draft.flush, setError);
   const { input, measure } = useGrow(form.note, annotation?.articleId);
   // The note takes the focus once, when the highlight has loaded; typing elsewhere then stays there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another highlight has loaded, on purpose
@@ -186,13 +211,7 @@ export function NoteFrame({ token }: { token: string }) {
     rememberColor(color);
     update({ color }, true);
   };
-  // Closes once what was typed is saved; where it could not be, the first close is refused, the second discards it.
-  const close = () =>
-    void draft.flush().then((saved) => {
-      if (!saved && !closeRefused) return setCloseRefused(true);
-      return ask({ type: 'note-frame', action: 'closed', articleId: annotation.articleId }).catch((e: unknown) => setError(message(e)));
-    });
-  closeNow.current = close;
+  closeNow.current = () => close(true);
   // What was typed is saved first: an undo of the delete brings the note back too.
   const remove = () =>
     void draft
@@ -217,7 +236,7 @@ export function NoteFrame({ token }: { token: string }) {
           {closeRefused && ` ${t('closeToDiscard')}`}
         </p>
       )}
-      <Actions onDelete={remove} onClose={close} />
+      <Actions onDelete={remove} onClose={() => close()} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export interface UiState {
   /** A short confirmation ("citation copied"). */
   status: string | null;
   /** A highlight just deleted here, which the reader can still bring back. */
-  undo: { id: string; focus?: boolean } | null;
+  undo: { id: string } | null;
   theme: Theme;
   /** The colour the keyboard command and *Add note* use. */
   lastColor: Color;
@@ -98,19 +98,16 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
   );
 }
 
-/** The status line, the undo offer after a delete (with the focus, after a delete from the note editor), and the last error. */
+/** The status line, the undo offer after a delete (its button, or Ctrl+Z / ⌘Z: page-input.ts), and the last error. */
 function Notices({ state, actions }: { state: UiState; actions: UiActions }) {
-  const undo = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (state.undo?.focus) undo.current?.focus();
-  }, [state.undo]);
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   return (
     <>
       {state.undo ? (
         <div class="status undo" role="status" data-testid="undo-toast">
           <span>{t('deleted')}</span>
-          <button type="button" data-testid="undo" ref={undo} onClick={trusted(() => actions.undo())}>
-            {t('undo')}
+          <button type="button" data-testid="undo" aria-keyshortcuts={mac ? 'Meta+Z' : 'Control+Z'} onClick={trusted(() => actions.undo())}>
+            {t('undo')} <kbd>{mac ? '⌘Z' : 'Ctrl+Z'}</kbd>
           </button>
         </div>
       ) : (

@@ -6,7 +6,14 @@ export interface PageInputHandlers {
   escape(): void;
   /** A click on the page that ended no selection, at a point of the viewport. */
   clickAt(x: number, y: number): void;
+  /** Ctrl+Z (⌘Z) outside a text field: true when a delete was there to undo (the key is then Pizhu's). */
+  undo(): boolean;
 }
+
+/** A field the reader types in, where Ctrl+Z undoes typing. */
+const editable = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || target.localName === 'textarea' || (target.localName === 'input' && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes((target as HTMLInputElement).type)));
 
 /**
  * The reader's mouse and keys on the page, outside Pizhu's own UI (`owns` tells which events are
@@ -29,6 +36,10 @@ export class PageInput {
       if (owns(event)) return;
       // Shift released ends a selection made from the keyboard; an arrow let go while Shift is held does not (the selection still grows).
       if (event.key === 'Shift') handlers.selectionEnd(true);
+    });
+    this.on('keydown', (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z' || editable(event.composedPath()[0] ?? null)) return;
+      if (handlers.undo()) event.preventDefault();
     });
     this.on('click', (event) => {
       if (owns(event) || !getSelection()?.isCollapsed) return;

@@ -65,8 +65,7 @@ class Session implements HighlightSession {
   private pending: ModelRange | null = null;
   private undoTimer = 0;
   private retryTimer = 0;
-  /** Where the highlight deleted from the note editor was, while its undo is offered. */
-  private deletedAt: Range | null = null;
+  private retries = 0;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
   /**
@@ -92,8 +91,8 @@ class Session implements HighlightSession {
   private focusOnceMarked: { id: string; until: number } | null = null;
   /** The open note editor's frame has spoken (it loaded its highlight): asked to close, it saves first (closeEditorThen). */
   private editorHeard = false;
-  /** A close the session asked of the editor's frame, and the note to open once it has closed. */
-  private afterEditorClosed: { next: AnnotationRecord | null } | null = null;
+  /** A close the session asked of the editor's frame: the note to open once it has closed, and whether the focus goes back to the passage (Escape on the page). */
+  private afterEditorClosed: { next: AnnotationRecord | null; returnFocus: boolean } | null = null;
   private readonly ui: UiHost;
   private readonly painting: Painting;
   private readonly background = new BackgroundClient();
@@ -123,6 +122,7 @@ class Session implements HighlightSession {
       selectionEnd: (viaKeyboard) => this.onSelectionEnd(viaKeyboard),
       escape: () => this.close(),
       clickAt: (x, y) => this.onClick(x, y),
+      undo: () => this.undo(true),
     });
   }
 
@@ -149,8 +149,17 @@ class Session implements HighlightSession {
     this.annotations = [];
     this.paintAll();
     this.ui.update({ loadError: true, toolbar: null });
+    this.retries = 0;
+    this.retryLater();
+  }
+
+  /** The next read of highlights still unknown: after 2 s, then twice as long each time, up to a minute. */
+  private retryLater(): void {
     clearTimeout(this.retryTimer);
-    this.retryTimer = window.setTimeout(() => void this.reload(), RETRY_MS);
+    const wait = Math.min(RETRY_MS * 2 ** this.retries++, MAX_RETRY_MS);
+    this.retryTimer = window.setTimeout(() => {
+      if (!this.known && !this.left) void this.reload();
+    }, wait);
   }
 
   /** The article's text stands on other nodes now (drawn again): painted there, and selections there taken (`inArticle`, where it names nodes). */
@@ -171,11 +180,13 @@ class Session implements HighlightSession {
 
   leave(): void {
     this.focusOnceMarked = null;
+    this.afterEditorClosed = null;
     this.left = true;
     this.annotations = [];
     this.pending = null;
+    clearTimeout(this.retryTimer);
     this.paintAll();
-    this.ui.update({ toolbar: null, editor: null, error: null });
+    this.ui.update({ toolbar: null, editor: null, error: null, loadError: false });
   }
 
   setTheme(theme: Theme): void {
@@ -243,18 +254,23 @@ class Session implements HighlightSession {
 
   /** Loads the article's highlights again (another view changed them) and paints them. */
   private async reload(): Promise<void> {
-    const asked = this.target;
+    const asked = this.target.article;
     this.reloads++;
     const answer = await this.background
-      .seen(asked.article)
+      .seen(asked)
       .catch((error: unknown) => new Failure(error))
       .finally(() => this.reloads--);
-    // Another article (or none) stands on the page since: this answer is about the old one.
-    if (this.target !== asked || this.left || answer instanceof Failure) {
+    // Another article (or none) stands on the page since: this answer is about the old one. (The same
+    // article drawn again, retarget(), is still this one.)
+    const current = this.target.article.id === asked.id && !this.left;
+    if (!current || answer instanceof Failure) {
       // No marks are drawn for it: a focus waiting for them waits no longer.
       if (!this.reloads) this.focusOnceMarked = null;
-      // Not while they are unknown: the reader is told that already, in other words than a failed save.
-      if (answer instanceof Failure && this.target === asked && !this.left && this.known) this.ui.update({ error: answer.reason });
+      // Still unknown: asked again, a while later each time; the reader is told already, in other words than a failed save.
+      if (answer instanceof Failure && current) {
+        if (this.known) this.ui.update({ error: answer.reason });
+        else this.retryLater();
+      }
       return;
     }
     if (!this.known) {
@@ -329,8 +345,14 @@ class Session implements HighlightSession {
     void this.citations.copy(this.target.map.text.slice(this.pending.start, this.pending.end), this.target.article);
   }
 
-  /** Escape: the toolbar and the note close; the focus goes back to the passage the note was on. */
+  /** Escape: the toolbar and the note close (the note saved first: closeEditorThen); the focus goes back to the passage the note was on. */
   private close(): void {
+    this.ui.update({ toolbar: null });
+    if (this.ui.state.editor) this.closeEditorThen(null, true);
+  }
+
+  /** The note editor closed itself (Escape, Close or Ctrl+Enter there): gone, and the focus back on its passage. */
+  private editorClosed(): void {
     const editor = this.ui.state.editor;
     this.afterEditorClosed = null;
     this.ui.update({ toolbar: null, editor: null });
@@ -357,7 +379,13 @@ class Session implements HighlightSession {
 
   private openEditor(annotation: AnnotationRecord): void {
     this.focusOnceMarked = null;
-    if (this.ui.state.editor?.annotation.id !== annotation.id) {
+    const open = this.ui.state.editor?.annotation.id;
+    // Another note is open: it closes first, saved (closeEditorThen), and this one opens after.
+    if (open && open !== annotation.id) {
+      this.closeEditorThen(annotation);
+      return;
+    }
+    if (!open) {
       this.editorHeard = false;
       this.afterEditorClosed = null;
     }
@@ -368,42 +396,33 @@ class Session implements HighlightSession {
 
   /** A highlight deleted here can be brought back for a few seconds. */
   /**
-   * Deleted from the note editor, whose frame goes with it: the focus goes to the undo button, not to
-   * the page's start, and back to where the passage was when the offer ends. `where` is that place.
+   * A highlight deleted here can be brought back for a few seconds: the undo button, or Ctrl+Z (⌘Z)
+   * anywhere on the page but in a text field. Deleted from the note editor, whose frame goes with the
+   * focus, the caret stands where the passage ended (`where`): the keyboard reader reads on from there.
    */
   private offerUndo(id: string, where?: Range): void {
     clearTimeout(this.undoTimer);
-    this.deletedAt = where ?? null;
-    this.ui.update({ undo: { id, focus: !!where } });
-    this.undoTimer = window.setTimeout(() => {
-      const focused = this.ui.undoHasFocus();
-      this.ui.update({ undo: null });
-      if (focused) this.caretAtDeleted();
-    }, UNDO_SECONDS * 1000);
+    if (where?.endContainer.isConnected) getSelection()?.setBaseAndExtent(where.endContainer, where.endOffset, where.endContainer, where.endOffset);
+    this.ui.update({ undo: { id } });
+    this.undoTimer = window.setTimeout(() => this.ui.update({ undo: null }), UNDO_SECONDS * 1000);
   }
 
-  /** The caret where the deleted highlight ended: the keyboard reader reads on from there. */
-  private caretAtDeleted(): void {
-    const at = this.deletedAt;
-    this.deletedAt = null;
-    if (at?.endContainer.isConnected) getSelection()?.setBaseAndExtent(at.endContainer, at.endOffset, at.endContainer, at.endOffset);
-  }
-
-  private async undo(): Promise<void> {
+  /** Undoes the delete offered (by the keyboard: `byKeys`, or the undo button focused); false when none is. */
+  private undo(byKeys = false): boolean {
     const offered = this.ui.state.undo;
-    const focused = this.ui.undoHasFocus();
+    if (!offered) return false;
+    const focused = byKeys || this.ui.undoHasFocus();
     clearTimeout(this.undoTimer);
     this.ui.update({ undo: null });
-    if (!offered) return;
-    try {
-      await this.background.undoDelete(offered.id, this.target.article.id);
-    } catch (error) {
-      if (focused) this.caretAtDeleted();
-      return this.ui.update({ error: t('undoFailed', new Failure(error).reason) });
-    }
-    await this.reload();
-    // Undone by the keyboard: the focus goes back to the passage, now painted again.
-    if (focused) this.returnToPassage(offered.id);
+    void this.background.undoDelete(offered.id, this.target.article.id).then(
+      async () => {
+        await this.reload();
+        // Undone by the keyboard: the focus goes back to the passage, now painted again.
+        if (focused) this.returnToPassage(offered.id);
+      },
+      (error: unknown) => this.ui.update({ error: t('undoFailed', new Failure(error).reason) }),
+    );
+    return true;
   }
 
   /** The selection as it stands now, when it lies inside the article, becomes the pending one. */
@@ -439,8 +458,8 @@ class Session implements HighlightSession {
     const hits = this.painting.hitsAt(x, y);
     const id = open && hits.length > 1 && hits.includes(open) ? hits[(hits.indexOf(open) + 1) % hits.length] : hits[0];
     const annotation = id ? this.annotations.find((a) => a.id === id) : undefined;
-    if (annotation && (!open || open === annotation.id)) this.openEditor(annotation);
-    else if (open) this.closeEditorThen(annotation ?? null);
+    if (annotation) this.openEditor(annotation);
+    else if (open) this.closeEditorThen(null);
   }
 
   /**
@@ -448,15 +467,18 @@ class Session implements HighlightSession {
    * error where that failed: a note is never dropped with its frame); `next` opens once it has closed.
    * A frame that has not spoken yet holds nothing typed: it goes at once.
    */
-  private closeEditorThen(next: AnnotationRecord | null): void {
+  private closeEditorThen(next: AnnotationRecord | null, returnFocus = false): void {
     const editor = this.ui.state.editor;
     if (!editor || !this.editorHeard) {
       this.ui.update({ editor: null });
+      if (editor && returnFocus) this.returnToPassage(editor.annotation.id);
       if (next) this.openEditor(next);
       return;
     }
-    this.afterEditorClosed = { next };
-    this.ui.update({ editor: { ...editor, closeAsked: (editor.closeAsked ?? 0) + 1 } });
+    const asking = this.afterEditorClosed;
+    this.afterEditorClosed = { next, returnFocus };
+    // One question at a time: the frame answers it ('closed', or 'kept' where its save failed).
+    if (!asking) this.ui.update({ editor: { ...editor, closeAsked: (editor.closeAsked ?? 0) + 1 } });
   }
 
   /**
@@ -477,22 +499,25 @@ class Session implements HighlightSession {
   }
 
   /** The note editor saved (as the reader types: it stays open), asked for a height, closed, or deleted its highlight. */
-  private onNoteFrame({ action, height }: { action: 'saved' | 'deleted' | 'closed' | 'resize'; height?: number | undefined }): void {
+  private onNoteFrame({ action, height }: { action: 'saved' | 'deleted' | 'closed' | 'kept' | 'resize'; height?: number | undefined }): void {
     const editor = this.ui.state.editor;
     if (editor) this.editorHeard = true;
     const after = this.afterEditorClosed;
     if (action === 'closed' && after) {
-      // Closed because the reader clicked elsewhere: the focus stays where the click put it.
+      // Closed as asked: the focus goes back to the passage after Escape, and stays where a click put it.
       this.afterEditorClosed = null;
       this.ui.update({ editor: null });
+      if (editor && after.returnFocus) this.returnToPassage(editor.annotation.id);
       if (after.next) this.openEditor(after.next);
       return;
     }
-    if (action === 'saved') void this.reload();
+    if (action === 'kept') this.afterEditorClosed = null;
+    else if (action === 'saved') void this.reload();
     else if (action === 'resize') {
       if (editor && height) this.ui.update({ editor: { ...editor, height } });
-    } else if (action === 'closed') this.close();
+    } else if (action === 'closed') this.editorClosed();
     else {
+      this.afterEditorClosed = null;
       this.ui.update({ editor: null });
       if (editor) this.offerUndo(editor.annotation.id, this.painting.lastRange(editor.annotation.id)?.cloneRange());
       void this.reload();
@@ -505,6 +530,7 @@ const FOCUS_WAIT_MS = 2000;
 
 /** How long after its highlights could not be read they are asked again. */
 const RETRY_MS = 2000;
+const MAX_RETRY_MS = 60_000;
 
 /** How long the undo of a delete is offered. */
 const UNDO_SECONDS = 8;

@@ -89,7 +89,7 @@ const message = shape({
   type: fc.constantFrom(...PAGE_TYPES, 'archive-detected', 'article-seen', 'placement', 'note-open', 'nope', undefined),
   id: idLike,
   articleId: articleIdLike,
-  action: fc.constantFrom('saved', 'deleted', 'closed', 'resize', 'opened', undefined),
+  action: fc.constantFrom('saved', 'deleted', 'closed', 'kept', 'resize', 'opened', undefined),
   height: fc.oneof(fc.constantFrom(0, 2000, 2001, -1, 12.5), junk),
 });
 /** Messages of one type with the fields that type has, more or fewer. */

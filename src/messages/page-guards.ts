@@ -81,7 +81,7 @@ export function annotationRecord(value: unknown): AnnotationRecord | null {
 /** The messages a page hears (the popup's question, the background's news); the others are no page's. */
 export type PageMessage = Extract<Message, { type: 'get-article' | 'highlight-selection' | 'reveal-annotation' | 'annotations-changed' | 'note-frame' }>;
 
-const NOTE_ACTIONS = ['saved', 'deleted', 'closed', 'resize'];
+const NOTE_ACTIONS = ['saved', 'deleted', 'closed', 'kept', 'resize'];
 
 /** MessageSchema, for the messages a page hears: the message, or null for anything else (another message too). */
 export function parsePageMessage(value: unknown): PageMessage | null {

@@ -48,7 +48,8 @@ export const MessageSchema = v.variant('type', [
   // or the editor asks for another height (`resize`, in a few steps of lines, so its size says little of the note).
   v.strictObject({
     type: v.literal('note-frame'),
-    action: v.picklist(['saved', 'deleted', 'closed', 'resize']),
+    // kept: asked to close, the editor stays (what was typed could not be saved; it says why).
+    action: v.picklist(['saved', 'deleted', 'closed', 'kept', 'resize']),
     articleId: ArticleIdSchema,
     height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2000))),
   }),

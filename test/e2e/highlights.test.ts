@@ -231,9 +231,12 @@ describe('highlights that cannot be read', () => {
     await select(page.getByTestId('reader-block').nth(4), 0.1, 0.4);
     await page.waitForTimeout(300);
     await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
-    // The library put right: asked again a moment later, they are shown, and selections are taken again.
+    // Asked again after 2 s, still unreadable: the reader is still told, and they are asked again later.
+    await page.waitForTimeout(2500);
+    await expect(page.getByTestId('load-error').count()).resolves.toBe(1);
+    // The library put right: at the next ask, they are shown, and selections are taken again.
     await inStore('repair');
-    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(mine), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await painted())['pizhu-blue']?.includes(mine), { timeout: 15_000 }).toBe(true);
     await expect(page.getByTestId('load-error').count()).resolves.toBe(0);
     const at = await pointIn(page, 'blue', mine.slice(0, 3));
     await page.mouse.click(at.x, at.y);
