@@ -158,7 +158,8 @@ function useClosing(articleId: string | undefined, flush: () => Promise<boolean>
     void flush().then((saved) => {
       if (!saved && (askedByPage || !closeRefused)) {
         closing.current = false;
-        setCloseRefused(true);
+        // Only the editor's own close counts towards discarding: a page's ask never does.
+        if (!askedByPage) setCloseRefused(true);
         return ask({ type: 'note-frame', action: 'kept', articleId }).catch(() => undefined);
       }
       return ask({ type: 'note-frame', action: 'closed', articleId }).catch((e: unknown) => {

@@ -10,10 +10,16 @@ export interface PageInputHandlers {
   undo(): boolean;
 }
 
-/** A field the reader types in, where Ctrl+Z undoes typing. */
+/**
+ * A field the reader may type in, where Ctrl+Z undoes typing: a text field, editable text, or a custom
+ * element, whose closed shadow root may hold one (the event names only the element).
+ */
 const editable = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || target.localName === 'textarea' || (target.localName === 'input' && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes((target as HTMLInputElement).type)));
+  (target.isContentEditable ||
+    target.localName.includes('-') ||
+    target.localName === 'textarea' ||
+    (target.localName === 'input' && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes((target as HTMLInputElement).type)));
 
 /**
  * The reader's mouse and keys on the page, outside Pizhu's own UI (`owns` tells which events are
@@ -38,7 +44,8 @@ export class PageInput {
       if (event.key === 'Shift') handlers.selectionEnd(true);
     });
     this.on('keydown', (event) => {
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z' || editable(event.composedPath()[0] ?? null)) return;
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+      if (!owns(event) && editable(event.composedPath()[0] ?? null)) return;
       if (handlers.undo()) event.preventDefault();
     });
     this.on('click', (event) => {

@@ -92,7 +92,7 @@ class Session implements HighlightSession {
   /** The open note editor's frame has spoken (it loaded its highlight): asked to close, it saves first (closeEditorThen). */
   private editorHeard = false;
   /** A close the session asked of the editor's frame: the note to open once it has closed, and whether the focus goes back to the passage (Escape on the page). */
-  private afterEditorClosed: { next: AnnotationRecord | null; returnFocus: boolean } | null = null;
+  private afterEditorClosed: { next: AnnotationRecord | null; returnFocus: boolean; at: number } | null = null;
   private readonly ui: UiHost;
   private readonly painting: Painting;
   private readonly background = new BackgroundClient();
@@ -476,9 +476,11 @@ class Session implements HighlightSession {
       return;
     }
     const asking = this.afterEditorClosed;
-    this.afterEditorClosed = { next, returnFocus };
-    // One question at a time: the frame answers it ('closed', or 'kept' where its save failed).
-    if (!asking) this.ui.update({ editor: { ...editor, closeAsked: (editor.closeAsked ?? 0) + 1 } });
+    const now = performance.now();
+    this.afterEditorClosed = { next, returnFocus, at: asking && now - asking.at < ASK_AGAIN_MS ? asking.at : now };
+    // One question at a time: the frame answers it ('closed', or 'kept' where its save failed). One
+    // unanswered for a while (lost, or sent before the frame listened) is asked again.
+    if (!asking || now - asking.at >= ASK_AGAIN_MS) this.ui.update({ editor: { ...editor, closeAsked: (editor.closeAsked ?? 0) + 1 } });
   }
 
   /**
@@ -531,6 +533,9 @@ const FOCUS_WAIT_MS = 2000;
 /** How long after its highlights could not be read they are asked again. */
 const RETRY_MS = 2000;
 const MAX_RETRY_MS = 60_000;
+
+/** How long a close asked of the note editor's frame waits for its answer before a click or Escape asks again. */
+const ASK_AGAIN_MS = 1000;
 
 /** How long the undo of a delete is offered. */
 const UNDO_SECONDS = 8;
