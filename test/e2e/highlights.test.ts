@@ -37,14 +37,14 @@ window.__reach = () => {
 };
 </script>`;
 
-/** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out. */
-function reutersPage(drop: number[] = []): string {
+/** The same article as Reuters served it (StandardArticle template), written from the archive copy's model; `drop` leaves paragraphs out, `header` adds to the page's header. */
+function reutersPage(drop: number[] = [], header = ''): string {
   const body = paragraphs
     .filter((_, i) => !drop.includes(i))
     .map((p) => `<p>${p}</p>`)
     .join('\n');
   return `<!doctype html><html><head><title>${article.title} - 路透中文网</title><link rel="canonical" href="${article.url}"><meta property="og:article:published_time" content="${article.publishedAt}"></head>
-${SPY}<body><header><nav>路透中文网</nav></header><h1 class="ArticleHeader_headline">${article.title}</h1>
+${SPY}<body><header><nav>路透中文网</nav>${header}</header><h1 class="ArticleHeader_headline">${article.title}</h1>
 <div class="StandardArticleBody_body">${body}</div><aside>相关新闻</aside></body></html>`;
 }
 
@@ -520,5 +520,43 @@ describe('switching to the original text and back', () => {
     await expect(badgeOf(browser.worker, FILE_URL)).resolves.toBe(String(before + 1));
     expect((await painted())['pizhu-yellow']).toEqual([selected]);
     await expect(page.getByTestId('toolbar').count()).resolves.toBe(0);
+  });
+});
+
+/** The site's search box: a custom element whose text field sits in a closed shadow root, out of any other script's sight. */
+const SEARCH_BOX = `<site-search></site-search><script>
+customElements.define('site-search', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'closed' }).innerHTML = '<input style="width: 240px; font-size: 16px">'; }
+});
+</script>`;
+
+describe('Ctrl+Z on a news site', () => {
+  it("undoes a delete in the article, never in the site's own text field (in a closed shadow root)", async () => {
+    served = reutersPage([], SEARCH_BOX);
+    await page.goto(article.url);
+    await page.locator('[data-pizhu="ui"]').waitFor({ state: 'attached', timeout: 10_000 });
+    // A paragraph no test above has highlighted: the click below opens this highlight and no other.
+    const selected = await select(page.locator('.StandardArticleBody_body p').nth(9), 0.05, 0.4);
+    await page.getByTestId('color-pink').click();
+    await expect.poll(async () => (await painted())['pizhu-pink']?.join('')).toBe(selected);
+    const deleteIt = async () => {
+      const at = await pointIn(page, 'pink', selected.slice(0, 3));
+      await page.mouse.click(at.x, at.y);
+      await (await noteFrame()).getByTestId('highlight-delete').click({ timeout: 5000 });
+      await expect.poll(async () => (await painted())['pizhu-pink']?.length ?? 0).toBe(0);
+    };
+    await deleteIt();
+    // In the search box the key is the box's own: the delete stays.
+    await page.locator('site-search').click();
+    await page.keyboard.type('央行');
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(500);
+    expect((await painted())['pizhu-pink'] ?? []).toEqual([]);
+    // Back on the article's text, the same key brings the highlight back.
+    const text = (await page.locator('.StandardArticleBody_body p').nth(2).boundingBox())!;
+    await page.mouse.click(text.x + 10, text.y + 8);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await painted())['pizhu-pink']?.join('')).toBe(selected);
+    await deleteIt();
   });
 });
