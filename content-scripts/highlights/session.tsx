@@ -66,6 +66,8 @@ class Session implements HighlightSession {
   private undoTimer = 0;
   private retryTimer = 0;
   private retries = 0;
+  /** Counts the articles shown here (switchTo, leave): a read begun for an earlier showing is not painted, even of the same article. */
+  private shown = 0;
   /** The page moved on to something that is not an article (www.reuters.com navigates in place). */
   private left = false;
   /**
@@ -169,6 +171,7 @@ class Session implements HighlightSession {
   }
 
   switchTo(next: HighlightTarget, annotations: AnnotationRecord[] | null, revealId?: string): void {
+    this.shown++;
     this.focusOnceMarked = null;
     this.afterEditorClosed = null;
     this.left = false;
@@ -179,6 +182,7 @@ class Session implements HighlightSession {
   }
 
   leave(): void {
+    this.shown++;
     this.focusOnceMarked = null;
     this.afterEditorClosed = null;
     this.left = true;
@@ -255,6 +259,7 @@ class Session implements HighlightSession {
   /** Loads the article's highlights again (another view changed them) and paints them. */
   private async reload(): Promise<void> {
     const asked = this.target.article;
+    const shownAs = this.shown;
     this.reloads++;
     const answer = await this.background
       .seen(asked)
@@ -262,7 +267,7 @@ class Session implements HighlightSession {
       .finally(() => this.reloads--);
     // Another article (or none) stands on the page since: this answer is about the old one. (The same
     // article drawn again, retarget(), is still this one.)
-    const current = this.target.article.id === asked.id && !this.left;
+    const current = this.target.article.id === asked.id && this.shown === shownAs && !this.left;
     if (!current || answer instanceof Failure) {
       // No marks are drawn for it: a focus waiting for them waits no longer.
       if (!this.reloads) this.focusOnceMarked = null;
@@ -383,6 +388,11 @@ class Session implements HighlightSession {
     // Another note is open: it closes first, saved (closeEditorThen), and this one opens after.
     if (open && open !== annotation.id) {
       this.closeEditorThen(annotation);
+      return;
+    }
+    // Its own highlight clicked while it was asked to close: it opens again once closed (saved).
+    if (open && this.afterEditorClosed) {
+      this.afterEditorClosed.next = annotation;
       return;
     }
     if (!open) {
