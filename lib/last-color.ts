@@ -1,4 +1,5 @@
 import { api as browser } from './browser-api';
+import { applePlatform } from './platform';
 import { type Color, COLORS } from '../src/annotation/records';
 
 /**
@@ -18,5 +19,5 @@ export function rememberColor(color: Color): void {
 
 /** The default shortcut of the keyboard command, as the reader's platform writes it. */
 export function shortcutLabel(): string {
-  return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌥⇧H' : 'Alt+Shift+H';
+  return applePlatform() ? '⌥⇧H' : 'Alt+Shift+H';
 }

@@ -3,6 +3,7 @@ import { ask } from '../lib/ask';
 import { t } from '../lib/i18n';
 import { COLOR_LABEL, swatchStyle } from '../lib/highlight-colors';
 import { rememberColor } from '../lib/last-color';
+import { applePlatform } from '../lib/platform';
 import { CLOSE_REQUEST } from '../lib/note-close';
 import { type AnnotationRecord, type Color, COLORS, LIMITS } from '../src/annotation/records';
 
@@ -273,7 +274,7 @@ function Actions({ onDelete, onClose }: { onDelete(): void; onClose(): void }) {
       <button type="button" onClick={onClose}>
         {t('close')}
       </button>
-      <button type="button" class="primary" data-testid="note-save" title={t('noteSaveShortcut', /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘+Enter' : 'Ctrl+Enter')} onClick={onClose}>
+      <button type="button" class="primary" data-testid="note-save" title={t('noteSaveShortcut', applePlatform() ? '⌘+Enter' : 'Ctrl+Enter')} onClick={onClose}>
         {t('noteSave')}
       </button>
     </div>

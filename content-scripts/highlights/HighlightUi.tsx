@@ -6,6 +6,7 @@ import { t, uiLanguage } from '../../lib/i18n';
 import { COLOR_LABEL, swatchStyle } from '../../lib/highlight-colors';
 import { shortcutLabel } from '../../lib/last-color';
 import { CLOSE_REQUEST } from '../../lib/note-close';
+import { applePlatform } from '../../lib/platform';
 import { type Box, placeBeside, viewport } from './placement';
 import { trusted } from './trusted';
 import { type AnnotationRecord, type Color, COLORS } from '../../src/annotation/records';
@@ -100,7 +101,7 @@ export function HighlightUi({ state, actions }: { state: UiState; actions: UiAct
 
 /** The status line, the undo offer after a delete (its button, or Ctrl+Z / ⌘Z: page-input.ts), and the last error. */
 function Notices({ state, actions }: { state: UiState; actions: UiActions }) {
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const mac = applePlatform();
   return (
     <>
       {state.undo ? (

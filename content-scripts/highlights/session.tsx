@@ -265,9 +265,9 @@ class Session implements HighlightSession {
       .seen(asked)
       .catch((error: unknown) => new Failure(error))
       .finally(() => this.reloads--);
-    // Another article (or none) stands on the page since: this answer is about the old one. (The same
-    // article drawn again, retarget(), is still this one.)
-    const current = this.target.article.id === asked.id && this.shown === shownAs && !this.left;
+    // Another showing (another article, none, or this one again) stands on the page since: this answer is
+    // about the old one. (The same article drawn again, retarget(), is still this showing.)
+    const current = this.shown === shownAs && !this.left;
     if (!current || answer instanceof Failure) {
       // No marks are drawn for it: a focus waiting for them waits no longer.
       if (!this.reloads) this.focusOnceMarked = null;
@@ -372,7 +372,7 @@ class Session implements HighlightSession {
   private returnToPassage(id: string): void {
     this.focusOnceMarked = null;
     const range = this.painting.lastRange(id);
-    if (range) getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
+    if (range) caretAtEnd(range);
     this.decorateNow();
     if (!this.ui.focusMark(id) && this.reloads) this.focusOnceMarked = { id, until: performance.now() + FOCUS_WAIT_MS };
   }
@@ -404,7 +404,6 @@ class Session implements HighlightSession {
     this.ui.update({ toolbar: null, editor: { annotation, anchor: toDocument(box), height } });
   }
 
-  /** A highlight deleted here can be brought back for a few seconds. */
   /**
    * A highlight deleted here can be brought back for a few seconds: the undo button, or Ctrl+Z (⌘Z)
    * anywhere on the page but in a text field. Deleted from the note editor, whose frame goes with the
@@ -412,7 +411,7 @@ class Session implements HighlightSession {
    */
   private offerUndo(id: string, where?: Range): void {
     clearTimeout(this.undoTimer);
-    if (where?.endContainer.isConnected) getSelection()?.setBaseAndExtent(where.endContainer, where.endOffset, where.endContainer, where.endOffset);
+    if (where?.endContainer.isConnected) caretAtEnd(where);
     this.ui.update({ undo: { id } });
     this.undoTimer = window.setTimeout(() => this.ui.update({ undo: null }), UNDO_SECONDS * 1000);
   }
@@ -546,6 +545,9 @@ const MAX_RETRY_MS = 60_000;
 
 /** How long a close asked of the note editor's frame waits for its answer before a click or Escape asks again. */
 const ASK_AGAIN_MS = 1000;
+
+/** The caret at the end of a passage: the keyboard reader reads, or selects with Shift and the arrows, on from there. */
+const caretAtEnd = (range: Range) => getSelection()?.setBaseAndExtent(range.endContainer, range.endOffset, range.endContainer, range.endOffset);
 
 /** How long the undo of a delete is offered. */
 const UNDO_SECONDS = 8;

@@ -70,7 +70,7 @@ export class UiHost {
     return !!mark;
   }
 
-  /** The reader is on the undo button (it took the focus after a delete from the note editor). */
+  /** The reader is on the undo button (Tab reached it): an undo from there puts the focus back on the passage. */
   undoHasFocus(): boolean {
     return this.host.shadowRoot?.activeElement?.getAttribute('data-testid') === 'undo';
   }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PIZHU_KEYS } from '../annotation/web-annotation-terms';
-import { AnnotationRecordSchema } from '../annotation/records';
+import { AnnotationRecordSchema, LIMITS } from '../annotation/records';
 
 /**
  * What an import file may hold. The records we store are checked with the library's own schemas
@@ -53,6 +53,9 @@ export const OwnAnnotationSchema = v.looseObject({
   bodyValue: v.optional(v.string()),
   target: oneOrMany(TargetSchema),
 });
+
+/** Who made one of our annotations, as our export and the sync documents write it: `{ type: 'Person', name }`. */
+export const CreatorSchema = v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.creator)) });
 
 /** The fields our own export adds to each annotation. */
 export const PizhuFieldsSchema = v.object({

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { errorAt, finishDraft, type Outcome, type ReadContext, skip } from './draft';
-import { describeIssues, OwnAnnotationSchema, PizhuFieldsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
+import { CreatorSchema, describeIssues, OwnAnnotationSchema, PizhuFieldsSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from './schemas';
 import { bestReading, isObject, list, readTarget } from './targets';
 import { PIZHU_KEYS } from '../annotation/web-annotation-terms';
 
@@ -42,17 +42,16 @@ function fromOwn(raw: Record<string, unknown>, context: ReadContext): Outcome {
   if (position && !position.success) return errorAt(index, `TextPositionSelector: ${describeIssues(position.issues)}`);
   const { notes, tags } = readBodies(a);
   const source = typeof target.source === 'string' ? target.source : target.source.id;
-  const creator = creatorOf(raw.creator);
+  let creator: string | undefined;
+  if (raw.creator !== undefined) {
+    const named = v.safeParse(CreatorSchema, raw.creator);
+    if (!named.success) return errorAt(index, `creator: ${describeIssues(named.issues)}`);
+    creator = named.output.name;
+  }
   return finishDraft(
     { fileId: a.id, source, own, quote: quote.output, position: position?.output ?? null, note: notes.join('\n\n'), tags, created: a.created, modified: a.modified, ...(creator ? { creator } : {}) },
     context,
   );
-}
-
-/** The name our export gives whoever made a highlight (`{ type: 'Person', name }`, or a bare name); the record's schema checks its length. */
-function creatorOf(value: unknown): string | undefined {
-  const name = isObject(value) ? value.name : value;
-  return typeof name === 'string' ? name.trim() || undefined : undefined;
 }
 
 function fromForeign(raw: unknown, context: ReadContext): Outcome {

@@ -1,7 +1,7 @@
 import { shareableArticle } from '../annotation/archive-path';
 import * as v from 'valibot';
 import { idFromUrn } from '../annotation/ids';
-import { type ArticleRecord, ArticleRecordSchema, LIMITS, TombstoneSchema } from '../annotation/records';
+import { type ArticleRecord, ArticleRecordSchema, TombstoneSchema } from '../annotation/records';
 import { ANNO_CONTEXT, PIZHU_KEYS, PIZHU_NAMESPACE } from '../annotation/web-annotation-terms';
 import { toW3cAnnotation } from '../export/web-annotation';
 import { describeIssues } from '../import/schemas';
@@ -69,8 +69,8 @@ export function versionToDoc(version: Version, article: ArticleRecord | undefine
   return {
     _id: a.id,
     '@context': DOC_CONTEXT,
+    // Its creator too (src/export/web-annotation.ts).
     ...toW3cAnnotation(a, article),
-    ...(a.creator ? { creator: { type: 'Person', name: a.creator } } : {}),
   };
 }
 
@@ -83,8 +83,6 @@ export function articleToDoc(article: ArticleRecord): SyncDoc {
     [ARTICLE_KEY]: { id, url, title, source, publishedAt, ...(archivedAt !== undefined && { archivedAt }), seenAt: [...seenAt], ...(archivePath !== undefined && { archivePath }), annotatedAt },
   };
 }
-
-const CreatorSchema = v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.creator)) });
 
 /** A document from the database, checked as an import checks a file. */
 export function readDoc(raw: unknown): ReadDoc {
@@ -120,13 +118,8 @@ export function readDoc(raw: unknown): ReadDoc {
     if (outcome.kind === 'error') return refused(outcome.error.replace(/^annotation 1: /, ''));
     if (outcome.kind === 'skip') return refused(`skipped: ${outcome.skip.reason}`);
     if (outcome.record.id !== id) return refused('the annotation id does not match the document id');
-    let record = outcome.record;
-    if (doc.creator !== undefined) {
-      const creator = v.safeParse(CreatorSchema, doc.creator);
-      if (!creator.success) return refused(`creator: ${describeIssues(creator.issues)}`);
-      record = { ...record, creator: creator.output.name };
-    }
-    return { kind: 'version', id, version: { kind: 'annotation', record } };
+    // Its creator is read and checked there, as in our own export (src/import/w3c.ts).
+    return { kind: 'version', id, version: { kind: 'annotation', record: outcome.record } };
   }
   return refused(`unknown type ${JSON.stringify(doc.type)?.slice(0, 40)}`);
 }
