@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../lib/i18n';
+import { sourceLabel } from '../lib/source-label';
 import { COLOR_LABEL } from '../lib/highlight-colors';
 import type { LibraryRow } from '../src/library/rows';
 import { swatchBackground } from './LibraryFilters';
@@ -129,7 +130,7 @@ export function ArticleItem({ row, onOpen, children }: ArticleProps) {
       </h2>
       <p class="muted">
         {current && <span class="here">{t('thisTab')}</span>}
-        {[t(`source_${article.source}`), published, t('highlightCount', String(count))].filter(Boolean).join(' · ')}
+        {[sourceLabel(article), published, t('highlightCount', String(count))].filter(Boolean).join(' · ')}
       </p>
       {children}
     </div>

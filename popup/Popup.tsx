@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
+import { sourceLabel } from '../lib/source-label';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { ArchiveOpenInPopup } from './ArchiveSection';
@@ -54,7 +55,7 @@ function NoArticle({ isFile }: { isFile: boolean }) {
 function CurrentArticle({ article }: { article: Extract<TabState, { kind: 'article' }>['article'] }) {
   const url = parseHttpUrl(article.url);
   const published = article.publishedAt ? new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(article.publishedAt)) : null;
-  const facts = [t(`source_${article.source}`), published, t(article.origin === 'archive' ? 'popupFromArchive' : 'popupFromPage'), t('popupBlocks', String(article.blockCount))];
+  const facts = [sourceLabel(article), published, t(article.origin === 'archive' ? 'popupFromArchive' : 'popupFromPage'), t('popupBlocks', String(article.blockCount))];
   return (
     <section class="current" data-testid="current-article" aria-label={article.title}>
       <p class="muted">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { exportFile, importFile, type ExportFormat, type ExportScope } from './transfer';
+import { exportFile, importFile, type ExportFormat, type ExportScope, type ImportOutcome } from './transfer';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
 
 const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
@@ -15,12 +15,13 @@ const FORMATS: { format: ExportFormat; testId: string; label: string }[] = [
  */
 export function TransferBar({ filtered, readListed, onImported }: { filtered: boolean; readListed(): Promise<ArticleWithAnnotations[]>; onImported(): void }) {
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [status, setStatus] = useState<{ text: string; error?: boolean; skipped?: ImportOutcome['skipped'] } | null>(null);
 
-  const run = async (work: (progress: (text: string) => void) => Promise<string>) => {
+  const run = async (work: (progress: (text: string) => void) => Promise<string | ImportOutcome>) => {
     setBusy(true);
     try {
-      setStatus({ text: await work((text) => setStatus({ text })) });
+      const done = await work((text) => setStatus({ text }));
+      setStatus(typeof done === 'string' ? { text: done } : done);
     } catch (error) {
       setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
     } finally {
@@ -44,9 +45,9 @@ export function TransferBar({ filtered, readListed, onImported }: { filtered: bo
           busy={busy}
           onFile={(file) =>
             void run(async (progress) => {
-              const report = await importFile(file, progress);
+              const outcome = await importFile(file, progress);
               onImported();
-              return report;
+              return outcome;
             })
           }
         />
@@ -56,7 +57,26 @@ export function TransferBar({ filtered, readListed, onImported }: { filtered: bo
           {status.text}
         </p>
       )}
+      {status?.skipped && status.skipped.lines.length > 0 && <SkippedList {...status.skipped} />}
     </footer>
+  );
+}
+
+/** What the import left out, each by a few of its words and why: closed until the reader asks. */
+function SkippedList({ lines, more }: ImportOutcome['skipped']) {
+  return (
+    <details class="skipped" data-testid="import-skipped">
+      <summary>{t('importSkippedShow', String(lines.length + more))}</summary>
+      <ol>
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: made once per import and never reordered; one id may stand twice
+          <li key={i}>
+            <span class="skipped-what">{line.what}</span> <span class="muted">{line.why}</span>
+          </li>
+        ))}
+      </ol>
+      {more > 0 && <p class="muted">{t('importSkippedMore', String(more))}</p>}
+    </details>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { AnnotationRecord, ArticleRecord } from '../src/annotation/records';
 import type { UiLang } from '../src/i18n/ui-messages';
+import type { SkippedLine } from '../src/import/report';
 
 export type ExportFormat = 'markdown' | 'json' | 'csv';
 
@@ -13,5 +14,6 @@ export type WorkerReply =
   | { kind: 'progress'; stage: 'read' | 'check' | 'write' | 'build'; count: number }
   /** The file as a Blob: the worker wrote it a piece at a time, and hands it over without a copy as text. */
   | { kind: 'done'; op: 'export'; file: Blob; fileName: string; count: number }
-  | { kind: 'done'; op: 'import'; summary: string; articleIds: string[] }
+  /** `skipped`: the first of what was left out, named (src/import/report.ts `listSkipped`), and how many more. */
+  | { kind: 'done'; op: 'import'; summary: string; skipped: { lines: SkippedLine[]; more: number }; articleIds: string[] }
   | { kind: 'failed'; error: string };

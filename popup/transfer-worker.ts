@@ -8,7 +8,7 @@ import { toReadwiseCsv } from '../src/export/readwise-csv';
 import { markdownStream, readwiseStream, type StreamingExport, webAnnotationStream } from '../src/export/streaming';
 import { webAnnotationJson } from '../src/export/web-annotation';
 import { parseImport } from '../src/import/parse-import';
-import { describeImportResult, describeNothingToImport } from '../src/import/report';
+import { describeImportResult, describeNothingToImport, listSkipped } from '../src/import/report';
 import { openDatabase } from '../src/store/database';
 import { AnnotationStore } from '../src/store/store';
 import type { ExportFormat, WorkerReply, WorkerRequest } from './transfer-protocol';
@@ -85,7 +85,13 @@ async function handle(request: WorkerRequest): Promise<void> {
   if (!parsed.ok) throw new Error(parsed.nothing ? describeNothingToImport(parsed.nothing.total, parsed.nothing.skipped, request.lang) : parsed.error);
   post({ kind: 'progress', stage: 'write', count: parsed.data.annotations.length });
   const report = await store.importLibrary(parsed.data, parsed.skipped);
-  post({ kind: 'done', op: 'import', summary: describeImportResult(report, request.lang), articleIds: parsed.data.articles.map((a) => a.id) });
+  post({
+    kind: 'done',
+    op: 'import',
+    summary: describeImportResult(report, request.lang),
+    skipped: listSkipped(report.skipped, parsed.data.annotations, request.lang),
+    articleIds: parsed.data.articles.map((a) => a.id),
+  });
 }
 
 addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -49,8 +49,11 @@ export async function exportFile(format: ExportFormat, scope: ExportScope, progr
   return t('exported', [String(done.count), done.fileName]);
 }
 
+/** What an import did: the summary, and the annotations it left out, named. */
+export type ImportOutcome = { text: string; skipped: Extract<WorkerReply, { op: 'import' }>['skipped'] };
+
 /** Reads a JSON export (or W3C Web Annotation JSON from elsewhere) into the library; answers what changed. */
-export async function importFile(file: File, progress: (text: string) => void): Promise<string> {
+export async function importFile(file: File, progress: (text: string) => void): Promise<ImportOutcome> {
   // Refused before it is read: a file this large would only fill the popup's memory.
   if (file.size > MAX_IMPORT_BYTES) throw new Error(t('importTooLarge', String(Math.round(MAX_IMPORT_BYTES / 2 ** 20))));
   progress(t('importReading'));
@@ -58,7 +61,7 @@ export async function importFile(file: File, progress: (text: string) => void): 
   const done = await inWorker({ op: 'import', file, lang: lang() }, progress);
   if (done.op !== 'import') throw new Error('the worker answered another question');
   await announceChange(done.articleIds);
-  return done.summary;
+  return { text: done.summary, skipped: done.skipped };
 }
 
 function download(file: Blob, fileName: string): void {

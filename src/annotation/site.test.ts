@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenableAddress } from './openable';
-import { hostOf, pageMaySpeakFor, registrableDomain } from './site';
+import { hostOf, pageMaySpeakFor, registrableDomain, siteName } from './site';
 
 describe('registrableDomain', () => {
   it('takes the site of a host', () => {
@@ -52,5 +52,14 @@ describe('isOpenableAddress', () => {
   it('opens the web and files on this disk, nothing else', () => {
     for (const ok of ['https://cn.reuters.com/a', 'http://x.example/', 'HTTPS://X', 'file:///home/a.md']) expect(isOpenableAddress(ok)).toBe(true);
     for (const bad of ['', 'data:text/html,x', 'javascript:alert(1)', 'file://evil.example/share/a.md', 'chrome://settings', ' https://x']) expect(isOpenableAddress(bad)).toBe(false);
+  });
+});
+
+describe('siteName', () => {
+  it('is the host without www., and empty for what is no address', () => {
+    expect(siteName('https://www.boingboing.net/2017/06/05/nyet.html')).toBe('boingboing.net');
+    expect(siteName('http://communication.revues.org/5986')).toBe('communication.revues.org');
+    expect(siteName('')).toBe('');
+    expect(siteName('not a url')).toBe('');
   });
 });

@@ -16,6 +16,15 @@ export function registrableDomain(host: string): string {
   return labels.slice(-keep).join('.');
 }
 
+/** A page's site as a reader names it: the host without "www." ("boingboing.net"); empty for what is no address. */
+export function siteName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 /** The host an article id or URL names: ids are "host/path" (articleIdFromUrl), or a whole http(s) URL where a page had no canonical link. */
 export function hostOf(idOrUrl: string): string | null {
   if (/^https?:\/\//i.test(idOrUrl)) {

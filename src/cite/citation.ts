@@ -1,5 +1,6 @@
 import type { ArticleSource } from '../model/article';
 import { utcDay } from '../annotation/time';
+import { siteName } from '../annotation/site';
 import type { UiLang } from '../i18n/ui-messages';
 
 /** What a citation names: the article's metadata as a page reports it. */
@@ -42,7 +43,7 @@ const PUBLISHER_EN: Record<ArticleSource, string> = {
  */
 export function citation(quote: string, article: CitedArticle, citedOn: Date, language: UiLang): string {
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
-  const host = safeHost(article.url);
+  const host = siteName(article.url);
   if (language === 'zh') {
     const publisher = PUBLISHER_ZH[article.source] || host;
     const dates = `${published ? `(${utcDay(published)})` : ''}[${utcDay(citedOn)}]`;
@@ -56,12 +57,4 @@ export function citation(quote: string, article: CitedArticle, citedOn: Date, la
 
 function part(parts: Intl.DateTimeFormatPart[], type: string): string {
   return parts.find((p) => p.type === type)?.value ?? '';
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }

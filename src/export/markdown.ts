@@ -6,6 +6,7 @@ import type { AnnotationRecord, ArticleRecord, Color } from '../annotation/recor
 import { groupByArticle } from '../annotation/library-data';
 import { articleArchivePath, webAddress } from '../annotation/archive-path';
 import { utcDateTime, utcDay } from '../annotation/time';
+import { siteName } from '../annotation/site';
 
 /*
  * Markdown for Obsidian (and any CommonMark reader).
@@ -36,12 +37,7 @@ export const colorName = (color: Color, lang: UiLang) => uiMessage(lang, `color$
 
 /** A source's name as the extension's own UI gives it; "other" names the host. */
 export function sourceName(article: Pick<ArticleRecord, 'source' | 'url'>, lang: UiLang): string {
-  if (article.source !== 'other') return uiMessage(lang, `source_${article.source}`);
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return article.source === 'other' ? siteName(article.url) : uiMessage(lang, `source_${article.source}`);
 }
 
 const LABELS = {

@@ -53,7 +53,7 @@ describe('import hardening: every record passes the library schemas', () => {
     const result = parse(file);
     expect(result.skipped).toEqual([
       { id: file['pizhu:tombstones'][0].id, reason: 'future-time', detail: '9999-01-01T00:00:00.000Z' },
-      { id: file.first.items[0].id, reason: 'future-time', detail: '9999-12-31T00:00:00.000Z' },
+      { id: file.first.items[0].id, reason: 'future-time', detail: '9999-12-31T00:00:00.000Z', what: '“国家统计局”' },
     ]);
     expect(result.data.annotations).toHaveLength(SAMPLE_LIBRARY.annotations.length - 1);
     expect(result.data.tombstones).toEqual([]);
@@ -90,7 +90,7 @@ describe('import hardening: every record passes the library schemas', () => {
   it('numbers an id-less annotation by its place in the file (1-based, once)', () => {
     const pageNote = { type: 'Annotation', bodyValue: '整页的笔记', target: 'https://a.example/1' };
     const result = parse([quoteOn('https://a.example/1'), pageNote]);
-    expect(result.skipped).toEqual([{ id: '#2', reason: 'page-note' }]);
+    expect(result.skipped).toEqual([{ id: '#2', reason: 'page-note', what: '整页的笔记' }]);
   });
 
   it('skips an empty quote in any file, and reads a Hypothesis reply as a reply', () => {
@@ -110,8 +110,8 @@ describe('import hardening: every record passes the library schemas', () => {
     ];
     const result = parse(rows);
     expect(result.skipped).toEqual([
-      { id: 'h1', reason: 'no-quote' },
-      { id: 'h2', reason: 'reply' },
+      { id: 'h1', reason: 'no-quote', what: 'https://a.example/1' },
+      { id: 'h2', reason: 'reply', what: '回复' },
     ]);
     expect(result.data.annotations).toMatchObject([{ note: '笔记', tags: ['标签'], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z' }]);
     expect(parse({ total: 3, rows }).data).toEqual(result.data);

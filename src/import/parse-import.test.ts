@@ -156,9 +156,9 @@ describe('parseImport: other tools', () => {
     const result = parseImport(fixture('hypothesis-export.json'));
     if (!result.ok) throw new Error(result.error);
     expect(result.skipped).toEqual([
-      { id: 'Ld2rFRttGg-GHIrst_56-S', reason: 'page-note' },
-      { id: 'Me3sGSuuHh-JKLopq_78-T', reason: 'reply' },
-      { id: 'Nf4tHTvvIi-MNOlmn_90-U', reason: 'not-web-page', detail: 'file:///home/reader/saved/page.html' },
+      { id: 'Ld2rFRttGg-GHIrst_56-S', reason: 'page-note', what: '整篇文章的笔记：与新华社的说法对照。' },
+      { id: 'Me3sGSuuHh-JKLopq_78-T', reason: 'reply', what: '同意。' },
+      { id: 'Nf4tHTvvIi-MNOlmn_90-U', reason: 'not-web-page', detail: 'file:///home/reader/saved/page.html', what: '“本地文件”' },
     ]);
     const reutersId = 'cn.reuters.com/article/wrapup-china-russia-idCNKBS2BF0GS';
     expect(result.data.annotations).toEqual([
@@ -280,7 +280,7 @@ describe('parseImport: W3C annotations from other tools', () => {
     expect(result.data.annotations.map((a) => a.modified)).toEqual(['2026-01-02T00:00:00.000Z']);
     expect(result.skipped).toEqual([
       { id: '11111111-2222-4333-8444-555555555555', reason: 'duplicate-in-file' },
-      { id: 'urn:uuid:99999999-2222-4333-8444-555555555555', reason: 'not-web-page', detail: 'urn:x-pdf:abc' },
+      { id: 'urn:uuid:99999999-2222-4333-8444-555555555555', reason: 'not-web-page', detail: 'urn:x-pdf:abc', what: '“词”' },
     ]);
   });
 
@@ -290,6 +290,6 @@ describe('parseImport: W3C annotations from other tools', () => {
     const result = parseImport(JSON.stringify([highlight, pageNote]));
     if (!result.ok) throw new Error(result.error);
     expect(result.data.annotations.map((a) => a.quote.exact)).toEqual(['词']);
-    expect(result.skipped).toEqual([{ id: 'https://notes.example/7', reason: 'page-note' }]);
+    expect(result.skipped).toEqual([{ id: 'https://notes.example/7', reason: 'page-note', what: '整页的笔记' }]);
   });
 });

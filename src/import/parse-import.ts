@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { sourceFromUrl } from '../model/article-id';
 import { type ArticleHint, FUTURE_TOLERANCE_MS, type Outcome, type ReadContext } from './draft';
 import { type Envelope, findAnnotations } from './envelope';
+import { glimpseOf } from './glimpse';
 import { fromHypothesis } from './hypothesis';
 import { readJson } from './read-json';
 import { describeNothingToImport } from './report';
@@ -80,7 +81,8 @@ function readItems(found: FoundAnnotations, now: number, skipped: Skipped[]): { 
     const outcome: Outcome = found.formats[i] === 'hypothesis' ? fromHypothesis(found.items[i], context) : fromW3c(found.items[i], context);
     if (outcome.kind === 'error') return { error: outcome.error };
     if (outcome.kind === 'skip') {
-      skipped.push(outcome.skip);
+      const what = glimpseOf(found.items[i]);
+      skipped.push(what ? { ...outcome.skip, what } : outcome.skip);
       continue;
     }
     const { record, article } = outcome;

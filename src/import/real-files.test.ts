@@ -28,7 +28,7 @@ function imported(name: string) {
   const articles = new Set(result.data.articles.map((a) => a.id));
   expect(articles.size).toBe(result.data.articles.length);
   for (const record of result.data.annotations) expect(articles.has(record.articleId)).toBe(true);
-  return { ...result.data, skipped: counts(result.skipped) };
+  return { ...result.data, skipped: counts(result.skipped), unnamed: result.skipped.filter((s) => !s.what).length };
 }
 
 function refused(name: string) {
@@ -60,6 +60,8 @@ describe('real annotation files from other tools', () => {
     expect(result.annotations.filter((a) => a.tags.length)).toHaveLength(83);
     expect(result.annotations.some((a) => a.modified !== a.created)).toBe(true);
     expect(result.skipped).toEqual({ 'page-note': 24, reply: 5, 'no-quote': 1 });
+    // Each one left out is named for the reader by its note or its page (none has a quote).
+    expect(result.unnamed).toBe(0);
     expect(result.articles).toHaveLength(35);
     const spearphishing = result.annotations.find((a) => a.quote.exact === 'spearphishing')!;
     expect(spearphishing).toMatchObject({ tags: ['+glossary'], articleId: 'boingboing.net/2017/06/05/nyet.html', position: { start: 4468, end: 4481 } });

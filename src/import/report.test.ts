@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MergeReport } from '../store/merge';
-import { describeImportResult } from './report';
+import { SAMPLE_LIBRARY } from '../../test/fixtures/export/sample-library';
+import type { MergeReport, Skipped } from '../store/merge';
+import { describeImportResult, LISTED_SKIPS, listSkipped } from './report';
 
 const report = (fields: Partial<MergeReport>): MergeReport => ({ added: 0, updated: 0, deleted: 0, skipped: [], ...fields });
 
@@ -50,5 +51,37 @@ describe('describeImportResult', () => {
         'zh',
       ),
     ).toBe('新增 1 条，更新 0 条，删除 2 条，跳过 2 条（本库已有 1 条，是回复 1 条）');
+  });
+});
+
+describe('listSkipped', () => {
+  const record = (id: string, exact: string) => ({ ...SAMPLE_LIBRARY.annotations[0]!, id, quote: { ...SAMPLE_LIBRARY.annotations[0]!.quote, exact } });
+
+  it("names each left-out annotation by its own words, else by the file's quote of it, else by its id, those already here last", () => {
+    const skipped: Skipped[] = [
+      { id: 'a', reason: 'already-here' },
+      { id: 'b', reason: 'reply', what: '同意这一点' },
+      { id: 'c', reason: 'newer-here' },
+      { id: 'urn:uuid:d', reason: 'future-time' },
+    ];
+    const imported = [record('a', '中俄关系'), record('c', '  拉夫罗夫\n表示  ')];
+    expect(listSkipped(skipped, imported, 'en')).toEqual({
+      lines: [
+        { what: '同意这一点', why: 'a reply' },
+        { what: '“拉夫罗夫 表示”', why: 'newer here' },
+        { what: 'urn:uuid:d', why: 'dated in the future' },
+        { what: '“中俄关系”', why: 'already here' },
+      ],
+      more: 0,
+    });
+    expect(listSkipped(skipped.slice(1, 2), [], 'zh').lines).toEqual([{ what: '同意这一点', why: '是回复' }]);
+  });
+
+  it(`lists the first ${LISTED_SKIPS} and counts the rest`, () => {
+    const skipped: Skipped[] = Array.from({ length: LISTED_SKIPS + 5 }, (_, i) => ({ id: `#${i + 1}`, reason: 'page-note' }));
+    const { lines, more } = listSkipped(skipped, [], 'en');
+    expect(lines).toHaveLength(LISTED_SKIPS);
+    expect(lines.at(-1)!.what).toBe(`#${LISTED_SKIPS}`);
+    expect(more).toBe(5);
   });
 });

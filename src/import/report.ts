@@ -1,5 +1,7 @@
 import { type UiLang, uiCount, uiMessage } from '../i18n/ui-messages';
 import type { MergeReport, Skipped, SkipReason } from '../store/merge';
+import type { AnnotationRecord } from '../annotation/records';
+import { shorten } from './glimpse';
 
 /**
  * What an import did, in the reader's language: "12 added, 3 updated, 1 skipped: deleted in this
@@ -29,6 +31,34 @@ export function describeNothingToImport(total: number, skipped: readonly Skipped
   const reasons = countReasons(skipped);
   if (reasons.length === 1 && reasons[0]![0] === 'not-annotation') return uiMessage(lang, 'importNotAnnotations');
   return uiCount(lang, 'importNothing', total, [countedReasons(lang, reasons)]);
+}
+
+/** One annotation the import left out, as its list shows it: a few of its words (else its id), and why. */
+export interface SkippedLine {
+  what: string;
+  why: string;
+}
+
+/** How many left-out annotations the list names; the summary's counts cover the rest. */
+export const LISTED_SKIPS = 200;
+
+/**
+ * The annotations an import left out, each named, for the reader to find in the file or the library.
+ * Those already in the library come last: a file imported again is expected to hold them, and the
+ * rest (replies, page notes, newer copies here…) is what the reader looks for.
+ */
+export function listSkipped(skipped: readonly Skipped[], imported: readonly AnnotationRecord[], lang: UiLang): { lines: SkippedLine[]; more: number } {
+  const ordered = [...skipped.filter((s) => s.reason !== 'already-here'), ...skipped.filter((s) => s.reason === 'already-here')].slice(0, LISTED_SKIPS);
+  // What the merge left out is one of the file's highlights: its quote names it.
+  const wanted = new Set(ordered.filter((s) => !s.what).map((s) => s.id));
+  const quotes = new Map<string, string>();
+  for (const record of imported) {
+    if (!wanted.has(record.id)) continue;
+    const quote = shorten(record.quote.exact);
+    if (quote) quotes.set(record.id, `“${quote}”`);
+  }
+  const lines = ordered.map((s) => ({ what: s.what ?? quotes.get(s.id) ?? s.id, why: reasonLabel(lang, s.reason, 1) }));
+  return { lines, more: skipped.length - lines.length };
 }
 
 /** Reasons with their counts, most frequent first (then in the order they first appear). */

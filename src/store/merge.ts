@@ -67,6 +67,8 @@ export interface Skipped {
   reason: SkipReason;
   /** A time or an address that explains the reason. */
   detail?: string;
+  /** A few words of the file's annotation (its quote, note or page) by which the reader finds it. */
+  what?: string;
 }
 
 /** What a merge did, and why it left out what it left out. */

@@ -8,8 +8,9 @@ import { pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
+import { shorten } from '../../src/import/glimpse';
 import { cleanText } from '../../src/text/clean-text';
-import { CORPUS_DIR } from '../shared-data';
+import { CORPUS_DIR, SHARED_DIR } from '../shared-data';
 import { launchWithExtension, noteFrame, type ExtensionBrowser } from './browser';
 import { makeLibrary, seedLibrary } from './seed-library';
 
@@ -224,6 +225,13 @@ describe('the JSON export in a fresh profile', () => {
       await page.getByTestId('import-input').setInputFiles({ name: 'pizhu.json', mimeType: 'application/json', buffer: Buffer.from(json) });
       await expect.poll(status, { timeout: 10_000 }).toMatch(/^0 added, 0 updated, 2 skipped: already here$/);
       await expect.poll(() => itemTexts(page)).toEqual(quotes);
+      // Which were skipped, each by its words and why: closed until asked.
+      const skipped = page.getByTestId('import-skipped');
+      await expect(skipped.locator('summary').textContent()).resolves.toBe('Show the 2 skipped');
+      await expect(skipped.locator('ol').isVisible()).resolves.toBe(false);
+      await skipped.locator('summary').click();
+      await expect(skipped.locator('li').allTextContents()).resolves.toEqual(expect.arrayContaining(quotes.map((q) => `“${shorten(q)}” already here`)));
+      await expect(skipped.locator('li').count()).resolves.toBe(2);
       const article = await fresh.context.newPage();
       await article.goto(FILE_URL);
       await article.getByTestId('reader').waitFor({ timeout: 10_000 });
@@ -235,6 +243,32 @@ describe('the JSON export in a fresh profile', () => {
             .sort(),
         )
         .toEqual([...quotes].sort());
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("another tool's file", () => {
+  it('imports the highlights, names each annotation it skipped and why, and names a site no source of ours by its host', async () => {
+    const fresh = await launchWithExtension({ offline: true });
+    try {
+      const page = await fresh.context.newPage();
+      await page.goto(popupUrl(fresh, 'library'));
+      await page.getByTestId('empty').waitFor({ timeout: 10_000 });
+      const file = readFileSync(join(SHARED_DIR, 'import-real/cases/hypothesis-api-rows-netrights.json'));
+      await page.getByTestId('import-input').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: file });
+      await expect.poll(() => page.getByTestId('transfer-status').textContent(), { timeout: 10_000 }).toBe('86 added, 0 updated, 30 skipped (24 page notes, 5 replies, 1 without a quote)');
+      const skipped = page.getByTestId('import-skipped');
+      await skipped.locator('summary').click();
+      const lines = await skipped.locator('li').allTextContents();
+      expect(lines).toHaveLength(30);
+      // A page note by its page, a reply by its words.
+      expect(lines[0]).toMatch(/^https:\/\/motherboard\.vice\.com\/\S+… a page note$/);
+      expect(lines.filter((line) => line.endsWith(' a reply'))).toHaveLength(5);
+      const row = page.locator('[data-testid="article-item"]', { hasText: 'Theresa May wants to ban crypto' });
+      await expect(row.locator('p.muted').textContent()).resolves.toMatch(/^boingboing\.net · /);
+      await expect(page.locator('[data-testid="source-filter"][data-value="other"]').textContent()).resolves.toMatch(/^Other site/);
     } finally {
       await fresh.close();
     }
