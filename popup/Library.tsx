@@ -69,7 +69,7 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
   );
   const footer = (
     <>
-      {actions.undo.offered && <UndoToast onUndo={actions.runUndo} />}
+      {actions.undo.offered.length > 0 && <UndoToast count={actions.undo.offered.length} onUndo={actions.runUndo} />}
       {failure && (
         <p class="error" role="alert" data-testid="library-failure">
           {failure}
@@ -128,11 +128,10 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
         setFailure(t('deleteFailed', String(error)));
       }
     },
-    runUndo: () =>
-      undo
-        .take()
-        ?.run()
-        .catch((error: unknown) => setFailure(t('undoFailed', String(error)))),
+    /** Every delete still offered comes back, the last first; one that cannot says so, and the others still come back. */
+    async runUndo() {
+      for (const undoable of undo.take().reverse()) await undoable.run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
+    },
   };
 }
 
@@ -240,11 +239,11 @@ function LibraryList({ state, arranged, rows, emptyText, renderRow, onRetry, cou
   );
 }
 
-/** "Deleted", with Undo, while the last delete can still be taken back. */
-function UndoToast({ onUndo }: { onUndo(): void }) {
+/** "Deleted" (or how many), with Undo, while the deletes can still be taken back. */
+function UndoToast({ count, onUndo }: { count: number; onUndo(): void }) {
   return (
     <div class="toast" role="status" data-testid="undo-toast">
-      <span>{t('deleted')}</span>
+      <span>{count > 1 ? t('deletedCount', String(count)) : t('deleted')}</span>
       <button type="button" data-testid="undo" onClick={onUndo}>
         {t('undo')}
       </button>

@@ -4,7 +4,7 @@ import { t } from '../lib/i18n';
 import { LibraryIndex, LibraryIndexBuilder, type ListedHighlight } from '../src/library/library-index';
 import { readInBatches, recentlyAnnotated } from '../src/store/library-reads';
 import { LANDED_KEY } from '../src/sync/settings';
-import { announceChange, openLibrary, orphanIds } from './library-store';
+import { announceChange, onLibraryChange, openLibrary, orphanIds } from './library-store';
 
 export interface LibraryState {
   /** loading: nothing yet; partial: the first screen; ready: everything; error: the store could not be read. */
@@ -34,8 +34,18 @@ export function useLibrary() {
   const latest = useRef(0);
   // Once the whole library has been listed, a read again (a sync landed) has no first screen to show.
   const listedAll = useRef(false);
-  const load = useCallback(async () => {
+  // Deletes and undos marked in the list: a read begun before one may not hold it, and is read again instead of shown.
+  const marks = useRef(0);
+  const load = useCallback(async (): Promise<void> => {
     const read = ++latest.current;
+    const marksBefore = marks.current;
+    // A read overtaken by a later one is dropped; one begun before a delete or an undo was marked is read again.
+    const outdated = () => {
+      if (read !== latest.current) return true;
+      if (marks.current === marksBefore) return false;
+      void load();
+      return true;
+    };
     try {
       const { db } = await openLibrary();
       const orphansRead = orphanIds().catch(() => new Set<string>());
@@ -46,7 +56,7 @@ export function useLibrary() {
           first.flatMap((l) => l.annotations),
         );
         const orphans = await orphansRead;
-        if (read !== latest.current) return;
+        if (outdated()) return;
         setState({ phase: 'partial', error: null, index: firstIndex, version: 0, orphans });
         // The rest is read once the first screen is listed and painted, in a later task: its batches (tens
         // of milliseconds of decoding and folding each) held the first screen back (bench/README.md).
@@ -56,7 +66,7 @@ export function useLibrary() {
       const builder = new LibraryIndexBuilder();
       const articles = await readInBatches(db, BATCH, (batch) => builder.add(batch));
       const orphans = await orphansRead;
-      if (read !== latest.current) return;
+      if (outdated()) return;
       listedAll.current = true;
       setState({ phase: 'ready', error: null, index: builder.finish(articles), version: 0, orphans });
     } catch (error) {
@@ -64,18 +74,11 @@ export function useLibrary() {
     }
   }, [firstList]);
 
-  useEffect(() => {
-    void load();
-    // A sync run changed the library: read it again, in place (the filters, the search and the scroll stay).
-    const landed = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && changes[LANDED_KEY]) void load();
-    };
-    browser.storage.onChanged.addListener(landed);
-    return () => browser.storage.onChanged.removeListener(landed);
-  }, [load]);
+  useReadAgain(load);
 
   /** Marks a highlight deleted, or back, in the index the list shows. */
   const mark = useCallback((id: string, removed: boolean) => {
+    marks.current++;
     setState((old) => {
       const i = old.index.find(id);
       if (i < 0) return old;
@@ -84,11 +87,15 @@ export function useLibrary() {
     });
   }, []);
 
-  /**
-   * Deletes a highlight (a tombstone stays). The answer undoes that delete, for a few seconds; null
-   * when the highlight was gone already (deleted on its page meanwhile): the list drops it, with nothing to undo.
-   */
-  const remove = useCallback(
+  return { state, reload: load, remove: useRemove(mark) };
+}
+
+/**
+ * Deletes a highlight (a tombstone stays). The answer undoes that delete, for a few seconds; null
+ * when the highlight was gone already (deleted on its page meanwhile): the list drops it, with nothing to undo.
+ */
+function useRemove(mark: (id: string, removed: boolean) => void) {
+  return useCallback(
     async (annotation: Pick<ListedHighlight, 'id' | 'articleId'>): Promise<(() => Promise<void>) | null> => {
       const { store } = await openLibrary();
       const deleted = await store.deleteAnnotation(annotation.id, new Date().toISOString());
@@ -103,8 +110,25 @@ export function useLibrary() {
     },
     [mark],
   );
+}
 
-  return { state, reload: load, remove };
+/**
+ * Reads the library at once, and again, in place (the filters, the search and the scroll stay), when a
+ * sync run landed or another page, tab or the note editor changed highlights.
+ */
+function useReadAgain(load: () => Promise<void>) {
+  useEffect(() => {
+    void load();
+    const landed = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area === 'local' && changes[LANDED_KEY]) void load();
+    };
+    browser.storage.onChanged.addListener(landed);
+    const stopListening = onLibraryChange(() => void load());
+    return () => {
+      browser.storage.onChanged.removeListener(landed);
+      stopListening();
+    };
+  }, [load]);
 }
 
 /**

@@ -7,28 +7,30 @@ export interface Undoable {
 }
 
 /**
- * The last delete, offered for undoing for `seconds`: `offer` starts the timer afresh, `take`
- * hands over the undo once and withdraws the offer. The timer is cleared on unmount.
+ * The deletes offered for undoing, for `seconds` after the last: `offer` adds one and starts the
+ * timer afresh, so that deletes in quick succession (a double click on ×, the row below having slid
+ * under the pointer) are all taken back together; `take` hands them over once and withdraws the
+ * offer. The timer is cleared on unmount.
  */
 export function useUndo(seconds: number) {
-  const [offered, setOffered] = useState<Undoable | null>(null);
+  const [offered, setOffered] = useState<Undoable[]>([]);
   const timer = useRef(0);
 
   const withdraw = useCallback(() => {
     clearTimeout(timer.current);
-    setOffered(null);
+    setOffered([]);
   }, []);
 
   const offer = useCallback(
     (undoable: Undoable) => {
       clearTimeout(timer.current);
-      setOffered(undoable);
-      timer.current = window.setTimeout(() => setOffered(null), seconds * 1000);
+      setOffered((old) => [...old, undoable]);
+      timer.current = window.setTimeout(() => setOffered([]), seconds * 1000);
     },
     [seconds],
   );
 
-  const take = useCallback((): Undoable | null => {
+  const take = useCallback((): Undoable[] => {
     const taken = offered;
     withdraw();
     return taken;

@@ -4,6 +4,13 @@
  * show and what they were asked to do; storage.local holds what outlives the session.
  */
 
+/**
+ * The BroadcastChannel on which the extension's own pages (and the background) say which articles'
+ * highlights they changed: an open library page lists them again. A channel of the extension's
+ * origin, which no web page and no content script can hear.
+ */
+export const LIBRARY_CHANNEL = 'pizhu-library';
+
 /** storage.session: which article a tab's frame shows. */
 export const tabKey = (tabId: number, frameId: number): string => `tab:${tabId}:${frameId}`;
 /** Reads a tabKey back; null for any other key. */

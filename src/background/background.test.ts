@@ -13,8 +13,9 @@ import { tabArticlesIn } from './tab-articles';
 const OWN = 'pizhu-extension-id';
 let count = 0;
 
-async function ports(): Promise<BackgroundPorts & { calls: string[]; db: AnnotationStore; tick(ms: number): void }> {
+async function ports(): Promise<BackgroundPorts & { calls: string[]; libraryTold: string[][]; db: AnnotationStore; tick(ms: number): void }> {
   const calls: string[] = [];
+  const libraryTold: string[][] = [];
   const db = new AnnotationStore(await openDatabase(`bg-test-${++count}`));
   const tabs = new Map<string, { articleId: string; title: string }>();
   const reveals = new Map<number, string>();
@@ -60,6 +61,8 @@ async function ports(): Promise<BackgroundPorts & { calls: string[]; db: Annotat
       remove: async (key) => void session.delete(key),
     },
     setOrphans: async (articleId, ids) => void calls.push(`orphans ${articleId} ${ids.join(',')}`),
+    libraryTold,
+    tellLibraryPages: (articleIds) => void libraryTold.push(articleIds),
     now: () => new Date(clock).toISOString(),
     tick: (ms: number) => {
       clock += ms;
@@ -194,6 +197,8 @@ describe('pages and their highlights', () => {
     expect(await handleMessage({ type: 'delete-annotation', id: annotation().id, articleId: summary.id }, page, p)).toEqual({ ok: true });
     expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, page, p)).toMatchObject({ ok: false });
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+    // An open library page heard the save and the delete; of the refused save, nothing.
+    expect(p.libraryTold).toEqual([[summary.id], [summary.id]]);
   });
 
   it('lets a page write highlights of its own article only', async () => {
@@ -204,6 +209,7 @@ describe('pages and their highlights', () => {
     expect(await handleMessage({ type: 'save-annotation', annotation: annotation() }, { ...page, tabId: 10 }, p)).toMatchObject({ ok: false });
     expect(await p.db.annotationsFor('other.com/b')).toEqual([]);
     expect(await p.db.annotationsFor(summary.id)).toEqual([]);
+    expect(p.libraryTold).toEqual([]);
   });
 });
 

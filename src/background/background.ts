@@ -150,9 +150,13 @@ async function undoDelete(message: BackgroundRequest<'undo-delete'>, ctx: Contex
   return { ok: true };
 }
 
-/** The tab's badge counts again; a page whose note editor wrote hears it, and loads its highlights again. */
+/**
+ * An open library page lists the article again; the tab's badge counts again; a page whose note
+ * editor wrote hears it, and loads its highlights again.
+ */
 async function afterWrite(ctx: Context, { store, shown, pageFrameId }: Authorized, articleId: string, action: 'saved' | 'deleted'): Promise<void> {
   ctx.ports.readAhead.drop([articleId]);
+  ctx.ports.tellLibraryPages([articleId]);
   if (shown?.articleId !== articleId) return;
   await ctx.ports.markTab(ctx.tabId, shown.title, (await store.annotationsFor(articleId)).length);
   if (ctx.kind === 'note') await ctx.ports.tellTab(ctx.tabId, { type: 'note-frame', action, articleId }, pageFrameId);

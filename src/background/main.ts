@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { openDatabase } from '../store/database';
 import { handleMessage, type BackgroundPorts } from './background';
-import { belongsToTab, orphansKey } from '../annotation/storage-keys';
+import { belongsToTab, LIBRARY_CHANNEL, orphansKey } from '../annotation/storage-keys';
 import { storeOpener } from './store-opener';
 import { ReadAhead } from './read-ahead';
 import { ReaderFolders } from './reader-folders';
@@ -16,6 +16,7 @@ import { tabRevealsIn } from './tab-reveals';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
+const libraryPages = new BroadcastChannel(LIBRARY_CHANNEL);
 const reveals = tabRevealsIn(session);
 
 const ports: BackgroundPorts = {
@@ -56,6 +57,9 @@ const ports: BackgroundPorts = {
     get: async (key) => (await session.get(key))[key],
     set: (key, value) => session.set({ [key]: value }),
     remove: (key) => session.remove(key),
+  },
+  tellLibraryPages(articleIds) {
+    libraryPages.postMessage({ articleIds });
   },
   async setOrphans(articleId, ids) {
     const key = orphansKey(articleId);

@@ -56,6 +56,8 @@ export interface BackgroundPorts {
   readAhead: ReadAhead;
   /** The folders whose files the browser runs the reader in itself, once an archive file of theirs was detected (reader-folders.ts). */
   readerFolders: ReaderFolders;
+  /** The extension's own pages that list the library (the library page) hear that these articles' highlights changed. */
+  tellLibraryPages(articleIds: string[]): void;
   /** Which highlights of an article could not be placed where it was last read (the popup marks them). */
   setOrphans(articleId: string, ids: string[]): Promise<void>;
   now(): string;
