@@ -19,7 +19,8 @@ export function openInReader(articleId: string): void {
 /** The archive articles the reader opened: listed, sorted, filtered by source and date, searched in full text. */
 export function ArchiveCollection({ client }: { client: ArchiveClient }) {
   const [filters, setFilters] = useState<ArchiveFilters>({ query: '', source: '', from: '', to: '', sort: 'published' });
-  const { rows, total, collections, sources, searching } = useArchiveList(client, filters);
+  const { rows, total, collections, sources, searching, error } = useArchiveList(client, filters);
+  const [rereadNews, setRereadNews] = useState<string | null>(null);
   const passages = usePassages(client, filters.query);
   const listRows = useMemo(
     () =>
@@ -31,6 +32,12 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
     [rows, filters.query],
   );
   const set = (patch: Partial<ArchiveFilters>) => setFilters({ ...filters, ...patch });
+  if (error)
+    return (
+      <p class="error" role="alert" data-testid="archive-error">
+        {t('archiveNotRead', error)}
+      </p>
+    );
   if (rows === null) return null;
   if (!total) return <p class="muted">{t('archiveEmpty')}</p>;
   return (
@@ -74,7 +81,19 @@ export function ArchiveCollection({ client }: { client: ArchiveClient }) {
         class="list archive-list"
         label={t('archiveTitle')}
       />
-      <Collections collections={collections} onRemove={(id) => client.remove(id)} onReread={(c) => void reread(client, c)} />
+      <Collections
+        collections={collections}
+        onRemove={(id) => client.remove(id)}
+        onReread={(c) => {
+          setRereadNews(null);
+          reread(client, c).then(setRereadNews, (e: unknown) => setRereadNews(t('archiveFailed', String(e))));
+        }}
+      />
+      {rereadNews && (
+        <p class="muted" role="status" data-testid="archive-reread-news">
+          {rereadNews}
+        </p>
+      )}
     </section>
   );
 }
@@ -97,12 +116,18 @@ function ArchiveItem({ row, passage, onShown }: { row: ArchiveRow; passage: stri
   );
 }
 
-/** Reads a kept folder again: only the files not read before go to the worker, into the same collection. */
-async function reread(client: ArchiveClient, collection: CollectionRecord): Promise<void> {
+/**
+ * Reads a kept folder again: only the files not read before go to the worker, into the same
+ * collection (its progress and report are shown where files are opened). Answers what to tell when
+ * nothing goes: the folder may not be read, or holds nothing new.
+ */
+async function reread(client: ArchiveClient, collection: CollectionRecord): Promise<string | null> {
   const folder = collection.folder as FileSystemDirectoryHandle;
-  if (!(await mayRead(folder))) return;
+  if (!(await mayRead(folder))) return t('archiveNoAccess', collection.name);
   const files = await filesOfDirectory(folder, new Set(collection.files ?? []));
-  if (files.length) client.read(files, collection.name, false, { into: collection.id });
+  if (!files.length) return t('archiveNothingNew', collection.name);
+  client.read(files, collection.name, false, { into: collection.id });
+  return null;
 }
 
 function Collections({ collections, onRemove, onReread }: { collections: CollectionRecord[]; onRemove(id: string): void; onReread(collection: CollectionRecord): void }) {

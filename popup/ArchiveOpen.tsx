@@ -14,22 +14,24 @@ export function ArchiveOpen({ client, onRead }: { client: ArchiveClient; onRead(
   const [progress, setProgress] = useState<Progress>(null);
   const [report, setReport] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const opened = useRef<'files' | 'folder'>('files');
   useEffect(
     () =>
       client.listen((reply) => {
-        if (reply.kind === 'progress') setProgress(reply);
-        if (reply.kind === 'failed') setReport(t('archiveFailed', reply.error));
+        // The index's last batch is its end: a search or a removal that built it sends nothing after.
+        if (reply.kind === 'progress') setProgress(reply.stage === 'index' && reply.done >= reply.total ? null : reply);
+        if (reply.kind === 'failed') {
+          setProgress(null);
+          setReport(t('archiveFailed', reply.error));
+        }
         if (reply.kind !== 'read') return;
         setProgress(null);
         setReport(describeRead(reply));
-        onRead(reply, opened.current);
+        onRead(reply, reply.opened);
       }),
     [client, onRead],
   );
   const start = (files: ArchiveFile[], kind: 'files' | 'folder', folder?: FileSystemDirectoryHandle) => {
     if (!files.length) return;
-    opened.current = kind;
     setReport(null);
     setProgress({ stage: 'read', done: 0, total: files.length });
     client.read(files, folder?.name ?? collectionName(files), kind === 'files', folder ? { folder } : {});

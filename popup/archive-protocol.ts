@@ -22,7 +22,8 @@ export type ArchiveRequest =
 
 export type ArchiveReply =
   | { kind: 'progress'; stage: 'read' | 'index'; done: number; total: number }
-  | { kind: 'read'; collection: CollectionRecord; firstId: string | null; cancelled: boolean }
+  /** `opened`: files opened one by one (they kept their text), or a folder, read for the first time or again. */
+  | { kind: 'read'; collection: CollectionRecord; firstId: string | null; cancelled: boolean; opened: 'files' | 'folder' }
   /** Every article that matches (`ids`, best first), the first with their passages. */
   | { kind: 'results'; serial: number; total: number; ids: string[]; hits: CollectionHit[] }
   | { kind: 'passages'; query: string; hits: CollectionHit[] }

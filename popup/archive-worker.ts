@@ -51,13 +51,15 @@ async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<v
   let firstId: string | null = null;
   let entries: CollectionEntry[] = [];
   let listings: CollectionListing[] = [];
+  // The collection's record is written with every batch: a read cut short (the popup closed, the tab
+  // left) leaves articles that their collection lists, and a *Remove* that takes them away.
   const flush = async () => {
     await store.putEntries(entries, listings);
+    await store.putCollection(collection);
     search.add(entries);
     entries = [];
     listings = [];
   };
-  cancelled = false;
   for (let i = 0; i < files.length && !cancelled; i++) {
     const { file, path } = files[i]!;
     collection.files!.push(path);
@@ -76,18 +78,20 @@ async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<v
     if (i % 20 === 0 || i === files.length - 1) post({ kind: 'progress', stage: 'read', done: i + 1, total: files.length });
   }
   await flush();
-  await store.putCollection(collection);
-  post({ kind: 'read', collection: { ...collection, folder: undefined, files: undefined }, firstId, cancelled });
+  post({ kind: 'read', collection: { ...collection, folder: undefined, files: undefined }, firstId, cancelled, opened: keepRaw ? 'files' : 'folder' });
 }
 
 async function handle(request: ArchiveRequest): Promise<void> {
+  // Both before any wait: a cancel pressed while the store opens or the index is built holds.
+  if (request.op === 'cancel') {
+    cancelled = true;
+    return;
+  }
+  if (request.op === 'read') cancelled = false;
   const store = await opening;
   switch (request.op) {
     case 'read':
       return read(request);
-    case 'cancel':
-      cancelled = true;
-      return;
     case 'search': {
       // Passages are asked for as rows are shown: the answer is every match, at once.
       const found = await (await searchIndex(store)).search(request.query, 0);

@@ -3,6 +3,7 @@ import { type CollectionRecord, CollectionStore, openCollectionDatabase } from '
 import type { CollectionListing } from '../src/collection/entry';
 import { openDatabase } from '../src/store/database';
 import { AnnotationStore } from '../src/store/store';
+import { localDay } from '../src/time/local-time';
 import type { ArchiveClient } from './archive-client';
 
 export type ArchiveSort = 'published' | 'title' | 'source';
@@ -22,17 +23,16 @@ export interface ArchiveRow extends CollectionListing {
 
 /** Reads the collection's list (small records) and the library's annotated articles, again after every change the worker reports. */
 function useCollection(client: ArchiveClient) {
-  const [state, setState] = useState<{ listings: CollectionListing[]; collections: CollectionRecord[]; annotated: Set<string> } | null>(null);
+  const [state, setState] = useState<{ listings: CollectionListing[]; collections: CollectionRecord[]; annotated: Set<string>; version: number } | { error: string } | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => client.listen((reply) => (reply.kind === 'read' || reply.kind === 'removed') && setVersion((n) => n + 1)), [client]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger: the collection is read again after each change the worker reports
   useEffect(() => {
     let live = true;
     (async () => {
       const store = new CollectionStore(await openCollectionDatabase());
       const [listings, collections, annotated] = await Promise.all([store.listings(), store.collections(), new AnnotationStore(await openDatabase()).annotatedArticleIds()]);
-      if (live) setState({ listings, collections, annotated });
-    })().catch((error: unknown) => console.error('Pizhu: the archive collection could not be read', error));
+      if (live) setState({ listings, collections, annotated, version });
+    })().catch((error: unknown) => live && setState({ error: String(error) }));
     return () => {
       live = false;
     };
@@ -40,19 +40,27 @@ function useCollection(client: ArchiveClient) {
   return state;
 }
 
-/** The worker's answer to the latest search (older answers are dropped): every matching article, best first. */
-function useSearch(client: ArchiveClient, query: string): Map<string, number> | null {
+/**
+ * The worker's answer to the latest search (older answers are dropped): every matching article, best
+ * first; asked again when the collection changed. A search that failed finds nothing (the failure is
+ * reported where the files are opened), rather than leaving the list waiting.
+ */
+function useSearch(client: ArchiveClient, query: string, version: number): Map<string, number> | null {
   const [found, setFound] = useState<{ serial: number; rank: Map<string, number> } | null>(null);
   const [asked, setAsked] = useState(0);
+  const latest = useRef(0);
+  latest.current = asked;
   useEffect(
     () =>
       client.listen((reply) => {
+        if (reply.kind === 'failed') setFound((old) => (latest.current && old?.serial !== latest.current ? { serial: latest.current, rank: new Map() } : old));
         if (reply.kind !== 'results') return;
         setFound((old) => (reply.serial < (old?.serial ?? 0) ? old : { serial: reply.serial, rank: new Map(reply.ids.map((id, i) => [id, i])) }));
       }),
     [client],
   );
-  useEffect(() => setAsked(query.trim() ? client.search(query) : 0), [client, query]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is a trigger: a changed collection is searched again
+  useEffect(() => setAsked(query.trim() ? client.search(query) : 0), [client, query, version]);
   return asked && found?.serial === asked ? found.rank : null;
 }
 
@@ -100,12 +108,17 @@ const ORDER: Record<ArchiveSort, (a: ArchiveRow, b: ArchiveRow) => number> = {
 
 /** The collection's rows for the filters, and what the list needs besides. */
 export function useArchiveList(client: ArchiveClient, filters: ArchiveFilters) {
-  const collection = useCollection(client);
-  const rank = useSearch(client, filters.query);
+  const read = useCollection(client);
+  const collection = read && 'listings' in read ? read : null;
+  const rank = useSearch(client, filters.query, collection?.version ?? 0);
   const rows = useMemo(() => {
     if (!collection) return null;
     const searching = !!filters.query.trim();
-    const day = (row: CollectionListing) => (row.publishedAt ?? row.archivedAt ?? '').slice(0, 10);
+    // The day the row shows: the reader's own, as the library's date filter counts it.
+    const day = (row: CollectionListing) => {
+      const time = row.publishedAt ?? row.archivedAt;
+      return time ? localDay(time) : '';
+    };
     const kept = collection.listings.filter(
       (row) =>
         (!searching || rank?.has(row.id)) && (!filters.source || row.source === filters.source) && (!filters.from || day(row) >= filters.from) && (!filters.to || (day(row) && day(row) <= filters.to)),
@@ -116,5 +129,5 @@ export function useArchiveList(client: ArchiveClient, filters: ArchiveFilters) {
   }, [collection, rank, filters]);
   const sources = useMemo(() => [...new Set(collection?.listings.map((l) => l.source))].sort(), [collection]);
   const searching = !!filters.query.trim() && rank === null;
-  return { rows, total: collection?.listings.length ?? 0, collections: collection?.collections ?? [], sources, searching };
+  return { rows, total: collection?.listings.length ?? 0, collections: collection?.collections ?? [], sources, searching, error: read && 'error' in read ? read.error : null };
 }
