@@ -121,9 +121,11 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
       }
     },
     async delete(annotation: ListedHighlight) {
+      const focusNext = focusAfterDelete(annotation.id);
       try {
         const run = await remove(annotation);
         if (run) undo.offer({ quote: annotation.quote, run });
+        focusNext();
       } catch (error) {
         setFailure(t('deleteFailed', String(error)));
       }
@@ -133,6 +135,23 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
       for (const undoable of undo.take().reverse()) await undoable.run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
     },
   };
+}
+
+/**
+ * Where the focus goes when the row that holds it is deleted: to the next highlight's quote (else the
+ * one before), once the list has drawn itself without the row, instead of falling to the page's top.
+ * Rows are found by id: the list's own elements are used again for other rows.
+ */
+function focusAfterDelete(id: string): () => void {
+  const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="annotation-item"]')];
+  const at = rows.findIndex((row) => row.dataset.id === id);
+  if (at < 0 || !rows[at]!.contains(document.activeElement)) return () => {};
+  const neighbour = (rows[at + 1] ?? rows[at - 1])?.dataset.id;
+  return () =>
+    requestAnimationFrame(() => {
+      const target = neighbour && document.querySelector<HTMLElement>(`[data-testid="annotation-item"][data-id="${CSS.escape(neighbour)}"] .open`);
+      (target || document.querySelector<HTMLElement>('[data-testid="search"]'))?.focus();
+    });
 }
 
 /** Which highlights the reader expanded: kept here, not in the rows, so a row scrolled away and back stays as it was. */

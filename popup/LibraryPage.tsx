@@ -28,7 +28,7 @@ export function LibraryPage() {
     <main class="library-workspace">
       <header class="workspace-header">
         <h1>{t('libraryTitle')}</h1>
-        <div class="tabs" role="tablist" aria-label={t('libraryTitle')}>
+        <div class="tabs" role="tablist" aria-label={t('libraryTitle')} onKeyDown={(e) => moveBetweenTabs(e, tab, choose)}>
           <TabButton id="highlights" label={t('tabHighlights')} current={tab} onChoose={choose} />
           <TabButton id="archive" label={t('archiveTitle')} current={tab} onChoose={choose} />
         </div>
@@ -41,6 +41,19 @@ export function LibraryPage() {
       </div>
     </main>
   );
+}
+
+const TABS: Tab[] = ['highlights', 'archive'];
+
+/** The tabs' keys (the ARIA tabs pattern): the arrows, Home and End choose a tab and take the focus to it; Tab leaves the list. */
+function moveBetweenTabs(event: KeyboardEvent, current: Tab, choose: (tab: Tab) => void) {
+  const at = TABS.indexOf(current);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  const tab = TABS[(next + TABS.length) % TABS.length]!;
+  choose(tab);
+  document.getElementById(`tab-${tab}`)?.focus();
 }
 
 function TabButton({ id, label, current, onChoose }: { id: Tab; label: string; current: Tab; onChoose(tab: Tab): void }) {

@@ -170,6 +170,17 @@ describe('the popup', () => {
     await expect.poll(() => itemTexts(popup)).toEqual(quotes);
   });
 
+  it('a delete from the keyboard leaves the focus on the next highlight, not at the top of the page', async () => {
+    const second = await items(popup).nth(1).getAttribute('data-id');
+    await items(popup).nth(0).getByTestId('annotation-delete').focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.closest('[data-testid="annotation-item"]')?.getAttribute('data-id'))).toBe(second);
+    await expect(popup.evaluate(() => document.activeElement?.className)).resolves.toBe('open');
+    await popup.getByTestId('undo').click();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+  });
+
   it('a library page left open lists a highlight made in the article meanwhile, and drops it once it is deleted there', async () => {
     const library = await browser.context.newPage();
     await library.goto(popupUrl(browser, 'library'));

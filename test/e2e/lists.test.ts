@@ -169,6 +169,24 @@ describe('the library page at 1200 px', () => {
     expect(side.height).toBeGreaterThan(600);
   });
 
+  it('its tabs are reached by the keyboard: Tab to the chosen one, the arrows to the other', async () => {
+    const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('id');
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.getByTestId('tab-highlights').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(selected()).resolves.toBe('tab-archive');
+    await expect(focused()).resolves.toBe('tab-archive');
+    await expect(page.locator('#panel-archive').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect(selected()).resolves.toBe('tab-highlights');
+    await page.keyboard.press('End');
+    await expect(focused()).resolves.toBe('tab-archive');
+    await page.keyboard.press('Home');
+    await expect(selected()).resolves.toBe('tab-highlights');
+    await expect(focused()).resolves.toBe('tab-highlights');
+    await expect(page.locator('#panel-highlights').isVisible()).resolves.toBe(true);
+  });
+
   it('sorts by publication, newest first', async () => {
     await page.getByTestId('list-sort').selectOption('published');
     const expected = [...data.articles].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).map((a) => a.id);
