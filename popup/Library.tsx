@@ -103,13 +103,16 @@ export function Library({ variant, currentArticleId, currentCard }: { variant: '
 }
 
 /** Opening, deleting and undoing, with what went wrong said in the list. */
-function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibrary>['remove'], setFailure: (text: string) => void) {
+function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibrary>['remove'], setFailure: (text: string | null) => void) {
   const undo = useUndo(UNDO_SECONDS);
-  const open = (id: string) =>
-    void openHighlight(id).then(
+  // What went wrong is said until the reader's next action, which says anew.
+  const open = (id: string) => {
+    setFailure(null);
+    openHighlight(id).then(
       () => variant === 'popup' && window.close(),
       (error: unknown) => setFailure(t('openFailed', String(error))),
     );
+  };
   return {
     undo,
     open,
@@ -122,6 +125,7 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
     },
     async delete(annotation: ListedHighlight) {
       const focusNext = focusAfterDelete(annotation.id);
+      setFailure(null);
       try {
         const run = await remove(annotation);
         if (run) undo.offer({ quote: annotation.quote, run });
@@ -132,6 +136,7 @@ function useActions(variant: 'popup' | 'page', remove: ReturnType<typeof useLibr
     },
     /** Every delete still offered comes back, the last first; one that cannot says so, and the others still come back. */
     async runUndo() {
+      setFailure(null);
       for (const undoable of undo.take().reverse()) await undoable.run().catch((error: unknown) => setFailure(t('undoFailed', String(error))));
     },
   };
@@ -205,7 +210,7 @@ function ArticleTools({ article }: { article: ListedArticle }) {
 
 /** What an empty list says: no matches for the filters, an empty library, or still reading. */
 function emptyText(state: LibraryState, filtered: boolean, text: string): string {
-  if (filtered) return t('noMatches', text.trim());
+  if (filtered) return text.trim() ? t('noMatches', text.trim()) : t('noMatchesFiltered');
   return state.phase === 'ready' ? t('libraryEmpty') : t('popupLoading');
 }
 

@@ -108,6 +108,8 @@ function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): voi
 /** The library page's export of one article, named after its title: the article and its highlights read whole when asked. */
 export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations> }) {
   const [error, setError] = useState<string | null>(null);
+  // One export at a time: a double click downloads one file.
+  const [busy, setBusy] = useState(false);
   return (
     <fieldset class="article-export" aria-label={t('exportArticle')}>
       {FORMATS.map(({ format, label }) => (
@@ -116,14 +118,17 @@ export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations
           type="button"
           class="button"
           data-testid={`article-export-${format}`}
-          onClick={() =>
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
             read()
               .then(({ article, annotations }) => exportFile(format, { kind: 'article', article, annotations }, () => undefined))
               .then(
                 () => setError(null),
                 (e: unknown) => setError(String(e)),
               )
-          }
+              .finally(() => setBusy(false));
+          }}
         >
           {label}
         </button>

@@ -104,6 +104,11 @@ describe('the popup', () => {
     await expect.poll(() => itemTexts(popup)).toEqual([quotes[1]]);
     await popup.getByTestId('filter-blue').click();
     await expect.poll(() => itemTexts(popup)).toEqual(quotes);
+    // A colour with no highlight, and no words typed: the list says so without quoting nothing.
+    await popup.getByTestId('filter-pink').click();
+    await expect.poll(() => popup.getByTestId('empty').textContent()).toBe('Nothing matches the filters.');
+    await popup.getByTestId('filter-pink').click();
+    await expect.poll(() => itemTexts(popup)).toEqual(quotes);
   });
 
   it('exports Markdown for Obsidian, W3C Web Annotation JSON and a Readwise CSV, each as a download', async () => {
