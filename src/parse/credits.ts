@@ -31,6 +31,12 @@ export const RFA_CREDIT = /^(?:自由亚洲电台|自由亞洲電台)?(?:记者|
 /** A writer's credit opening an article: "文/六神磊磊", "作者｜某某". */
 export const LEADING_AUTHOR = /^(?:文|作者)\s*[/／|｜:：]\s*(\S.{0,20})$/;
 
+/**
+ * A credit line of any kind that heads a text: the writer's, the translator's, the book it is taken
+ * from ("文/张鸣", "译/徐芳园", "节选自/《客居己乡》"). Short, with its separator, no sentence punctuation: "文/字里行间……，……" is no credit.
+ */
+export const HEADING_CREDIT = /^(?:文|作者|译|譯|译者|譯者|翻译|翻譯|编译|編譯|节选自|節選自|摘自)\s*[/／|｜:：]\s*[^\s，。！？；][^，。！？；]{0,29}$/;
+
 /** A translator's line: "译者/何黎", "翻译：晋其角". */
 export const TRANSLATOR = /^(?:译者|譯者|翻译|翻譯)\s*[/／:：]\s*(\S.{0,20})$/;
 

@@ -14,6 +14,14 @@ describe('cdt archive rules', () => {
     expect(brief(article)).toEqual(['p:正文。']);
   });
 
+  it('reads the small grey span under an image as its caption, inside the image’s paragraph or right after it; a credit apart', () => {
+    const style = 'font-size: 0.8em;color: #666;display: block;text-align: center;margin-bottom: 20px;line-height: 22px;';
+    const body =
+      `<p>前文。</p><p><img src="https://chinadigitaltimes.net/chinese/files/a.png" alt="image"><br><span style="${style}">©️Kerekes Gábor</span></p>` +
+      `<p><img src="https://keep.cdt.media/b.jpeg" alt="image"></p><span style="${style}">竹升面馆</span><p>后文。</p>`;
+    expect(brief(parseFixture(ARTICLE, body))).toEqual(['p:前文。', 'img:|©️Kerekes Gábor', 'img:竹升面馆|', 'p:后文。']);
+  });
+
   it("cuts a reposted WeChat article's own footer", () => {
     const body =
       '<p>正文。</p><p>本文关联阅读：<strong><a href="https://x">为什么你喝不到真正牛奶味？</a></strong></p><p><strong>* <a href="https://y">都散了吧</a></strong></p><p><strong>\\~END\\~</strong></p><p><strong>欢迎点赞、在看和转发</strong></p>';

@@ -1,4 +1,4 @@
-import { findFirst, hasClass, textContent } from '../../dom/dom-adapter';
+import { type DomAdapter, findAll, findFirst, hasClass, textContent } from '../../dom/dom-adapter';
 import { cleanText } from '../../text/clean-text';
 import { parseLocalDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
@@ -14,11 +14,19 @@ export function dropWechatTail<N>(blocks: DraftBlock<N>[]): DraftBlock<N>[] {
   return tail > 0 ? blocks.slice(0, tail) : blocks;
 }
 
-/** China Digital Times (中国数字时代): author and date from the "档案卡" box, 作者 and 发表日期 lines. */
+/** CDT's caption: a small grey block span under its image, inside the image's `<p>` or right after it; no caption markup. */
+const CAPTION_STYLE = /font-size:\s*0\.8em/;
+
+function cdtCaptions<N>(dom: DomAdapter<N>, root: N): N[] {
+  return findAll(dom, root, (n) => dom.tagName(n) === 'span' && CAPTION_STYLE.test(dom.attr(n, 'style') ?? '') && cleanText(textContent(dom, n)).length <= 200);
+}
+
+/** China Digital Times (中国数字时代): author and date from the "档案卡" box, 作者 and 发表日期 lines; captions by their style. */
 export const cdtRules: SourceRules = {
   ...baseRules,
   meta: (dom, root) => {
     const meta = emptyMeta<typeof root>();
+    meta.captions = cdtCaptions(dom, root);
     const card = findFirst(dom, root, (n) => hasClass(dom, n, 'su-spoiler-content'));
     if (!card) return meta;
     const text = textContent(dom, card);

@@ -4,7 +4,7 @@ import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
 import { emptyMeta, type Finished, type SourceMeta, type SourceRules } from './source-rules';
-import { LEADING_AUTHOR } from '../credits';
+import { HEADING_CREDIT, LEADING_AUTHOR } from '../credits';
 import { TreeText } from '../tree-text';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
@@ -50,8 +50,9 @@ function isRelatedLink<N>(tree: TreeText<N>, node: N, firstWords: string): boole
   if (!RELATED_PREFIX.test(firstWords)) return false;
   const text = cleanText(tree.text(node));
   if (!RELATED_PREFIX.test(text)) return false;
-  const linked = tree.linkedText(node);
-  return cleanText(linked).replace(/^[^:：]*[:：]\s*/, '').length >= text.replace(/^[^:：]*[:：]\s*/, '').length * 0.8;
+  // Only the prefix goes: a linked title may have a colon of its own ("…祝贺拜登与哈里斯：跨大西洋关系…").
+  const linked = cleanText(tree.linkedText(node)).replace(RELATED_PREFIX, '').trim();
+  return linked.length >= text.replace(RELATED_PREFIX, '').trim().length * 0.8;
 }
 
 /**
@@ -158,9 +159,30 @@ export function commonFinish<N>(blocks: DraftBlock<N>[], byline: string | null):
   });
   const lead = out.findIndex((b) => b.type !== 'image');
   const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;
-  if (!author) return { blocks: out, byline };
-  out.splice(lead, 1);
-  return { blocks: out, byline: byline ?? author[1] };
+  if (author) out.splice(lead, 1);
+  return withoutHeadingCredits(out, byline ?? author?.[1] ?? null);
+}
+
+/**
+ * Credit lines under a heading ("文/张鸣" under a repost's own title; "文/…", "译/…", "节选自/…" one
+ * after another under an excerpt's), bold ones read as headings too: the writer's is the byline where
+ * there is none yet, and none of them is the article's text.
+ */
+function withoutHeadingCredits<N>(blocks: DraftBlock<N>[], byline: string | null): Finished<N> {
+  let afterHeading = false;
+  const out = blocks.filter((block) => {
+    if (block.type === 'image') {
+      afterHeading = false;
+      return true;
+    }
+    if (afterHeading && HEADING_CREDIT.test(block.text.text)) {
+      byline ??= LEADING_AUTHOR.exec(block.text.text)?.[1] ?? null;
+      return false;
+    }
+    afterHeading = block.type === 'heading';
+    return true;
+  });
+  return { blocks: out, byline };
 }
 
 /** The rules of a site Pizhu has no special knowledge of; each source starts from these. */

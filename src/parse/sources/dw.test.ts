@@ -39,6 +39,11 @@ describe('dw archive rules', () => {
     const article = parse('<p>正文。</p><p>李澄欣/张慈/邹宗翰 (路透社)</p>');
     expect(article.byline).toBe('李澄欣/张慈/邹宗翰 (路透社)');
     expect(brief(article)).toEqual(['p:正文。']);
+    // A gallery after the names: its images do not push them out of the end.
+    const gallery = '<div><img src="https://static.dw.com/image/1_303.jpg"><b>人挤人</b>：今年首季。</div>'.repeat(3);
+    const withGallery = parse(`<p>正文。</p><p>李澄欣/张慈/邹宗翰 (路透社)</p><h3>相关图集：武汉：新冠疫情爆发一年后</h3>${gallery}`);
+    expect(withGallery.byline).toBe('李澄欣/张慈/邹宗翰 (路透社)');
+    expect(brief(withGallery).slice(0, 2)).toEqual(['p:正文。', 'h:相关图集：武汉：新冠疫情爆发一年后']);
   });
 
   it('reads a gallery item as one captioned image', () => {

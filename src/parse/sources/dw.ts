@@ -21,7 +21,9 @@ function finish<N>(blocks: DraftBlock<N>[], prelude: string | null): Finished<N>
   let byline = cleanDwByline(prelude);
   const out = dropParagraphs(blocks, PROMO);
   const names = out.findLastIndex((b) => b.type === 'paragraph' && NAME_LINE.test(b.text.text));
-  if (names >= 0 && names >= out.length - 3 && out[names].type === 'paragraph') {
+  // Near the end: at most two blocks of text after it (a gallery's images after it do not count).
+  const textAfter = out.slice(names + 1).filter((b) => b.type !== 'image').length;
+  if (names >= 0 && textAfter <= 2 && out[names].type === 'paragraph') {
     byline ??= (out[names] as { text: { text: string } }).text.text;
     out.splice(names, 1);
   }

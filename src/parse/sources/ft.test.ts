@@ -25,4 +25,10 @@ describe('ft archive rules', () => {
     expect(article.byline).toBeNull();
     expect(brief(article)).toEqual(['p:美国食品药品监督管理局的临床评论意味着百健向其新药获批迈出重要一步。', 'p:正文。']);
   });
+
+  it('skips a video player, which never plays here, with its caption', () => {
+    const body =
+      "<p>前文。</p><div class='o-responsive-video-container'><script src='https://example.com/player.js'></script><a class='o-responsive-video-caption'>英国驻华大使吴若兰：英中两国仍应追求远大志向</a></div><p>后文。</p>";
+    expect(brief(parseFixture(ARTICLE, body))).toEqual(['p:前文。', 'p:后文。']);
+  });
 });

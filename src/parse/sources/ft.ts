@@ -1,6 +1,7 @@
 import type { DraftBlock } from '../walk/draft-block';
 import { TRANSLATOR } from '../credits';
-import { baseRules, dropParagraphs } from './common';
+import { hasClass } from '../../dom/dom-adapter';
+import { baseRules, commonSkip, dropParagraphs } from './common';
 import type { Finished, SourceRules } from './source-rules';
 
 /**
@@ -29,5 +30,9 @@ function finish<N>(blocks: DraftBlock<N>[], prelude: string | null): Finished<N>
   return { blocks: out, byline };
 }
 
-/** The FT (FT中文网). */
-export const ftRules: SourceRules = { ...baseRules, finish };
+/** The FT (FT中文网); its video player (a script that never runs here) is skipped with its caption. */
+export const ftRules: SourceRules = {
+  ...baseRules,
+  skip: (dom, node, tree) => hasClass(dom, node, 'o-responsive-video-container') || commonSkip(dom, node, tree),
+  finish,
+};

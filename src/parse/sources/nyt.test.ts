@@ -16,6 +16,11 @@ describe('nyt archive rules', () => {
     expect(parse(Date.parse('2023-12-05T04:40:00Z'), afternoon.replace('01:02:49', '12:10:00')).publishedAt).toBe('2023-12-05T04:10:00.000Z');
   });
 
+  it("takes the day shown for the publication where the pudate is a later update's", () => {
+    const updated = '<time pudate="2022-08-24 04:00:50" datetime="2022-08-24 04:00:50">2022年8月17日</time><section><p>正文。</p></section>';
+    expect(parse(Date.parse('2022-08-24T02:00:00Z'), updated).publishedAt).toBe('2022-08-16T16:00:00.000Z');
+  });
+
   it('names an author listed twice once', () => {
     expect(parse(1611740000000, '<div><i>KRISTIN HUSSEY,KRISTIN HUSSEY<br>2021-01-27 16:20:24</i></div><p>正文。</p>').byline).toBe('KRISTIN HUSSEY');
   });

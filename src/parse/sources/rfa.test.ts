@@ -28,4 +28,9 @@ describe('rfa archive rules', () => {
   it('reads whole-bold lines between <br><br> as sub-headings', () => {
     expect(brief(parseFixture(ARTICLE, '<p>第一段。<br/> <br/> <b>教育局主动介入教师投诉</b><br/> <br/>第二段。</p>'))).toEqual(['p:第一段。', 'h:教育局主动介入教师投诉', 'p:第二段。']);
   });
+
+  it("drops an embedded video's label, not a sentence about a video", () => {
+    const body = '<p>前文。</p><p><iframe src="https://www.facebook.com/plugins/video.php"></iframe></p><p><i><span>视频【北漂族的辛酸】</span></i></p><p>视频【北漂族的辛酸】在网上流传很广。</p>';
+    expect(brief(parseFixture(ARTICLE, body))).toEqual(['p:前文。', 'p:视频【北漂族的辛酸】在网上流传很广。']);
+  });
 });

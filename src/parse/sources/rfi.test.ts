@@ -16,6 +16,9 @@ describe('rfi archive rules', () => {
     expect(rfiTitle('伊布亡羊补牢 AC米兰踢和对手不至被追近 – 法国国际广播电台 - RFI', old)).toBe('伊布亡羊补牢 AC米兰踢和对手不至被追近');
     expect(rfiTitle('民主党能否阻止特朗普提名大法官确认 - 要闻分析', old)).toBe('民主党能否阻止特朗普提名大法官确认');
     expect(rfiTitle('法国 - 德国', new URL('https://www.rfi.fr/cn/法国-德国'))).toBe('法国 - 德国');
+    // A column's folder names its programme: the article's own slug does not.
+    const column = new URL('http://www.rfi.fr//cn/%E4%B8%93%E6%A0%8F%E6%A3%80%E7%B4%A2/%E5%9B%BD%E9%99%85%E7%BA%B5%E6%A8%AA/20201116-%E7%89%B9%E6%9C%97%E6%99%AE');
+    expect(rfiTitle('特朗普撬动跨大西洋关系杠杆 欧洲寄望拜登是否过于天真？ - 国际纵横', column)).toBe('特朗普撬动跨大西洋关系杠杆 欧洲寄望拜登是否过于天真？');
   });
 
   it('reads a figure whose tags the feed glued together, caption without the archive label, credit apart', () => {

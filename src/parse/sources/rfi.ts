@@ -12,11 +12,12 @@ export function rfiTitle(title: string, url: URL | null): string {
   const bare = title.replace(SITE_SUFFIX, '');
   const programme = PROGRAMME_SUFFIX.exec(bare);
   if (!programme || !url) return bare;
-  let slug = url.pathname;
+  // The article's own slug, the last segment: a column's folder (/cn/专栏检索/国际纵横/…) names the programme too.
+  let slug = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
   try {
     slug = decodeURIComponent(slug);
   } catch {
-    // A malformed escape: compare with the raw path.
+    // A malformed escape: compare with the raw segment.
   }
   return slug.includes(programme[1]) ? bare : bare.slice(0, programme.index);
 }
