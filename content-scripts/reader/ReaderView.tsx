@@ -3,7 +3,6 @@ import type { Article, Block } from '../../src/model/article';
 import { parseHttpUrl } from '../../src/model/article-id';
 import { isLoadableImage } from '../../src/parse/image-source';
 import { t, uiLanguage } from '../../lib/i18n';
-import { sourceLabel } from '../../lib/source-label';
 import { trusted } from '../highlights/trusted';
 import { dateText } from './dates';
 
@@ -59,7 +58,7 @@ function ArticleView({ article, onShowRaw }: { article: Article; onShowRaw: (() 
     <article class="pizhu-article" aria-labelledby="pizhu-reader-title">
       <header class="pizhu-header">
         <p class="pizhu-kicker" lang={uiLanguage()}>
-          <span>{sourceLabel(article)}</span>
+          <span>{t(`source_${article.source}`)}</span>
           {url && (
             <>
               {' · '}

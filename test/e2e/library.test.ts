@@ -320,7 +320,7 @@ describe("another tool's file", () => {
       expect(lines.filter((line) => line.endsWith(' a reply'))).toHaveLength(5);
       const row = page.locator('[data-testid="article-item"]', { hasText: 'Theresa May wants to ban crypto' });
       await expect(row.locator('p.muted').textContent()).resolves.toMatch(/^boingboing\.net · /);
-      await expect(page.locator('[data-testid="source-filter"][data-value="other"]').textContent()).resolves.toMatch(/^Other site/);
+      await expect(page.locator('[data-testid="source-filter"][data-value="other"]').textContent()).resolves.toMatch(/^Other source/);
     } finally {
       await fresh.close();
     }

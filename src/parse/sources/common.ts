@@ -141,7 +141,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /**
  * What every source's blocks go through after its own rules: page furniture that the walk cannot
- * tell by markup alone, and a leading writer's credit, which is the byline.
+ * tell by markup alone, and the credit lines heading the text, the writer's of which is the byline.
  */
 export function commonFinish<N>(blocks: DraftBlock<N>[], byline: string | null): Finished<N> {
   // The links a "相关报道" heading announces go with it.
@@ -157,24 +157,19 @@ export function commonFinish<N>(blocks: DraftBlock<N>[], byline: string | null):
     const text = block.text.text;
     return !(COPYRIGHT.test(text) && text.length <= 200) && !END_MARK.test(text) && !BARE_URL.test(text) && !(SHARE_PROMPT.test(text) && text.length <= 60);
   });
-  const lead = out.findIndex((b) => b.type !== 'image');
-  const author = lead >= 0 && lead < 3 && out[lead].type !== 'image' ? LEADING_AUTHOR.exec((out[lead] as { text: { text: string } }).text.text) : null;
-  if (author) out.splice(lead, 1);
-  return withoutHeadingCredits(out, byline ?? author?.[1] ?? null);
+  return withoutHeadingCredits(out, byline);
 }
 
 /**
- * Credit lines under a heading ("文/张鸣" under a repost's own title; "文/…", "译/…", "节选自/…" one
- * after another under an excerpt's), bold ones read as headings too: the writer's is the byline where
- * there is none yet, and none of them is the article's text.
+ * Credit lines that open the article or stand under a heading ("文/六神磊磊" first; "文/张鸣" under a
+ * repost's own title; "文/…", "译/…", "节选自/…" one after another under an excerpt's), bold ones read
+ * as headings too: the writer's is the byline where there is none yet, and none of them is the text.
  */
 function withoutHeadingCredits<N>(blocks: DraftBlock<N>[], byline: string | null): Finished<N> {
-  let afterHeading = false;
+  // The article's start stands under its title; an image between a heading and its credit changes nothing.
+  let afterHeading = true;
   const out = blocks.filter((block) => {
-    if (block.type === 'image') {
-      afterHeading = false;
-      return true;
-    }
+    if (block.type === 'image') return true;
     if (afterHeading && HEADING_CREDIT.test(block.text.text)) {
       byline ??= LEADING_AUTHOR.exec(block.text.text)?.[1] ?? null;
       return false;

@@ -11,10 +11,11 @@ import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
  */
 function updateOnly(stamp: string, shown: string, source: 'nyt' | 'bbc'): string | null {
   const day = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(shown);
-  const stampDay = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(stamp.trim());
+  const stampDay = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})/.exec(stamp);
   if (!day || !stampDay) return null;
-  const iso = (d: RegExpExecArray) => `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-  return iso(day) === iso(stampDay) ? null : parseAnyDate(iso(day), source);
+  const midnight = (d: RegExpExecArray) => parseAnyDate(`${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`, source);
+  const at = midnight(day);
+  return at !== midnight(stampDay) ? at : null;
 }
 
 /** `<time datetime|pudate>` (NYT, BBC) and NYT's `<address>` byline. */
