@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { fileChoosersCloseThisPage } from '../lib/platform';
+import { LibraryLink } from './LibraryLink';
 import type { ArchiveFile, ArchiveReply } from './archive-protocol';
 import { type ArchiveClient, collectionName, filesOfDrop, filesOfInput } from './archive-client';
 import { canKeepFolders, filesOfDirectory, pickFolder } from './folder-handle';
@@ -80,6 +82,7 @@ function FileButton({ label, testId, folder, onFiles, pick }: { label: string; t
   useEffect(() => {
     if (folder) input.current?.setAttribute('webkitdirectory', '');
   }, [folder]);
+  if (fileChoosersCloseThisPage()) return <LibraryLink label={label} place={testId} testId={`${testId}-in-library`} />;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the label holds its input, which the keyboard reaches and opens
     <label

@@ -5,7 +5,10 @@ import { Library } from './Library';
 
 type Tab = 'highlights' | 'archive';
 
-const tabOfHash = (): Tab => (location.hash === '#archive' ? 'archive' : 'highlights');
+const tabOfHash = (): Tab => (location.hash.startsWith('#archive') ? 'archive' : 'highlights');
+
+/** The file inputs the popup's file buttons send the reader to (popup/LibraryLink.tsx), by the hash they open the page with. */
+const FILE_INPUTS: Record<string, string> = { '#import': 'import-input', '#archive-files': 'archive-files', '#archive-folder': 'archive-folder' };
 
 /**
  * The library in a full tab, a workspace for large collections: the highlights (the popup's list,
@@ -24,6 +27,11 @@ export function LibraryPage() {
     history.replaceState(null, '', next === 'archive' ? '#archive' : location.pathname);
   }, []);
   const toArchive = useCallback(() => choose('archive'), [choose]);
+  // Sent from the popup to choose a file here: that button has the focus, for Enter or a click.
+  useEffect(() => {
+    const input = FILE_INPUTS[location.hash];
+    if (input) requestAnimationFrame(() => document.querySelector<HTMLElement>(`input[data-testid="${input}"]`)?.focus());
+  }, []);
   return (
     <main class="library-workspace">
       <header class="workspace-header">

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { fileChoosersCloseThisPage } from '../lib/platform';
+import { LibraryLink } from './LibraryLink';
 import { exportFile, importFile, type ExportFormat, type ExportScope, type ImportOutcome } from './transfer';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
 
@@ -85,6 +87,7 @@ function SkippedList({ lines, more }: ImportOutcome['skipped']) {
  * itself, `import-input`, is hidden behind it: the browser's own "Choose File" speaks its language, not the labels').
  */
 function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): void }) {
+  if (fileChoosersCloseThisPage()) return <LibraryLink label={t('importLabel')} place="import" testId="import-button" />;
   return (
     <label class={`button file-button${busy ? ' disabled' : ''}`} data-testid="import-button" title={t('importHint')}>
       {t('importLabel')}

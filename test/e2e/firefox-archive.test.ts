@@ -72,6 +72,21 @@ describe('Firefox: archive files', () => {
     await expect(file.$$eval('[data-testid="reader"]', (els) => els.length)).resolves.toBe(0);
   });
 
+  it("the popup's file buttons open the library page, where that button has the focus: Firefox closes a popup whose file chooser opens", async () => {
+    await popup.bringToFront();
+    await expect(popup.$$eval('input[type="file"]', (inputs) => inputs.length)).resolves.toBe(0);
+    const link = (await popup.waitForSelector('[data-testid="archive-files-in-library"]', { timeout: 5000 }))!;
+    await link.click();
+    const library = await findTab(browser, (href) => href.endsWith('/popup/library.html#archive-files'));
+    await expect.poll(() => library.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), { timeout: 10_000 }).toBe('archive-files');
+    await expect(library.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.id)).resolves.toBe('tab-archive');
+    await (await popup.waitForSelector('[data-testid="import-button"]'))!.click();
+    const importing = await findTab(browser, (href) => href.endsWith('/popup/library.html#import'));
+    await expect.poll(() => importing.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid), { timeout: 10_000 }).toBe('import-input');
+    await library.close();
+    await importing.close();
+  });
+
   it('opens the file through archive-files; a highlight made in the reader page is on the live Reuters page', async () => {
     const library = await openPrivileged(browser, `${EXTENSION_BASE}popup/library.html`);
     const input = await library.waitForSelector('input[data-testid="archive-files"]');
