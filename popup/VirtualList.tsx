@@ -17,6 +17,10 @@ export interface VirtualRows<T> {
    */
   sizeClass?(index: number): number;
   sizeGroup?(index: number): number;
+  /** A key that names the same row in rows read afresh, where `key` may not (an index's positions); asked of a few rows only. */
+  stableKey?(index: number): string;
+  /** What `key` numbers: rows keyed from another (the library read again) name other rows by the same keys. */
+  keysOf?: unknown;
 }
 
 interface Props<T> {
@@ -35,22 +39,32 @@ function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows
   const place = useRef<{ rows: VirtualRows<T>; key: string | number | bigint; index: number; delta: number } | null>(null);
   useLayoutEffect(() => {
     const kept = place.current;
+    // Heights measured under keys that now name other rows would place every row after them wrongly.
+    if (kept && kept.rows.keysOf !== rows.keysOf) virtualizer.measure();
     if (kept && kept.rows !== rows) {
-      const index = nearestIndexOf(rows, kept.key, kept.index);
+      const stable = kept.rows.stableKey?.(kept.index);
+      const index =
+        stable !== undefined && rows.stableKey
+          ? nearestIndexOf(rows.length, (i) => rows.stableKey!(i) === stable, kept.index)
+          : nearestIndexOf(rows.length, (i) => rows.key(i) === kept.key, kept.index);
       const start = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start')?.[0];
       if (start !== undefined) virtualizer.scrollToOffset(start + kept.delta);
     }
     const top = virtualizer.scrollOffset ?? 0;
-    const first = virtualizer.getVirtualItems().find((item) => item.end > top);
+    // The first row the reader sees: not one whose last pixel is left above (measured heights are fractions).
+    const first = virtualizer.getVirtualItems().find((item) => item.end > top + 1);
     place.current = first && top > 0 ? { rows, key: first.key, index: first.index, delta: top - first.start } : null;
   });
 }
 
-/** The index of the row with this key, looked for outwards from where it was: after a refresh it is near. */
-function nearestIndexOf<T>(rows: VirtualRows<T>, key: string | number | bigint, from: number): number {
-  for (let step = 0; step < rows.length; step++) {
-    for (const i of [from - step, from + step]) if (i >= 0 && i < rows.length && rows.key(i) === key) return i;
-    if (from - step < 0 && from + step >= rows.length) break;
+/** How far from where it was the kept row is looked for: a row gone (deleted elsewhere) is not looked for through 100,000. */
+const NEAR = 2_000;
+
+/** The index of the row that is the one kept, looked for outwards from where it was: after a refresh it is near. */
+function nearestIndexOf(length: number, isIt: (index: number) => boolean, from: number): number {
+  for (let step = 0; step < Math.min(length, NEAR); step++) {
+    for (const i of [from - step, from + step]) if (i >= 0 && i < length && isIt(i)) return i;
+    if (from - step < 0 && from + step >= length) break;
   }
   return -1;
 }

@@ -62,6 +62,20 @@ export class LibraryRows {
     return code >= 0 ? code : -1 - this.arranged.articles[-1 - code];
   }
 
+  /** Keys are the index's positions: another index's name other lines. */
+  get keysOf(): LibraryIndex {
+    return this.index;
+  }
+
+  /**
+   * The line's article or highlight by its id: the same line whatever index it is read into (a sync,
+   * another tab's change, an import read the library again). Made only when asked, for a few lines.
+   */
+  stableKey(line: number): string {
+    const code = this.codes[line];
+    return code >= 0 ? `h:${this.index.id(code)}` : `a:${this.index.articles[this.arranged.articles[-1 - code]].id}`;
+  }
+
   /** A first guess of the line's height, in pixels, before any line of its class or group has been measured. */
   estimate(line: number): number {
     const code = this.codes[line];

@@ -402,41 +402,69 @@ describe('the library page with 10,000 highlights over 1,000 articles', () => {
     const list = page.locator('.list');
     await list.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
     await expect.poll(() => items(page).count()).toBeGreaterThan(4);
-    // The row at the top of the list's view, and one lower down in view, which the run deletes.
-    const rowAt = (share: number) =>
-      list.evaluate((el, at) => {
-        const box = el.getBoundingClientRect();
-        return (
-          document
-            .elementFromPoint(box.left + box.width / 2, box.top + box.height * at)
-            ?.closest('[data-id]')
-            ?.getAttribute('data-id') ?? null
-        );
-      }, share);
-    // The rows at the scrolled-to place drawn, not only those of the top that the count above may have seen.
-    await expect.poll(() => rowAt(0.02)).toBeTruthy();
+    // The first row (an article's or a highlight's) at or below a height of the view (a share of it).
+    const rowAt = (share: number, kind = '[data-id]') =>
+      list.evaluate(
+        (el, [at, selector]) => {
+          const box = el.getBoundingClientRect();
+          const y = box.top + box.height * at;
+          const rows = [...el.querySelectorAll(selector)].filter((row) => row.getBoundingClientRect().bottom > y);
+          rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          return rows[0]?.getAttribute('data-id') ?? null;
+        },
+        [share, kind] as const,
+      );
+    // The rows at the scrolled-to place drawn and measured, not only those of the top that the count above may have seen.
+    const settled = async () => {
+      const first = await rowAt(0.02);
+      await page.waitForTimeout(200);
+      return first !== null && first === (await rowAt(0.02));
+    };
+    await expect.poll(settled).toBe(true);
+    // A highlight's row on top, not an article's: the new highlight then comes just above it, in the rows' index before it.
+    await list.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const first = [...el.querySelectorAll('[data-id]')].find((row) => row.getBoundingClientRect().top <= box.top + 2 && row.getBoundingClientRect().bottom > box.top + 2);
+      if (first?.getAttribute('data-testid') === 'article-item') el.scrollBy(0, first.getBoundingClientRect().bottom - box.top + 2);
+    });
+    await expect.poll(settled).toBe(true);
     const top = await rowAt(0.02);
-    const gone = (await rowAt(0.7))!;
+    expect(await rowAt(0.02, '[data-testid="annotation-item"]')).toBe(top);
+    // A highlight lower down in view, which the run deletes.
+    const gone = (await rowAt(0.7, '[data-testid="annotation-item"]'))!;
     expect(top).toBeTruthy();
     expect(gone).not.toBe(top);
     // What a run's pull does, in short: the store changes, then the background writes the syncLanded key.
-    await page.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('pizhu');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction('annotations', 'readwrite');
-        tx.objectStore('annotations').delete(id);
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ syncLanded: { at: new Date().toISOString(), articles: 1 } });
-    }, gone);
+    await page.evaluate(
+      async ([id, above]) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('pizhu');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(['articles', 'annotations'], 'readwrite');
+          const annotations = tx.objectStore('annotations');
+          annotations.delete(id);
+          // And a highlight just before the top row's, in its article (another device's): the rows move in the list's index.
+          annotations.get(above).onsuccess = (got) => {
+            const record = (got.target as IDBRequest).result as { position: { start: number; end: number }; quote: { exact: string } };
+            const position = { ...record.position, start: Math.max(0, record.position.start - 1) };
+            annotations.put({ ...record, id: '0b7a8e4c-7777-4222-8333-944455556666', position, quote: { ...record.quote, exact: `又${record.quote.exact}` } });
+          };
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ syncLanded: { at: new Date().toISOString(), articles: 1 } });
+      },
+      [gone, top!] as const,
+    );
     await expect.poll(() => page.locator(`[data-id="${gone}"]`).count(), { timeout: 20_000 }).toBe(0);
     expect(await page.getByTestId('search').inputValue()).toBe('条批注');
+    // The new highlight is listed just above, out of view: the row on top stays on top.
+    await expect.poll(() => page.locator('[data-id="0b7a8e4c-7777-4222-8333-944455556666"]').count()).toBe(1);
+    await expect.poll(settled).toBe(true);
     expect(await rowAt(0.02)).toBe(top);
     await page.close();
   });
