@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { escapeLine, obsidianTag, toMarkdown, yamlString } from './markdown';
 import { SAMPLE_LIBRARY, oneArticle } from '../../test/fixtures/export/sample-library';
 
@@ -112,6 +114,13 @@ describe('escapeLine', () => {
     ['反斜杠 \\ 号', '反斜杠 \\\\ 号'],
     ['中国的#MeToo运动', '中国的\\#MeToo运动'],
     ['a > b', 'a > b'],
+    // Addresses are autolinks, which no escape enters: Obsidian's link keeps its _ and #.
+    ['参见 https://www.reuters.com/world/china/some_article_2021#top 一文', '参见 <https://www.reuters.com/world/china/some_article_2021#top> 一文'],
+    ['见https://x.com/a_b。谢谢', '见<https://x.com/a_b>。谢谢'],
+    ['(https://en.wikipedia.org/wiki/Foo_(bar)).', '(<https://en.wikipedia.org/wiki/Foo_(bar)>).'],
+    // A sentence's and GFM's closing marks stay outside, as GFM leaves them.
+    ['https://x.com/a?q=1&b=*2*, then _this_', '<https://x.com/a?q=1&b=*2>\\*, then \\_this\\_'],
+    ['http://a.example/>x', '<http://a.example/>>x'],
   ])('%s', (line, escaped) => {
     expect(escapeLine(line)).toBe(escaped);
   });
@@ -136,5 +145,26 @@ describe('yamlString', () => {
       expect(JSON.parse(yamlString(value))).toBe(value);
     }
     expect(yamlString('中文')).toBe('"中文"');
+  });
+});
+
+describe('what a GFM reader (micromark, as Obsidian reads GFM) makes of an escaped line', () => {
+  const html = (line: string) => micromark(escapeLine(line), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  const links = (line: string) => [...html(line).matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+
+  it('links an address in a note to itself, its _ and # kept', () => {
+    expect(links('参见 https://www.reuters.com/world/china/some_article_2021#top 一文')).toEqual(['https://www.reuters.com/world/china/some_article_2021#top']);
+    expect(links('见https://x.com/a_b。谢谢')).toEqual(['https://x.com/a_b']);
+    expect(links('(https://en.wikipedia.org/wiki/Foo_(bar)).')).toEqual(['https://en.wikipedia.org/wiki/Foo_(bar)']);
+  });
+
+  it('shows the words around it as written', () => {
+    const text = (line: string) =>
+      html(line)
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .trim();
+    for (const line of ['见https://x.com/a_b。谢谢', '*强调* 和 _强调_ https://x.com/?q=*2*', '# 标题 https://x.com/#a']) expect(text(line)).toBe(line);
   });
 });

@@ -186,15 +186,40 @@ export function yamlString(value: string): string {
  * with a backslash, and so is a start that would make a heading, list, quote or rule.
  */
 export function escapeLine(line: string): string {
-  let text = line
-    // A line break inside would start a new, unescaped line: CommonMark ends a line at \r too.
-    .replace(LINE_BREAK, ' ')
+  // A line break inside would start a new, unescaped line: CommonMark ends a line at \r too.
+  const flat = line.replace(LINE_BREAK, ' ');
+  let text = '';
+  let done = 0;
+  for (const found of flat.matchAll(ADDRESS)) {
+    const address = trimAddress(found[0]);
+    text += escapeMarks(flat.slice(done, found.index)) + `<${address}>`;
+    done = found.index + address.length;
+  }
+  text += escapeMarks(flat.slice(done));
+  // These open a quote, a list, a rule or a setext heading at the start of a line.
+  return text.replace(/^([-+=>])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+function escapeMarks(text: string): string {
+  return text
     .replace(/[\\`*_[\]<#|$]/g, '\\$&')
     .replace(/([=~%])(?=\1)/g, '\\$1')
     .replace(/&(?=#?\w+;)/g, '&amp;');
-  // These open a quote, a list, a rule or a setext heading at the start of a line.
-  text = text.replace(/^([-+=>])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-  return text;
+}
+
+/**
+ * A web address in the text (a note's source): written as an autolink, `<https://…>`, which no
+ * escape can enter. Escaped as text, its `\_` and `\#` would stay in the link Obsidian and other
+ * GFM readers make of a bare address. It ends at a space, at Chinese punctuation or letters
+ * ("见https://x.com/a。"), and before the punctuation that closes a sentence or a bracket.
+ */
+const ADDRESS = /https?:\/\/[^\s<>"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/gi;
+
+function trimAddress(address: string): string {
+  let out = address.replace(/[.,:;!?'"*_~]+$/, '');
+  // A closing bracket is the address's own only if it opened one ("…/Foo_(bar)").
+  while (out.endsWith(')') && out.split('(').length < out.split(')').length) out = out.slice(0, -1).replace(/[.,:;!?'"*_~]+$/, '');
+  return out;
 }
 
 /** Every way a line ends, for CommonMark (\n, \r\n, a lone \r) and for editors that also end one at U+2028/U+2029. */
