@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { fileChoosersCloseThisPage } from '../lib/platform';
-import { LibraryLink } from './LibraryLink';
+import { chooseInLibrary } from './choose-in-library';
 import type { ArchiveFile, ArchiveReply } from './archive-protocol';
 import { type ArchiveClient, collectionName, filesOfDrop, filesOfInput } from './archive-client';
 import { canKeepFolders, filesOfDirectory, pickFolder } from './folder-handle';
@@ -82,11 +82,11 @@ function FileButton({ label, testId, folder, onFiles, pick }: { label: string; t
   useEffect(() => {
     if (folder) input.current?.setAttribute('webkitdirectory', '');
   }, [folder]);
-  if (fileChoosersCloseThisPage()) return <LibraryLink label={label} place={testId} testId={`${testId}-in-library`} />;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the label holds its input, which the keyboard reaches and opens
     <label
       class="button file-button"
+      title={fileChoosersCloseThisPage() ? t('chooseInLibrary') : undefined}
       onClick={(event) => {
         if (!pick || event.target !== event.currentTarget) return;
         // The browser's own folder picker instead of the input's: the folder can be kept.
@@ -102,6 +102,7 @@ function FileButton({ label, testId, folder, onFiles, pick }: { label: string; t
         data-testid={testId}
         multiple
         accept={folder ? undefined : '.md,text/markdown,text/plain'}
+        onClick={(e) => chooseInLibrary(e, testId)}
         onChange={(e) => {
           onFiles(e.currentTarget);
           e.currentTarget.value = '';

@@ -55,6 +55,8 @@ const TABS: Tab[] = ['highlights', 'archive'];
 
 /** The tabs' keys (the ARIA tabs pattern): the arrows, Home and End choose a tab and take the focus to it; Tab leaves the list. */
 function moveBetweenTabs(event: KeyboardEvent, current: Tab, choose: (tab: Tab) => void) {
+  // Alt+← is the browser's Back; a modifier leaves the key to whoever else wants it.
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
   const at = TABS.indexOf(current);
   const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
   if (next === undefined) return;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { fileChoosersCloseThisPage } from '../lib/platform';
-import { LibraryLink } from './LibraryLink';
+import { chooseInLibrary } from './choose-in-library';
 import { exportFile, importFile, type ExportFormat, type ExportScope, type ImportOutcome } from './transfer';
 import type { ArticleWithAnnotations } from '../src/annotation/library-data';
 
@@ -87,9 +87,8 @@ function SkippedList({ lines, more }: ImportOutcome['skipped']) {
  * itself, `import-input`, is hidden behind it: the browser's own "Choose File" speaks its language, not the labels').
  */
 function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): void }) {
-  if (fileChoosersCloseThisPage()) return <LibraryLink label={t('importLabel')} place="import" testId="import-button" />;
   return (
-    <label class={`button file-button${busy ? ' disabled' : ''}`} data-testid="import-button" title={t('importHint')}>
+    <label class={`button file-button${busy ? ' disabled' : ''}`} data-testid="import-button" title={fileChoosersCloseThisPage() ? t('chooseInLibrary') : t('importHint')}>
       {t('importLabel')}
       <input
         type="file"
@@ -97,6 +96,7 @@ function ImportButton({ busy, onFile }: { busy: boolean; onFile(file: File): voi
         accept=".json,application/json,application/ld+json"
         data-testid="import-input"
         disabled={busy}
+        onClick={(e) => chooseInLibrary(e, 'import')}
         onChange={(e) => {
           const input = e.currentTarget;
           const file = input.files?.[0];
@@ -121,8 +121,10 @@ export function ArticleExport({ read }: { read(): Promise<ArticleWithAnnotations
           type="button"
           class="button"
           data-testid={`article-export-${format}`}
-          disabled={busy}
+          // Not `disabled`: a disabled button drops the keyboard's focus to the page.
+          aria-disabled={busy}
           onClick={() => {
+            if (busy) return;
             setBusy(true);
             read()
               .then(({ article, annotations }) => exportFile(format, { kind: 'article', article, annotations }, () => undefined))

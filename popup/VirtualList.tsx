@@ -45,8 +45,8 @@ function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows
       const stable = kept.rows.stableKey?.(kept.index);
       const index =
         stable !== undefined && rows.stableKey
-          ? nearestIndexOf(rows.length, (i) => rows.stableKey!(i) === stable, kept.index)
-          : nearestIndexOf(rows.length, (i) => rows.key(i) === kept.key, kept.index);
+          ? nearestIndexOf(rows.length, (i) => rows.stableKey!(i) === stable, kept.index, NEAR)
+          : nearestIndexOf(rows.length, (i) => rows.key(i) === kept.key, kept.index, rows.length);
       const start = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start')?.[0];
       if (start !== undefined) virtualizer.scrollToOffset(start + kept.delta);
     }
@@ -57,12 +57,16 @@ function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows
   });
 }
 
-/** How far from where it was the kept row is looked for: a row gone (deleted elsewhere) is not looked for through 100,000. */
+/**
+ * How far from where it was a row is looked for by its id (a string made per row asked): after the
+ * library is read again it is near, and one gone (deleted elsewhere) is not looked for through 100,000.
+ * By its number (a filter changed: the same index) it is looked for everywhere.
+ */
 const NEAR = 2_000;
 
-/** The index of the row that is the one kept, looked for outwards from where it was: after a refresh it is near. */
-function nearestIndexOf(length: number, isIt: (index: number) => boolean, from: number): number {
-  for (let step = 0; step < Math.min(length, NEAR); step++) {
+/** The index of the row that is the one kept, looked for outwards from where it was, at most `reach` rows away. */
+function nearestIndexOf(length: number, isIt: (index: number) => boolean, from: number, reach: number): number {
+  for (let step = 0; step < Math.min(length, reach); step++) {
     for (const i of [from - step, from + step]) if (i >= 0 && i < length && isIt(i)) return i;
     if (from - step < 0 && from + step >= length) break;
   }
@@ -125,9 +129,11 @@ export function VirtualList<T>({ rows, render, class: className, label }: Props<
     <div ref={scroller} class={className} role="list" aria-label={label} style={{ height: `min(${virtualizer.getTotalSize()}px, var(--list-height))` }}>
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
+          // Keyed by the row's own id where there is one: after the library is read again, an element (and the
+          // focus in it) stays with its highlight, not with whatever row now has its place in the index.
           // biome-ignore lint/a11y/useSemanticElements: a positioned row of the list above
           <div
-            key={String(row.key)}
+            key={rows.stableKey?.(row.index) ?? String(row.key)}
             role="listitem"
             data-index={row.index}
             ref={(element) => {

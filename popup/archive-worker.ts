@@ -51,11 +51,12 @@ async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<v
   let firstId: string | null = null;
   let entries: CollectionEntry[] = [];
   let listings: CollectionListing[] = [];
-  // The collection's record is written with every batch: a read cut short (the popup closed, the tab
-  // left) leaves articles that their collection lists, and a *Remove* that takes them away.
+  // The collection's record is written before its first article: a read cut short (the popup closed, the
+  // tab left) leaves articles that a collection holds, with a *Remove* that takes them away. Written again
+  // at the end only: its list of files grows with every file, and one write a batch would cost the square.
+  await store.putCollection(collection);
   const flush = async () => {
     await store.putEntries(entries, listings);
-    await store.putCollection(collection);
     search.add(entries);
     entries = [];
     listings = [];
@@ -78,6 +79,7 @@ async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<v
     if (i % 20 === 0 || i === files.length - 1) post({ kind: 'progress', stage: 'read', done: i + 1, total: files.length });
   }
   await flush();
+  await store.putCollection(collection);
   post({ kind: 'read', collection: { ...collection, folder: undefined, files: undefined }, firstId, cancelled, opened: keepRaw ? 'files' : 'folder' });
 }
 

@@ -25,7 +25,7 @@ let channel: BroadcastChannel | null = null;
 const libraryChannel = () => (channel ??= new BroadcastChannel(LIBRARY_CHANNEL));
 
 /** How long a shown page waits for the changes to settle (a note typed saves as it goes) before it reads the library again. */
-const SETTLE_MS = 1000;
+const SETTLE_MS = 2000;
 
 /**
  * Calls `reload` when another page, a tab's highlighting or the note editor changed highlights (the

@@ -76,16 +76,28 @@ export function useLibrary() {
 
   useReadAgain(load);
 
-  /** Marks a highlight deleted, or back, in the index the list shows. */
-  const mark = useCallback((id: string, removed: boolean) => {
-    marks.current++;
-    setState((old) => {
-      const i = old.index.find(id);
-      if (i < 0) return old;
-      old.index.removed[i] = removed ? 1 : 0;
-      return { ...old, version: old.version + 1 };
-    });
-  }, []);
+  /**
+   * Marks a highlight deleted, or back, in the index the list shows. One brought back that the index
+   * does not hold (read again, from another change, after its delete) comes with a read of the library.
+   */
+  const shown = useRef(state.index);
+  shown.current = state.index;
+  const mark = useCallback(
+    (id: string, removed: boolean) => {
+      marks.current++;
+      if (shown.current.find(id) < 0) {
+        if (!removed) void load();
+        return;
+      }
+      setState((old) => {
+        const i = old.index.find(id);
+        if (i < 0) return old;
+        old.index.removed[i] = removed ? 1 : 0;
+        return { ...old, version: old.version + 1 };
+      });
+    },
+    [load],
+  );
 
   return { state, reload: load, remove: useRemove(mark) };
 }

@@ -6,15 +6,19 @@ export interface Undoable {
   run(): Promise<void>;
 }
 
+/** Deletes this close to the one before are one act (a double click on ×, the row below having slid under the pointer). */
+const ONE_ACT_MS = 1500;
+
 /**
  * The deletes offered for undoing, for `seconds` after the last: `offer` adds one and starts the
- * timer afresh, so that deletes in quick succession (a double click on ×, the row below having slid
- * under the pointer) are all taken back together; `take` hands them over once and withdraws the
+ * timer afresh; deletes in quick succession are taken back together, while a delete that comes later
+ * is offered alone (the earlier ones stay deleted). `take` hands them over once and withdraws the
  * offer. The timer is cleared on unmount.
  */
 export function useUndo(seconds: number) {
   const [offered, setOffered] = useState<Undoable[]>([]);
   const timer = useRef(0);
+  const last = useRef(0);
 
   const withdraw = useCallback(() => {
     clearTimeout(timer.current);
@@ -24,7 +28,10 @@ export function useUndo(seconds: number) {
   const offer = useCallback(
     (undoable: Undoable) => {
       clearTimeout(timer.current);
-      setOffered((old) => [...old, undoable]);
+      const now = Date.now();
+      const sameAct = now - last.current < ONE_ACT_MS;
+      last.current = now;
+      setOffered((old) => (sameAct ? [...old, undoable] : [undoable]));
       timer.current = window.setTimeout(() => setOffered([]), seconds * 1000);
     },
     [seconds],

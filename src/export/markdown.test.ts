@@ -117,6 +117,7 @@ describe('escapeLine', () => {
     // Addresses are autolinks, which no escape enters: Obsidian's link keeps its _ and #.
     ['参见 https://www.reuters.com/world/china/some_article_2021#top 一文', '参见 <https://www.reuters.com/world/china/some_article_2021#top> 一文'],
     ['见https://x.com/a_b。谢谢', '见<https://x.com/a_b>。谢谢'],
+    ['他说“https://x.com/a”，又见https://x.com/b…', '他说“<https://x.com/a>”，又见<https://x.com/b>…'],
     ['(https://en.wikipedia.org/wiki/Foo_(bar)).', '(<https://en.wikipedia.org/wiki/Foo_(bar)>).'],
     // A sentence's and GFM's closing marks stay outside, as GFM leaves them.
     ['https://x.com/a?q=1&b=*2*, then _this_', '<https://x.com/a?q=1&b=*2>\\*, then \\_this\\_'],

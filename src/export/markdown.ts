@@ -210,10 +210,12 @@ function escapeMarks(text: string): string {
 /**
  * A web address in the text (a note's source): written as an autolink, `<https://…>`, which no
  * escape can enter. Escaped as text, its `\_` and `\#` would stay in the link Obsidian and other
- * GFM readers make of a bare address. It ends at a space, at Chinese punctuation or letters
- * ("见https://x.com/a。"), and before the punctuation that closes a sentence or a bracket.
+ * GFM readers make of a bare address. It ends at a space, at quotation marks, dashes and ellipses,
+ * at Chinese punctuation or letters ("见https://x.com/a。", "他说“https://x.com/a”"), and before the
+ * punctuation that closes a sentence or a bracket. An address pasted from a browser has its Chinese
+ * percent-encoded; one typed with Chinese in its path is cut there, as a Chinese sentence after it would be.
  */
-const ADDRESS = /https?:\/\/[^\s<>"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/gi;
+const ADDRESS = /https?:\/\/[^\s<>"\u2010-\u205e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/gi;
 
 function trimAddress(address: string): string {
   let out = address.replace(/[.,:;!?'"*_~]+$/, '');

@@ -28,14 +28,21 @@ export const BYLINE_CREDIT = new RegExp(`^${LABEL}(?:\\s*[:：]\\s*|\\s+)${NAME}
 /** RFA's closing credit in its other forms: "自由亚洲电台记者吕熙伦敦报道 责编：嘉远", "记者 陈妙玲 责编 胡力汉". */
 export const RFA_CREDIT = /^(?:自由亚洲电台|自由亞洲電台)?(?:记者|記者).{1,40}(?:责编|責編|网编|網編)/;
 
-/** A writer's credit opening an article: "文/六神磊磊", "作者｜某某". */
-export const LEADING_AUTHOR = /^(?:文|作者)\s*[/／|｜:：]\s*(\S.{0,20})$/;
+/** A name in a credit line: two to four Han characters, a transliterated name with its dots ("哲尔吉·康拉德"), Latin words. */
+const CREDIT_NAME = String.raw`(?:\p{Script=Han}{2,4}|\p{Script=Han}+·[\p{Script=Han}·]+|[A-Z][A-Za-z.' -]+)`;
 
 /**
- * A credit line of any kind that heads a text: the writer's, the translator's, the book it is taken
- * from ("文/张鸣", "译/徐芳园", "节选自/《客居己乡》"). Short, with its separator, no sentence punctuation: "文/字里行间……，……" is no credit.
+ * A credit line of any kind that heads a text: the writer's or the translator's, names only ("文/张鸣",
+ * "译/徐芳园", "文/张三、李四"), or the book it is taken from ("节选自/《客居己乡》"). "作者：这是我们的选择"
+ * (a sentence) and "作者：张三（北京大学教授）" (more than names) are the text's.
  */
-export const HEADING_CREDIT = /^(?:文|作者|译|譯|译者|譯者|翻译|翻譯|编译|編譯|节选自|節選自|摘自)\s*[/／|｜:：]\s*[^\s，。！？；][^，。！？；]{0,29}$/;
+export const HEADING_CREDIT = new RegExp(
+  String.raw`^(?:(?:文|作者|译|譯|译者|譯者|翻译|翻譯|编译|編譯)\s*[/／|｜:：]\s*${CREDIT_NAME}(?:\s*[、，,/]\s*${CREDIT_NAME}){0,3}|(?:节选自|節選自|摘自)\s*[/／|｜:：]\s*《[^》]{1,30}》)$`,
+  'u',
+);
+
+/** The writer's names of a heading credit: what follows "文/" or "作者：". */
+export const WRITER_CREDIT = /^(?:文|作者)\s*[/／|｜:：]\s*(.+)$/;
 
 /** A translator's line: "译者/何黎", "翻译：晋其角". */
 export const TRANSLATOR = /^(?:译者|譯者|翻译|翻譯)\s*[/／:：]\s*(\S.{0,20})$/;

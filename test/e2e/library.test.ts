@@ -186,7 +186,7 @@ describe('the popup', () => {
     await expect.poll(() => itemTexts(popup)).toEqual(quotes);
   });
 
-  it('a library page left open lists a highlight made in the article meanwhile, and drops it once it is deleted there', async () => {
+  it('a library page left open lists a highlight made in the article meanwhile, still undoes its own delete after reading the library again, and drops the highlight once it is deleted there', async () => {
     const library = await browser.context.newPage();
     await library.goto(popupUrl(browser, 'library'));
     await expect.poll(() => itemTexts(library), { timeout: 10_000 }).toEqual(quotes);
@@ -194,17 +194,32 @@ describe('the popup', () => {
     const made = await highlight(reader.getByTestId('reader-block').nth(4), 'green');
     await library.bringToFront();
     await expect.poll(async () => (await itemTexts(library)).sort(), { timeout: 10_000 }).toEqual([...quotes, made].sort());
+    // A delete here, then a change there that has this page read the library again: the undo still brings the highlight back.
+    await items(library)
+      .filter({ hasText: quotes[0]!.slice(0, 6) })
+      .getByTestId('annotation-delete')
+      .click();
     await reader.bringToFront();
-    const green = await reader.evaluate(() => {
-      const rect = ([...CSS.highlights.get('pizhu-green')!][0] as Range).getClientRects()[0]!;
-      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
-    });
-    await reader.mouse.click(green.x, green.y);
-    // By the keyboard: once tabs were switched, headless Chromium sent the mouse's clicks to the page
-    // under the note editor's frame, never into it (the frame heard no pointer event in a traced run).
-    const editor = await noteFrame(reader);
-    await editor.getByTestId('highlight-delete').focus();
-    await reader.keyboard.press('Enter');
+    await reader.evaluate(() => getSelection()?.removeAllRanges());
+    const another = await highlight(reader.getByTestId('reader-block').nth(6), 'pink');
+    await library.bringToFront();
+    await expect.poll(async () => (await itemTexts(library)).sort(), { timeout: 10_000 }).toEqual([quotes[1]!, made, another].sort());
+    await library.getByTestId('undo').click();
+    await expect.poll(async () => (await itemTexts(library)).sort(), { timeout: 10_000 }).toEqual([...quotes, made, another].sort());
+    await reader.bringToFront();
+    for (const color of ['green', 'pink']) {
+      const at = await reader.evaluate((name) => {
+        const rect = ([...CSS.highlights.get(name)!][0] as Range).getClientRects()[0]!;
+        return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+      }, `pizhu-${color}`);
+      await reader.mouse.click(at.x, at.y);
+      // By the keyboard: once tabs were switched, headless Chromium sent the mouse's clicks to the page
+      // under the note editor's frame, never into it (the frame heard no pointer event in a traced run).
+      const editor = await noteFrame(reader);
+      await editor.getByTestId('highlight-delete').focus();
+      await reader.keyboard.press('Enter');
+      await expect.poll(() => reader.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, `pizhu-${color}`)).toBe(0);
+    }
     await library.bringToFront();
     await expect.poll(() => itemTexts(library), { timeout: 10_000 }).toEqual(quotes);
     await library.close();
@@ -295,6 +310,14 @@ describe('the JSON export in a fresh profile', () => {
             .sort(),
         )
         .toEqual([...quotes].sort());
+      // Two deletes apart are two acts: Undo takes back the last one only (this profile is closed after).
+      await page.bringToFront();
+      await items(page).nth(0).getByTestId('annotation-delete').click();
+      await page.waitForTimeout(1800);
+      await items(page).nth(0).getByTestId('annotation-delete').click();
+      await expect(page.getByTestId('undo-toast').locator('span').textContent()).resolves.toBe('Highlight deleted.');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => itemTexts(page)).toEqual([quotes[1]]);
     } finally {
       await fresh.close();
     }

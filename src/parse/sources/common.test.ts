@@ -32,6 +32,13 @@ describe('common rules', () => {
       'h:另一节',
       'p:文/字里行间的意思是，他们并不同意。这句话很长，长过任何署名。',
     ]);
+    // A writer with more than a name, a sentence under a heading: the text's own.
+    const interview = parseFixture(
+      'https://news.example.com/a/5.html',
+      '<p>作者：张三（北京大学国际关系学院教授、博士生导师）</p><h2>问答</h2><p>作者：这是我们的选择</p><h2>又问</h2><p>译者：这本书的翻译花了三年时间</p>',
+    );
+    expect(interview.byline).toBeNull();
+    expect(brief(interview)).toEqual(['p:作者：张三（北京大学国际关系学院教授、博士生导师）', 'h:问答', 'p:作者：这是我们的选择', 'h:又问', 'p:译者：这本书的翻译花了三年时间']);
     const repost = parseFixture('https://news.example.com/a/4.html', '<p><strong>近代中美关系</strong></p><p>文/张鸣</p><p>正文。</p>');
     expect(repost.byline).toBe('张鸣');
     expect(brief(repost)).toEqual(['h:近代中美关系', 'p:正文。']);

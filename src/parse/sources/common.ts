@@ -4,7 +4,7 @@ import { cleanText } from '../../text/clean-text';
 import { parseLocalDate, parseZonedDate } from '../../time/parse-time';
 import type { DraftBlock } from '../walk/draft-block';
 import { emptyMeta, type Finished, type SourceMeta, type SourceRules } from './source-rules';
-import { HEADING_CREDIT, LEADING_AUTHOR } from '../credits';
+import { HEADING_CREDIT, WRITER_CREDIT } from '../credits';
 import { TreeText } from '../tree-text';
 
 /** Where the sources that write wall-clock times without a zone publish from. */
@@ -171,7 +171,7 @@ function withoutHeadingCredits<N>(blocks: DraftBlock<N>[], byline: string | null
   const out = blocks.filter((block) => {
     if (block.type === 'image') return true;
     if (afterHeading && HEADING_CREDIT.test(block.text.text)) {
-      byline ??= LEADING_AUTHOR.exec(block.text.text)?.[1] ?? null;
+      byline ??= WRITER_CREDIT.exec(block.text.text)?.[1] ?? null;
       return false;
     }
     afterHeading = block.type === 'heading';

@@ -5,19 +5,6 @@ import type { DraftBlock } from '../walk/draft-block';
 import { baseRules, italicPrelude, mergeMeta, parseAnyDate } from './common';
 import { emptyMeta, type SourceMeta, type SourceRules } from './source-rules';
 
-/**
- * The day the page shows ("2022年8月17日") where the stamp is of another day: the stamp is then an
- * update's time (a week later, in the archive), and the article was published on the day shown.
- */
-function updateOnly(stamp: string, shown: string, source: 'nyt' | 'bbc'): string | null {
-  const day = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(shown);
-  const stampDay = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})/.exec(stamp);
-  if (!day || !stampDay) return null;
-  const midnight = (d: RegExpExecArray) => parseAnyDate(`${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`, source);
-  const at = midnight(day);
-  return at !== midnight(stampDay) ? at : null;
-}
-
 /** `<time datetime|pudate>` (NYT, BBC) and NYT's `<address>` byline. */
 export function timeAndAuthor<N>(dom: DomAdapter<N>, root: N, source: 'nyt' | 'bbc'): SourceMeta<N> {
   const meta = emptyMeta<N>();
@@ -33,10 +20,12 @@ export function timeAndAuthor<N>(dom: DomAdapter<N>, root: N, source: 'nyt' | 'b
       meta.twelveHourClock = true;
       if (+hour === 12) meta.publishedAt = new Date(Date.parse(meta.publishedAt) - 12 * 3600_000).toISOString();
     }
-    // NYT's pudate and its shown day are both Beijing's (BBC's datetime is UTC: days differ near midnight).
-    const updated = pudate ? updateOnly(pudate, textContent(dom, time), source) : null;
-    if (updated) {
-      meta.publishedAt = updated;
+    // The day the page shows ("2022年8月17日") where NYT's pudate (written "2022-08-24 04:00:50", Beijing
+    // time, as the day shown) is of another day: the pudate is a later update's, a week on in the archive.
+    const shown = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(textContent(dom, time));
+    const day = shown && `${shown[1]}-${shown[2]!.padStart(2, '0')}-${shown[3]!.padStart(2, '0')}`;
+    if (pudate && day && !pudate.includes(day)) {
+      meta.publishedAt = parseAnyDate(day, source);
       meta.twelveHourClock = false;
     }
     // BBC: "19 分钟前", "1 小时前" as the feed saw the page.
