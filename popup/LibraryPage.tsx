@@ -7,7 +7,7 @@ type Tab = 'highlights' | 'archive';
 
 const tabOfHash = (): Tab => (location.hash.startsWith('#archive') ? 'archive' : 'highlights');
 
-/** The file inputs the popup's file buttons send the reader to (popup/LibraryLink.tsx), by the hash they open the page with. */
+/** The file inputs the popup's file buttons send the reader to (popup/choose-in-library.ts), by the hash they open the page with. */
 const FILE_INPUTS: Record<string, string> = { '#import': 'import-input', '#archive-files': 'archive-files', '#archive-folder': 'archive-folder' };
 
 /**

@@ -42,11 +42,12 @@ function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows
     // Heights measured under keys that now name other rows would place every row after them wrongly.
     if (kept && kept.rows.keysOf !== rows.keysOf) virtualizer.measure();
     if (kept && kept.rows !== rows) {
-      const stable = kept.rows.stableKey?.(kept.index);
+      // Rows of the same index (a filter changed) are found by number, anywhere; of an index read again, by id, near.
+      const stable = kept.rows.keysOf !== rows.keysOf ? kept.rows.stableKey?.(kept.index) : undefined;
       const index =
         stable !== undefined && rows.stableKey
           ? nearestIndexOf(rows.length, (i) => rows.stableKey!(i) === stable, kept.index, NEAR)
-          : nearestIndexOf(rows.length, (i) => rows.key(i) === kept.key, kept.index, rows.length);
+          : nearestIndexOf(rows.length, (i) => rows.key(i) === kept.key, kept.index, Number.POSITIVE_INFINITY);
       const start = index < 0 ? undefined : virtualizer.getOffsetForIndex(index, 'start')?.[0];
       if (start !== undefined) virtualizer.scrollToOffset(start + kept.delta);
     }
@@ -64,11 +65,18 @@ function useKeptPlace<T>(virtualizer: Virtualizer<HTMLDivElement, Element>, rows
  */
 const NEAR = 2_000;
 
-/** The index of the row that is the one kept, looked for outwards from where it was, at most `reach` rows away. */
+/**
+ * The index of the row that is the one kept, looked for outwards from where it was, at most `reach`
+ * rows away. Where it was may lie beyond the rows now listed (a filter left fewer): the search goes on
+ * below until both sides run out.
+ */
 function nearestIndexOf(length: number, isIt: (index: number) => boolean, from: number, reach: number): number {
-  for (let step = 0; step < Math.min(length, reach); step++) {
-    for (const i of [from - step, from + step]) if (i >= 0 && i < length && isIt(i)) return i;
-    if (from - step < 0 && from + step >= length) break;
+  for (let step = 0; step <= reach; step++) {
+    const below = from - step;
+    const above = from + step;
+    if (below < 0 && above >= length) break;
+    if (below >= 0 && below < length && isIt(below)) return below;
+    if (step > 0 && above >= 0 && above < length && isIt(above)) return above;
   }
   return -1;
 }
@@ -117,6 +125,13 @@ export function VirtualList<T>({ rows, render, class: className, label }: Props<
   };
   const [virtualizer] = useState(() => new Virtualizer<HTMLDivElement, Element>(options));
   virtualizer.setOptions({ ...virtualizer.options, ...options });
+  // Rows keyed from another index: the elements the virtualizer watches, kept by their old numbers, are
+  // other rows' now (ours are keyed by id, VirtualRows.stableKey); it learns them afresh as they mount.
+  const keysOf = useRef(rows.keysOf);
+  if (keysOf.current !== rows.keysOf) {
+    keysOf.current = rows.keysOf;
+    virtualizer.elementsCache.clear();
+  }
   // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer is made once (useState) and mounted once
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());

@@ -11,6 +11,8 @@ import type { ArchiveReply, ArchiveRequest } from './archive-protocol';
 
 /** Files written per transaction: few enough that progress moves, many enough that writing costs little. */
 const BATCH = 200;
+/** How often a read writes its collection's record again. */
+const RECORD_EVERY_MS = 3_000;
 /** Skipped files named in a collection's record; the rest are counted. */
 const SKIPPED_EXAMPLES = 20;
 
@@ -51,15 +53,19 @@ async function read(request: Extract<ArchiveRequest, { op: 'read' }>): Promise<v
   let firstId: string | null = null;
   let entries: CollectionEntry[] = [];
   let listings: CollectionListing[] = [];
-  // The collection's record is written before its first article: a read cut short (the popup closed, the
-  // tab left) leaves articles that a collection holds, with a *Remove* that takes them away. Written again
-  // at the end only: its list of files grows with every file, and one write a batch would cost the square.
+  // The collection's record is written before its first article, and again every few seconds: a read cut
+  // short (the popup closed, the tab left) leaves articles that a collection holds and counts, with a
+  // *Remove* that takes them away. Not with every batch: its list of files grows with every file.
   await store.putCollection(collection);
+  let written = Date.now();
   const flush = async () => {
     await store.putEntries(entries, listings);
     search.add(entries);
     entries = [];
     listings = [];
+    if (Date.now() - written < RECORD_EVERY_MS) return;
+    await store.putCollection(collection);
+    written = Date.now();
   };
   for (let i = 0; i < files.length && !cancelled; i++) {
     const { file, path } = files[i]!;

@@ -416,6 +416,40 @@ describe('the library page with 10,000 highlights over 1,000 articles', () => {
     console.info(`library page: importing 10,002 highlights and reading the list again, the longest frame was ${(await longestFrame).toFixed(0)} ms`);
   });
 
+  it('keeps the highlight on top of the view when a colour is chosen, however far down the list it was', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(popupUrl(browser, 'library'));
+    await expect.poll(() => page.locator('.library').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    const list = page.locator('.list');
+    await list.evaluate((el) => el.scrollTo(0, el.scrollHeight * 0.7));
+    // The highlight whose row is on top of the view, once drawn; its colour.
+    const onTop = () =>
+      list.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const rows = [...el.querySelectorAll('[data-testid="annotation-item"]')].filter((row) => row.getBoundingClientRect().bottom > box.top + 2);
+        rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        const row = rows[0];
+        return row
+          ? { id: row.getAttribute('data-id'), top: Math.round(row.getBoundingClientRect().top - box.top), color: row.querySelector('.swatch')!.getAttribute('aria-label')!.toLowerCase() }
+          : null;
+      });
+    // Drawn and measured: the same row on top twice, a little apart.
+    const settledTop = async () => {
+      const first = JSON.stringify(await onTop());
+      await page.waitForTimeout(300);
+      return first !== 'null' && first === JSON.stringify(await onTop());
+    };
+    await expect.poll(settledTop).toBe(true);
+    // Scrolled so that this highlight is the first row seen.
+    await list.evaluate((el, top) => el.scrollBy(0, top), (await onTop())!.top);
+    await expect.poll(settledTop).toBe(true);
+    const before = await onTop();
+    await page.getByTestId(`filter-${before!.color}`).click();
+    await expect.poll(async () => (await onTop())?.id).toBe(before!.id);
+    await page.close();
+  });
+
   it('shows what a sync run changed without being reopened, keeping its search and its scroll', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 900 });
