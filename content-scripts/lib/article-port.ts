@@ -3,14 +3,13 @@ import { ask, BackgroundRefused } from '../../lib/page-ask';
 import { onMessage } from '../../lib/browser-api';
 import { summarize } from '../../src/messages/summary';
 import type { ArticleSummary, Reply } from '../../src/messages/protocol';
-import { parsePageMessage } from '../../src/messages/page-guards';
+import { isGetArticle } from '../../src/messages/page-guards';
 import type { AnnotationRecord } from '../../src/annotation/records';
 
 let current: ArticleSummary | null = null;
 
 function answerPopup(raw: unknown): Promise<Reply> | undefined {
-  const message = parsePageMessage(raw);
-  if (message?.type !== 'get-article' || !current) return undefined;
+  if (!isGetArticle(raw) || !current) return undefined;
   return Promise.resolve({ ok: true, article: current });
 }
 

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { AnnotationRecordSchema } from '../annotation/records';
 import { pageAskWith } from './page-ask';
-import { annotationRecord, pageReply, parsePageMessage, refusal, type PageRequestType } from './page-guards';
+import { annotationRecord, isGetArticle, pageReply, parsePageMessage, refusal, type PageRequestType } from './page-guards';
 import { parseMessage } from './protocol';
 import { askWith, REPLY_SCHEMAS, RefusalSchema, type BackgroundRequest } from './replies';
 
@@ -117,6 +117,15 @@ describe('page guards, against the schemas', () => {
       fc.property(fc.oneof(message, typed, junk), (value) => {
         const parsed = parseMessage(value);
         expect(parsePageMessage(value)).toEqual(parsed && PAGE_TYPES.includes(parsed.type) ? parsed : null);
+      }),
+      RUNS,
+    );
+  });
+
+  it("isGetArticle takes what MessageSchema takes as the popup's get-article, and nothing else", () => {
+    fc.assert(
+      fc.property(fc.oneof(message, typed, junk, fc.constant({ type: 'get-article' }), fc.constant({ type: 'get-article', id: 'x' })), (value) => {
+        expect(isGetArticle(value)).toBe(parseMessage(value)?.type === 'get-article');
       }),
       RUNS,
     );

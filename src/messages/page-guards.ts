@@ -83,6 +83,11 @@ export type PageMessage = Extract<Message, { type: 'get-article' | 'highlight-se
 
 const NOTE_ACTIONS = ['saved', 'deleted', 'closed', 'kept', 'resize'];
 
+/** The popup's `get-article`, the one message a page script that shows an article hears: as parsePageMessage reads it, without the rest of its reading. */
+export function isGetArticle(value: unknown): boolean {
+  return isObject(value) && value.type === 'get-article' && onlyKeys(value, ['type']);
+}
+
 /** MessageSchema, for the messages a page hears: the message, or null for anything else (another message too). */
 export function parsePageMessage(value: unknown): PageMessage | null {
   if (!isObject(value)) return NO;
