@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../lib/i18n';
-import { sourceLabel } from '../lib/source-label';
+import { sourceLabel } from './source-label';
 import { COLOR_LABEL } from '../lib/highlight-colors';
 import type { LibraryRow } from '../src/library/rows';
 import { swatchBackground } from './LibraryFilters';

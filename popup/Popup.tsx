@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t, uiLanguage } from '../lib/i18n';
-import { sourceLabel } from '../lib/source-label';
+import { sourceLabel } from './source-label';
 import { parseHttpUrl } from '../src/model/article-id';
 import { describeActiveTab, type TabState } from './current-tab';
 import { ArchiveOpenInPopup } from './ArchiveSection';

@@ -16,7 +16,7 @@ import { tabRevealsIn } from './tab-reveals';
 import { startSync } from './sync-wiring';
 
 const session = browser.storage.session;
-const libraryPages = new BroadcastChannel(LIBRARY_CHANNEL);
+let libraryPages: { postMessage(message: unknown): void } | undefined;
 const reveals = tabRevealsIn(session);
 
 const ports: BackgroundPorts = {
@@ -59,6 +59,8 @@ const ports: BackgroundPorts = {
     remove: (key) => session.remove(key),
   },
   tellLibraryPages(articleIds) {
+    // Made at the first write, not each time the worker wakes: most wakes write nothing.
+    libraryPages ??= new BroadcastChannel(LIBRARY_CHANNEL);
     libraryPages.postMessage({ articleIds });
   },
   async setOrphans(articleId, ids) {

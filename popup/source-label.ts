@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t } from '../lib/i18n';
 import { siteName } from '../src/annotation/site';
 import type { ArticleSource } from '../src/model/article';
 
